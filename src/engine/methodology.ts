@@ -1,0 +1,369 @@
+/**
+ * Methodology presets of SPEC.md §8 as data. Every threshold the rules use is a named parameter
+ * here, with a Russian label and the seed it comes from, so that the user can edit it and the
+ * result records it. The rules read nothing else.
+ */
+import type { RiskFactorId } from "./types";
+
+export type PresetId = "kbr" | "stavropol" | "bryansk" | "novolaksky";
+
+/** How the ШНОР-by-results test is made (SPEC.md §3 and §8). */
+export interface ShnorRules {
+  /** §3: regional 90th percentile of the low index per procedure and year, with R1 / R2. */
+  readonly percentile: boolean;
+  /** §8 Брянск: ЕГЭ / ОГЭ / ВПР criteria in each of the latest years. */
+  readonly bryansk: boolean;
+  /** §8 Новолакский район: mean score far below the municipality's. */
+  readonly meanGap: boolean;
+}
+
+/** How ШНСУ is decided: the low-ИСБ group (§5), or a count of risk factors (§8). */
+export type ShnsuRule =
+  | { readonly kind: "lowSwi" }
+  | { readonly kind: "factors"; readonly factors: readonly RiskFactorId[]; readonly minCount: number };
+
+export interface MethodologyParameters {
+  // §2 indices
+  /** m in B_min = min + m × max (seed 002: 5 %). */
+  readonly margin: number;
+  /** Attainment level cut points as shares of the maximum: пониженный, базовый, повышенный, высокий. */
+  readonly levelCuts: readonly [number, number, number, number];
+  /** "procedure" pools a procedure's grades (ВПР); "procedureGrade" treats ВПР-4, ВПР-5 … apart. */
+  readonly procedureUnit: "procedure" | "procedureGrade";
+
+  // §3 low results
+  readonly minParticipants: number;
+  readonly lowResultsPercentile: number;
+  /** R1: at least this many procedures with low results in the latest year. */
+  readonly r1MinProcedures: number;
+  /** R2: at least one procedure with low results in each of this many latest years. */
+  readonly r2Years: number;
+  /** Leave out a school's procedure that carries signs of non-objectivity (seed 000). */
+  readonly excludeNonObjective: boolean;
+
+  // §4 non-objectivity
+  readonly nonObjHighPercentile: number;
+  readonly nonObjLowPercentile: number;
+  readonly nonObjMassPercentile: number;
+  /** Participation below this fraction of the grade is a sign (0.8). */
+  readonly nonObjMinParticipation: number;
+
+  // §5 ИСБ and school types
+  /** Ш in ИСБ = Ш + Дв − Дн − Ду. */
+  readonly swiBase: number;
+  /** Low-ИСБ group: ИСБ ≤ PERCENTILE.INC(ИСБ, this). */
+  readonly swiQuantile: number;
+  /** T5: Ду > PERCENTILE.INC(Ду, this). */
+  readonly deviantPercentile: number;
+  /** T3: enrollment below this. */
+  readonly smallSchoolEnrollment: number;
+  /** T4 and remoteness: nearest school at least this far, km. */
+  readonly remoteKm: number;
+
+  // §6 groups
+  /** The result regressed on ИСБ. */
+  readonly groupResult: "massIndex" | "highIndex" | "lowIndexInverted";
+  readonly groupK: number;
+
+  // §7 risk factors
+  readonly riskFactors: readonly RiskFactorId[];
+  readonly riskZoneMinFactors: number;
+  readonly vacanciesAbove: number;
+  readonly minComputersPer100: number;
+  readonly qualifiedTeachersPercentile: number;
+  readonly failureRiskPercentile: number;
+  readonly disabledPercentile: number;
+  /** Continuation to grade 10 below this, percent (seed 003: 60 %). */
+  readonly minContinuation: number;
+  /** Olympiad participation below this, percent (seed 003: 0.5 %). */
+  readonly minOlympiad: number;
+  /** Stavropol: staff index / equipment coefficient below PERCENTILE.INC(…, this). */
+  readonly staffIndexPercentile: number;
+  readonly equipmentPercentile: number;
+
+  // §8 preset rules
+  readonly shnorRules: ShnorRules;
+  readonly shnsuRule: ShnsuRule;
+  /** Брянск: the number of latest years in which a criterion must hold. */
+  readonly bryanskYears: number;
+  readonly bryanskEgeBelowMinPercentile: number;
+  /** Брянск: ЕГЭ high band starts at this test score (61–100). */
+  readonly bryanskEgeHighFrom: number;
+  readonly bryanskEgeHighPercentile: number;
+  readonly bryanskOgeMark2Percentile: number;
+  readonly bryanskOgeMarks45Percentile: number;
+  /** Брянск: ВПР subject with at least this share of "2". */
+  readonly bryanskVprMark2Share: number;
+  readonly bryanskVprMinSubjects: number;
+  /** Новолакский: mean score more than this many points below the municipality's mean. */
+  readonly meanGapPoints: number;
+  readonly meanGapProcedures: readonly string[];
+}
+
+export interface Methodology {
+  readonly preset: PresetId;
+  /** Russian name of the methodology, as in the Параметры sheet. */
+  readonly name: string;
+  readonly parameters: MethodologyParameters;
+}
+
+const ALL_TABLE_FACTORS: readonly RiskFactorId[] = [
+  "teacherShortage",
+  "lowEquipment",
+  "teacherCompetence",
+  "noSpecialists",
+  "highFailureRisk",
+  "highDisabledShare",
+  "languageBarriers",
+  "lowContinuation",
+  "lowOlympiad",
+  "remoteness",
+];
+
+/** КБР (seed 000): SPEC.md §2–§7 with their defaults. */
+export const KBR_PARAMETERS: MethodologyParameters = {
+  margin: 0.05,
+  levelCuts: [0.25, 0.5, 0.65, 0.85],
+  procedureUnit: "procedure",
+  minParticipants: 10,
+  lowResultsPercentile: 0.9,
+  r1MinProcedures: 2,
+  r2Years: 2,
+  excludeNonObjective: true,
+  nonObjHighPercentile: 0.95,
+  nonObjLowPercentile: 0.1,
+  nonObjMassPercentile: 0.95,
+  nonObjMinParticipation: 0.8,
+  swiBase: 85,
+  swiQuantile: 0.25,
+  deviantPercentile: 0.9,
+  smallSchoolEnrollment: 100,
+  remoteKm: 30,
+  groupResult: "massIndex",
+  groupK: 1,
+  riskFactors: ALL_TABLE_FACTORS,
+  riskZoneMinFactors: 2,
+  vacanciesAbove: 0,
+  minComputersPer100: 10,
+  qualifiedTeachersPercentile: 0.25,
+  failureRiskPercentile: 0.75,
+  disabledPercentile: 0.75,
+  minContinuation: 60,
+  minOlympiad: 0.5,
+  staffIndexPercentile: 0.25,
+  equipmentPercentile: 0.25,
+  shnorRules: { percentile: true, bryansk: false, meanGap: false },
+  shnsuRule: { kind: "lowSwi" },
+  bryanskYears: 3,
+  bryanskEgeBelowMinPercentile: 0.9,
+  bryanskEgeHighFrom: 61,
+  bryanskEgeHighPercentile: 0.1,
+  bryanskOgeMark2Percentile: 0.9,
+  bryanskOgeMarks45Percentile: 0.1,
+  bryanskVprMark2Share: 0.3,
+  bryanskVprMinSubjects: 2,
+  meanGapPoints: 20,
+  meanGapProcedures: ["ЕГЭ", "ОГЭ"],
+};
+
+export const PRESETS: Readonly<Record<PresetId, Methodology>> = {
+  kbr: { preset: "kbr", name: "КБР (концепция сопровождения ШНОР и ШНСУ)", parameters: KBR_PARAMETERS },
+  stavropol: {
+    preset: "stavropol",
+    name: "Ставропольский край (комплексный проект 2020–2024)",
+    parameters: {
+      ...KBR_PARAMETERS,
+      riskFactors: ALL_TABLE_FACTORS.map((f): RiskFactorId =>
+        f === "teacherShortage" ? "lowStaffIndex" : f === "lowEquipment" ? "lowEquipmentCoefficient" : f,
+      ),
+    },
+  },
+  bryansk: {
+    preset: "bryansk",
+    name: "Брянская область (программа методической поддержки 2020–2022)",
+    parameters: {
+      ...KBR_PARAMETERS,
+      shnorRules: { percentile: false, bryansk: true, meanGap: false },
+      shnsuRule: { kind: "factors", factors: ["lowEquipment", "remoteness"], minCount: 1 },
+    },
+  },
+  novolaksky: {
+    preset: "novolaksky",
+    name: "Новолакский район (муниципальная программа 2020–2022)",
+    parameters: {
+      ...KBR_PARAMETERS,
+      shnorRules: { percentile: true, bryansk: false, meanGap: true },
+      shnsuRule: { kind: "factors", factors: ["remoteness", "teacherShortage", "lowEquipment"], minCount: 2 },
+    },
+  },
+};
+
+export const PRESET_IDS: readonly PresetId[] = ["kbr", "stavropol", "bryansk", "novolaksky"];
+
+/** Russian label of every parameter, for the Параметры sheet and the task pane. */
+export const PARAMETER_LABELS: Readonly<Record<keyof MethodologyParameters, string>> = {
+  margin: "Доля m максимального балла в B_min = min + m × max",
+  levelCuts: "Границы уровней достижений (доли максимума): пониженный, базовый, повышенный, высокий",
+  procedureUnit: "Единица оценочной процедуры (procedure — процедура целиком, procedureGrade — процедура в параллели)",
+  minParticipants: "Минимальное число участников, чтобы процедура оценивалась",
+  lowResultsPercentile: "Перцентиль индекса низких результатов для «низких результатов»",
+  r1MinProcedures: "R1: число процедур с низкими результатами в последнем году",
+  r2Years: "R2: число последних лет подряд хотя бы с одной процедурой с низкими результатами",
+  excludeNonObjective: "Исключать результаты с признаками необъективности",
+  nonObjHighPercentile: "Необъективность: перцентиль индекса высоких результатов (выше)",
+  nonObjLowPercentile: "Необъективность: перцентиль индекса низких результатов (ниже)",
+  nonObjMassPercentile: "Необъективность: перцентиль индекса массовых результатов (выше)",
+  nonObjMinParticipation: "Необъективность: минимальная доля участников от параллели",
+  swiBase: "Ш в ИСБ = Ш + Дв − Дн − Ду",
+  swiQuantile: "Группа низкого ИСБ: ИСБ ≤ перцентиль",
+  deviantPercentile: "Т5: Ду выше перцентиля",
+  smallSchoolEnrollment: "Т3: численность обучающихся меньше",
+  remoteKm: "Удалённость: расстояние до ближайшей ОО не меньше, км",
+  groupResult: "Результат для регрессии на ИСБ (massIndex, highIndex, lowIndexInverted)",
+  groupK: "k в правиле |остаток| > k·σ",
+  riskFactors: "Учитываемые факторы риска",
+  riskZoneMinFactors: "Зона риска: минимальное число факторов риска",
+  vacanciesAbove: "Дефицит кадров: вакансий больше",
+  minComputersPer100: "Оснащение: компьютеров на 100 обучающихся не меньше",
+  qualifiedTeachersPercentile: "Компетентность педагогов: доля высшей и первой категории ниже перцентиля",
+  failureRiskPercentile: "Риск учебной неуспешности: индекс низких результатов выше перцентиля",
+  disabledPercentile: "Доля обучающихся с ОВЗ выше перцентиля",
+  minContinuation: "Продолжили обучение в 10 классе не меньше, %",
+  minOlympiad: "Участники олимпиад за 3 года не меньше, %",
+  staffIndexPercentile: "Ставрополь: индекс кадрового состава ниже перцентиля",
+  equipmentPercentile: "Ставрополь: коэффициент оснащения ниже перцентиля",
+  shnorRules: "Правила ШНОР (percentile — §3, bryansk — Брянск, meanGap — Новолакский район)",
+  shnsuRule: "Правило ШНСУ",
+  bryanskYears: "Брянск: число последних лет",
+  bryanskEgeBelowMinPercentile: "Брянск, ЕГЭ: доля ниже минимального балла не ниже перцентиля",
+  bryanskEgeHighFrom: "Брянск, ЕГЭ: высокий диапазон баллов начинается с",
+  bryanskEgeHighPercentile: "Брянск, ЕГЭ: доля высокого диапазона не выше перцентиля",
+  bryanskOgeMark2Percentile: "Брянск, ОГЭ: доля «2» не ниже перцентиля",
+  bryanskOgeMarks45Percentile: "Брянск, ОГЭ: доля «4» и «5» не выше перцентиля",
+  bryanskVprMark2Share: "Брянск, ВПР: доля «2» по предмету не меньше",
+  bryanskVprMinSubjects: "Брянск, ВПР: число таких предметов не меньше",
+  meanGapPoints: "Новолакский: средний балл ниже среднего по муниципалитету более чем на",
+  meanGapProcedures: "Новолакский: процедуры для сравнения средних баллов",
+};
+
+/**
+ * A preset with the user's overrides applied. Unknown keys and values of the wrong type are
+ * reported, never silently dropped.
+ *
+ * @example
+ * resolveMethodology("kbr", { minParticipants: 5 }).value.parameters.minParticipants // 5
+ */
+export function resolveMethodology(
+  preset: PresetId,
+  overrides: Readonly<Record<string, unknown>> = {},
+): { ok: true; value: Methodology } | { ok: false; errors: string[] } {
+  const base = PRESETS[preset];
+  const errors: string[] = [];
+  const merged: Record<string, unknown> = { ...base.parameters };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (!(key in base.parameters)) {
+      errors.push(`Неизвестный параметр «${key}»`);
+      continue;
+    }
+    const current = (base.parameters as unknown as Record<string, unknown>)[key];
+    const problem = checkParameter(key, current, value);
+    if (problem) errors.push(problem);
+    else merged[key] = value;
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: { ...base, parameters: merged as unknown as MethodologyParameters } };
+}
+
+const FRACTION_KEYS = new Set<string>([
+  "margin",
+  "lowResultsPercentile",
+  "nonObjHighPercentile",
+  "nonObjLowPercentile",
+  "nonObjMassPercentile",
+  "nonObjMinParticipation",
+  "swiQuantile",
+  "deviantPercentile",
+  "qualifiedTeachersPercentile",
+  "failureRiskPercentile",
+  "disabledPercentile",
+  "staffIndexPercentile",
+  "equipmentPercentile",
+  "bryanskEgeBelowMinPercentile",
+  "bryanskEgeHighPercentile",
+  "bryanskOgeMark2Percentile",
+  "bryanskOgeMarks45Percentile",
+  "bryanskVprMark2Share",
+]);
+
+function checkParameter(key: string, current: unknown, value: unknown): string | null {
+  if (typeof current === "number") {
+    if (typeof value !== "number" || !Number.isFinite(value)) return `Параметр «${key}»: ожидалось число`;
+    if (FRACTION_KEYS.has(key) && (value < 0 || value > 1)) return `Параметр «${key}»: ожидалось число от 0 до 1`;
+    if (value < 0) return `Параметр «${key}»: ожидалось неотрицательное число`;
+    return null;
+  }
+  if (typeof current === "boolean") return typeof value === "boolean" ? null : `Параметр «${key}»: ожидалось да/нет (true/false)`;
+  if (typeof current === "string") {
+    if (key === "procedureUnit" && value !== "procedure" && value !== "procedureGrade")
+      return `Параметр «${key}»: ожидалось procedure или procedureGrade`;
+    if (key === "groupResult" && value !== "massIndex" && value !== "highIndex" && value !== "lowIndexInverted")
+      return `Параметр «${key}»: ожидалось massIndex, highIndex или lowIndexInverted`;
+    return null;
+  }
+  if (key === "levelCuts") {
+    if (
+      !Array.isArray(value) ||
+      value.length !== 4 ||
+      !value.every((v, i) => typeof v === "number" && v >= 0 && v <= 1 && (i === 0 || v > (value[i - 1] as number)))
+    )
+      return `Параметр «levelCuts»: ожидались четыре возрастающие доли от 0 до 1`;
+    return null;
+  }
+  if (key === "riskFactors") {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && RISK_FACTOR_IDS.includes(v as RiskFactorId)))
+      return `Параметр «riskFactors»: ожидался список из ${RISK_FACTOR_IDS.join(", ")}`;
+    return null;
+  }
+  if (key === "meanGapProcedures") {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) return `Параметр «meanGapProcedures»: ожидался список процедур`;
+    return null;
+  }
+  if (key === "shnorRules") {
+    const v = value as Record<string, unknown> | null;
+    if (typeof v !== "object" || v === null || !["percentile", "bryansk", "meanGap"].every((k) => typeof v[k] === "boolean"))
+      return `Параметр «shnorRules»: ожидался объект { percentile, bryansk, meanGap } с true/false`;
+    return null;
+  }
+  if (key === "shnsuRule") {
+    const v = value as Record<string, unknown> | null;
+    if (typeof v !== "object" || v === null) return `Параметр «shnsuRule»: ожидался объект`;
+    if (v["kind"] === "lowSwi") return null;
+    if (
+      v["kind"] === "factors" &&
+      Array.isArray(v["factors"]) &&
+      v["factors"].every((f) => RISK_FACTOR_IDS.includes(f as RiskFactorId)) &&
+      typeof v["minCount"] === "number"
+    )
+      return null;
+    return `Параметр «shnsuRule»: ожидалось { kind: "lowSwi" } или { kind: "factors", factors: […], minCount: N }`;
+  }
+  return `Параметр «${key}»: недопустимое значение`;
+}
+
+export const RISK_FACTOR_IDS: readonly RiskFactorId[] = [...ALL_TABLE_FACTORS, "lowStaffIndex", "lowEquipmentCoefficient"];
+
+/** Russian names of the risk factors (seed 004's "500+" profile names where one matches). */
+export const RISK_FACTOR_NAMES: Readonly<Record<RiskFactorId, string>> = {
+  teacherShortage: "Дефицит педагогических кадров",
+  lowEquipment: "Низкий уровень оснащения школы",
+  teacherCompetence: "Недостаточная предметная и методическая компетентность педагогов",
+  noSpecialists: "Нет узких специалистов",
+  highFailureRisk: "Высокая доля обучающихся с рисками учебной неуспешности",
+  highDisabledShare: "Высокая доля обучающихся с ОВЗ",
+  languageBarriers: "Низкое качество преодоления языковых и культурных барьеров",
+  lowContinuation: "Низкая доля продолжающих обучение",
+  lowOlympiad: "Низкое участие в олимпиадах",
+  remoteness: "Удалённость / труднодоступность",
+  lowStaffIndex: "Низкий индекс кадрового состава",
+  lowEquipmentCoefficient: "Низкий коэффициент материально-технического оснащения",
+};

@@ -1,0 +1,255 @@
+/**
+ * Data types of the identification engine: what it reads (already parsed and validated by
+ * `src/schema`) and what it returns (the JSON result of DESIGN.md).
+ *
+ * Conventions:
+ * - a missing value is `null`, never `undefined` and never 0;
+ * - percent-point inputs (`Дв, %`, shares of pupils, …) are in percent points 0–100;
+ * - every share in the output is a fraction in [0, 1].
+ */
+
+/** `Местность` of a school. */
+export type Locality = "город" | "село";
+
+/** One row of the `Школы` sheet. Every optional column is `null` when absent or empty. */
+export interface School {
+  /** `Код ОО`, kept as text ("07013" keeps its zero). */
+  readonly id: string;
+  readonly name: string;
+  readonly municipality: string;
+  readonly locality: Locality | null;
+  /** `Численность обучающихся`. */
+  readonly enrollment: number | null;
+  /** `Дв, %` — pupils from families where both parents have higher education, percent points. */
+  readonly parentsHigherEd: number | null;
+  /** `Дн, %` — pupils from single-parent families, percent points. */
+  readonly singleParent: number | null;
+  /** `Ду, %` — pupils on the in-school register, percent points. */
+  readonly registered: number | null;
+  /** `Труднодоступная местность`. */
+  readonly hardToReach: boolean | null;
+  /** `Расстояние до ближайшей ОО, км`. */
+  readonly nearestSchoolKm: number | null;
+  /** `Доля с неродным русским языком, %`. */
+  readonly nonNativeShare: number | null;
+  /** `Доля обучающихся с ОВЗ, %`. */
+  readonly disabledShare: number | null;
+  /** `Вакансии педагогов`. */
+  readonly teacherVacancies: number | null;
+  /** `Доля педагогов высшей и первой категории, %`. */
+  readonly qualifiedTeachersShare: number | null;
+  readonly hasPsychologist: boolean | null;
+  readonly hasSocialPedagogue: boolean | null;
+  readonly hasDefectologist: boolean | null;
+  /** `Устойчивый интернет`. */
+  readonly stableInternet: boolean | null;
+  /** `Компьютеров на 100 обучающихся`. */
+  readonly computersPer100: number | null;
+  /** `Продолжили обучение в 10 классе, %`. */
+  readonly continuedTo10Share: number | null;
+  /** `Участники олимпиад за 3 года, %`. */
+  readonly olympiadShare: number | null;
+}
+
+/** One row of `Результаты`: aggregated results of a school × year × procedure × grade × subject. */
+export interface AggregatedResult {
+  readonly schoolId: string;
+  /** Calendar year in which the school year ends (2024 for 2023/24). */
+  readonly year: number;
+  /** `Процедура`: "ВПР", "ОГЭ", "ЕГЭ", "РДР" or any other name the region uses. */
+  readonly procedure: string;
+  readonly grade: number;
+  readonly subject: string;
+  readonly participants: number;
+  /** `Ниже Bmin` (count). */
+  readonly belowMin: number | null;
+  /** `Не ниже Bmid` (count). */
+  readonly atLeastMid: number | null;
+  /** `Не ниже Btop` (count). */
+  readonly atLeastTop: number | null;
+  readonly meanScore: number | null;
+  /** `Отметка «2»` (count). */
+  readonly mark2: number | null;
+  /** `Отметки «4» и «5»` (count). */
+  readonly marks45: number | null;
+  /** `Численность параллели` (pupils in the grade, for participation). */
+  readonly gradeSize: number | null;
+}
+
+/** One row of `Баллы`: one participant's score in one subject. */
+export interface ParticipantScore {
+  readonly schoolId: string;
+  readonly year: number;
+  readonly procedure: string;
+  readonly grade: number;
+  readonly participantId: string;
+  readonly subject: string;
+  readonly score: number;
+  /** `Отметка` when given; otherwise derived from the cut-offs of `Шкалы`. */
+  readonly mark: number | null;
+}
+
+/** One row of `Шкалы`: thresholds of a procedure × grade × subject. */
+export interface Scale {
+  readonly procedure: string;
+  readonly grade: number;
+  readonly subject: string;
+  readonly minScore: number;
+  readonly maxScore: number;
+  /** `Высокий балл` — B_top. */
+  readonly highScore: number;
+  /** `Массовый` — the subject is taken en masse. */
+  readonly mass: boolean;
+  readonly cut3: number | null;
+  readonly cut4: number | null;
+  readonly cut5: number | null;
+}
+
+/** Everything `identify` needs, as plain data. */
+export interface IdentificationInput {
+  readonly schools: readonly School[];
+  readonly results: readonly AggregatedResult[];
+  readonly scores: readonly ParticipantScore[];
+  readonly scales: readonly Scale[];
+}
+
+export type Severity = "error" | "warning" | "info";
+
+/**
+ * An issue found in the input or while computing. `sheet`/`cell` are `null` when the issue is
+ * not tied to a cell (e.g. a region-level note of the engine).
+ */
+export interface Issue {
+  readonly severity: Severity;
+  readonly code: string;
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly message: string;
+}
+
+/** School type codes of SPEC.md §5 (seed 000, Table 1). */
+export type SchoolTypeCode = "T1" | "T2" | "T3" | "T4" | "T5" | "T6";
+
+export type Group = "effective" | "ordinary" | "notCoping";
+
+export type Category = "ШНОР и ШНСУ" | "ШНОР" | "ШНСУ" | "Зона риска" | "Без рисков";
+
+/** Identifiers of the risk factors of SPEC.md §7 (and the preset-specific ones of §8). */
+export type RiskFactorId =
+  | "teacherShortage"
+  | "lowEquipment"
+  | "teacherCompetence"
+  | "noSpecialists"
+  | "highFailureRisk"
+  | "highDisabledShare"
+  | "languageBarriers"
+  | "lowContinuation"
+  | "lowOlympiad"
+  | "remoteness"
+  | "lowStaffIndex"
+  | "lowEquipmentCoefficient";
+
+/** A risk factor's verdict for one school: `null` means "нет данных". */
+export interface RiskFactorValue {
+  readonly id: RiskFactorId;
+  /** Russian name as in the output (the "500+" risk profile name where one matches). */
+  readonly name: string;
+  readonly value: boolean | null;
+  /** Plain-Russian explanation with the numbers, e.g. "вакансий 2 > 0". */
+  readonly detail: string;
+}
+
+/** Indices of one procedure at one school in one year (DESIGN.md JSON). */
+export interface ProcedureResult {
+  readonly year: number;
+  readonly procedure: string;
+  /** Distinct participants (summed over grades). */
+  readonly participants: number;
+  readonly lowIndex: number | null;
+  readonly massIndex: number | null;
+  readonly highIndex: number | null;
+  /** participants ÷ grade size, where the grade size is known. */
+  readonly participation: number | null;
+  /** `true` when the procedure had at least `minParticipants` participants. */
+  readonly evaluated: boolean;
+  /** `true`/`false` when evaluated; `null` when not evaluated or not tested. */
+  readonly lowResults: boolean | null;
+  /** On the non-objectivity list of this procedure and year (§4). */
+  readonly nonObjective: boolean;
+  /** Whether `lowIndex` is the procedure-level index from participant rows (§2). */
+  readonly fromParticipants: boolean;
+  readonly meanScore: number | null;
+}
+
+export interface SchoolResult {
+  readonly id: string;
+  readonly name: string;
+  readonly municipality: string;
+  readonly swi: number | null;
+  readonly lowSwi: boolean | null;
+  readonly types: readonly SchoolTypeCode[];
+  /** Types whose criterion could not be checked for lack of data (school is in the low-ИСБ group). */
+  readonly typesNotEvaluable: readonly SchoolTypeCode[];
+  readonly shnor: boolean;
+  readonly shnorRules: readonly string[];
+  readonly shnsu: boolean;
+  readonly nonObjectivityCount: number;
+  readonly group: Group | null;
+  /** Regression residual of §6 (null without a group). */
+  readonly groupResidual: number | null;
+  readonly riskFactors: readonly RiskFactorValue[];
+  readonly riskZone: boolean;
+  readonly category: Category;
+  readonly reasons: readonly string[];
+  readonly procedures: readonly ProcedureResult[];
+  /** Stavropol preset's indices (null where not computed or no data). */
+  readonly staffIndex: number | null;
+  readonly equipmentCoefficient: number | null;
+}
+
+export interface Regression {
+  readonly slope: number | null;
+  readonly intercept: number | null;
+  readonly r2: number | null;
+  readonly n: number;
+  /** Residual standard error σ. */
+  readonly sigma: number | null;
+  /** Why there is no regression, when there is none. */
+  readonly note: string | null;
+}
+
+export interface RegionResult {
+  readonly schools: number;
+  readonly latestYear: number | null;
+  readonly years: readonly number[];
+  readonly swiQ1: number | null;
+  readonly deviantD9: number | null;
+  readonly nonNativeMean: number | null;
+  readonly regression: Regression;
+  /** Other regional reference values used by the rules (percentiles of §7 and so on), by name. */
+  readonly references: Readonly<Record<string, number | null>>;
+  readonly notes: readonly string[];
+}
+
+export interface MunicipalityResult {
+  readonly name: string;
+  readonly schools: number;
+  readonly shnor: number;
+  readonly shnsu: number;
+  readonly shnorOrShnsu: number;
+  /** shnorOrShnsu ÷ schools, a fraction. */
+  readonly share: number;
+}
+
+export interface IdentificationResult {
+  readonly version: string;
+  readonly methodology: {
+    readonly preset: string;
+    readonly name: string;
+    readonly parameters: Readonly<Record<string, unknown>>;
+  };
+  readonly region: RegionResult;
+  readonly schools: readonly SchoolResult[];
+  readonly municipalities: readonly MunicipalityResult[];
+  readonly issues: readonly Issue[];
+}
