@@ -15,6 +15,11 @@ export interface ShnorRules {
   readonly bryansk: boolean;
   /** §8 Новолакский район: mean score far below the municipality's. */
   readonly meanGap: boolean;
+  /**
+   * Risk factors that by themselves make a school ШНОР. Seed 003 lists continuation below 60 %
+   * and olympiad participation below 0.5 % among the criteria identifying low-results schools.
+   */
+  readonly factors: readonly RiskFactorId[];
 }
 
 /** How ШНСУ is decided: the low-ИСБ group (§5), or a count of risk factors (§8). */
@@ -124,7 +129,9 @@ const ALL_TABLE_FACTORS: readonly RiskFactorId[] = [
 export const KBR_PARAMETERS: MethodologyParameters = {
   margin: 0.05,
   levelCuts: [0.25, 0.5, 0.65, 0.85],
-  procedureUnit: "procedure",
+  // Seed 002: the low index of a procedure is «доля участников ОП в параллели» and B_min is set
+  // «в этой оценочной процедуре по этому предмету в этой параллели»: a procedure is counted per grade.
+  procedureUnit: "procedureGrade",
   minParticipants: 10,
   lowResultsPercentile: 0.9,
   r1MinProcedures: 2,
@@ -152,7 +159,7 @@ export const KBR_PARAMETERS: MethodologyParameters = {
   minOlympiad: 0.5,
   staffIndexPercentile: 0.25,
   equipmentPercentile: 0.25,
-  shnorRules: { percentile: true, bryansk: false, meanGap: false },
+  shnorRules: { percentile: true, bryansk: false, meanGap: false, factors: [] },
   shnsuRule: { kind: "lowSwi" },
   bryanskYears: 3,
   bryanskEgeBelowMinPercentile: 0.9,
@@ -183,8 +190,10 @@ export const PRESETS: Readonly<Record<PresetId, Methodology>> = {
     name: "Брянская область (программа методической поддержки 2020–2022)",
     parameters: {
       ...KBR_PARAMETERS,
-      shnorRules: { percentile: false, bryansk: true, meanGap: false },
-      shnsuRule: { kind: "factors", factors: ["lowEquipment", "remoteness"], minCount: 1 },
+      shnorRules: { percentile: false, bryansk: true, meanGap: false, factors: [] },
+      // Seed 004: «ресурсная недостаточность, удалённость, труднодоступность»; its risk factors
+      // 1–2 make resources both equipment and staff, so a staff deficit counts too.
+      shnsuRule: { kind: "factors", factors: ["lowEquipment", "teacherShortage", "remoteness"], minCount: 1 },
     },
   },
   novolaksky: {
@@ -192,7 +201,7 @@ export const PRESETS: Readonly<Record<PresetId, Methodology>> = {
     name: "Новолакский район (муниципальная программа 2020–2022)",
     parameters: {
       ...KBR_PARAMETERS,
-      shnorRules: { percentile: true, bryansk: false, meanGap: true },
+      shnorRules: { percentile: true, bryansk: false, meanGap: true, factors: ["lowContinuation", "lowOlympiad"] },
       shnsuRule: { kind: "factors", factors: ["remoteness", "teacherShortage", "lowEquipment"], minCount: 2 },
     },
   },
@@ -232,7 +241,7 @@ export const PARAMETER_LABELS: Readonly<Record<keyof MethodologyParameters, stri
   minOlympiad: "Участники олимпиад за 3 года не меньше, %",
   staffIndexPercentile: "Ставрополь: индекс кадрового состава ниже перцентиля",
   equipmentPercentile: "Ставрополь: коэффициент оснащения ниже перцентиля",
-  shnorRules: "Правила ШНОР (percentile — §3, bryansk — Брянск, meanGap — Новолакский район)",
+  shnorRules: "Правила ШНОР (percentile — §3, bryansk — Брянск, meanGap — Новолакский район, factors — факторы, делающие школу ШНОР)",
   shnsuRule: "Правило ШНСУ",
   bryanskYears: "Брянск: число последних лет",
   bryanskEgeBelowMinPercentile: "Брянск, ЕГЭ: доля ниже минимального балла не ниже перцентиля",
@@ -330,8 +339,14 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
   }
   if (key === "shnorRules") {
     const v = value as Record<string, unknown> | null;
-    if (typeof v !== "object" || v === null || !["percentile", "bryansk", "meanGap"].every((k) => typeof v[k] === "boolean"))
-      return `Параметр «shnorRules»: ожидался объект { percentile, bryansk, meanGap } с true/false`;
+    if (
+      typeof v !== "object" ||
+      v === null ||
+      !["percentile", "bryansk", "meanGap"].every((k) => typeof v[k] === "boolean") ||
+      !Array.isArray(v["factors"]) ||
+      !v["factors"].every((f) => RISK_FACTOR_IDS.includes(f as RiskFactorId))
+    )
+      return `Параметр «shnorRules»: ожидался объект { percentile, bryansk, meanGap: true/false, factors: […] }`;
     return null;
   }
   if (key === "shnsuRule") {
@@ -356,11 +371,11 @@ export const RISK_FACTOR_IDS: readonly RiskFactorId[] = [...ALL_TABLE_FACTORS, "
 export const RISK_FACTOR_NAMES: Readonly<Record<RiskFactorId, string>> = {
   teacherShortage: "Дефицит педагогических кадров",
   lowEquipment: "Низкий уровень оснащения школы",
-  teacherCompetence: "Недостаточная предметная и методическая компетентность педагогов",
+  teacherCompetence: "Недостаточная предметная и методическая компетентность",
   noSpecialists: "Нет узких специалистов",
   highFailureRisk: "Высокая доля обучающихся с рисками учебной неуспешности",
-  highDisabledShare: "Высокая доля обучающихся с ОВЗ",
-  languageBarriers: "Низкое качество преодоления языковых и культурных барьеров",
+  highDisabledShare: "Высокая доля обучающихся с инклюзией",
+  languageBarriers: "Низкое качество адаптации мигрантов, преодоления языковых и культурных барьеров",
   lowContinuation: "Низкая доля продолжающих обучение",
   lowOlympiad: "Низкое участие в олимпиадах",
   remoteness: "Удалённость / труднодоступность",

@@ -1,0 +1,363 @@
+/**
+ * Indices of the assessment procedures at each school and year (SPEC.md §2; seed 000 "индексы",
+ * seed 002 indicators 2–3), built in one pass over the participant rows and the aggregated rows.
+ *
+ * A (school, year, procedure, grade) with participant rows is computed from them; aggregated rows
+ * for the same key then only contribute the grade size (`Численность параллели`).
+ */
+import type { MethodologyParameters } from "./methodology";
+import { markFromScore, weightedShare } from "./subjectIndices";
+import { thresholds, type Thresholds } from "./thresholds";
+import type { AggregatedResult, Issue, ParticipantScore, Scale } from "./types";
+
+/** Counts of one subject in one grade of one procedure at one school in one year. */
+export interface SubjectStat {
+  readonly grade: number;
+  readonly subject: string;
+  readonly mass: boolean;
+  readonly participants: number;
+  readonly belowMin: number | null;
+  readonly atLeastMid: number | null;
+  readonly atLeastTop: number | null;
+  /** Below the scale's minimum score itself (participant rows only; Брянск ЕГЭ). */
+  readonly belowScaleMin: number | null;
+  /** At or above `bryanskEgeHighFrom` (participant rows only; Брянск ЕГЭ 61–100). */
+  readonly highBand: number | null;
+  readonly mark2: number | null;
+  readonly marks45: number | null;
+  /** Participants whose mark is known (the denominator of mark shares). */
+  readonly marked: number;
+  readonly meanScore: number | null;
+}
+
+export interface GradeStat {
+  readonly grade: number;
+  /** Distinct participants (participant rows) or the largest subject's participants (aggregated). */
+  readonly participants: number;
+  readonly low: number | null;
+  readonly mass: number | null;
+  readonly high: number | null;
+  readonly gradeSize: number | null;
+  readonly fromParticipants: boolean;
+}
+
+/** One procedure (or procedure in a grade, by `procedureUnit`) at one school in one year. */
+export interface ProcedureStat {
+  readonly schoolId: string;
+  readonly year: number;
+  /** The procedure as the rules see it: "ВПР", or "ВПР 5 кл." with `procedureUnit = procedureGrade`. */
+  readonly procedure: string;
+  /** The procedure's own name ("ВПР"), whatever the unit. */
+  readonly baseProcedure: string;
+  readonly participants: number;
+  readonly low: number | null;
+  readonly mass: number | null;
+  readonly high: number | null;
+  readonly participation: number | null;
+  readonly fromParticipants: boolean;
+  readonly meanScore: number | null;
+  readonly grades: readonly GradeStat[];
+  readonly subjects: readonly SubjectStat[];
+}
+
+const SEP = "\u0001";
+
+export function scaleKey(procedure: string, grade: number, subject: string): string {
+  return procedure + SEP + grade + SEP + subject;
+}
+
+interface ScaleInfo {
+  readonly scale: Scale;
+  readonly t: Thresholds;
+}
+
+interface SubjectAcc {
+  subject: string;
+  mass: boolean;
+  participants: number;
+  belowMin: number;
+  atLeastMid: number;
+  atLeastTop: number;
+  belowScaleMin: number;
+  highBand: number;
+  mark2: number;
+  marks45: number;
+  marked: number;
+  scoreSum: number;
+}
+
+interface KeyAcc {
+  schoolId: string;
+  year: number;
+  procedure: string;
+  grade: number;
+  subjects: Map<string, SubjectAcc>;
+  /** participantId → bit 1: below B_min in a mass subject; bit 2: at or above B_top somewhere. */
+  participants: Map<string, number>;
+}
+
+/**
+ * Procedure statistics for every school, year and procedure present in the data.
+ * Rows whose procedure × grade × subject has no scale are skipped and reported once per scale key.
+ *
+ * @example
+ * // ВПР subject min 7, max 20, top 15, m = 0.05 and scores {7, 8, 11, 12, 15, 20}:
+ * // low 1/6, mass 3/6, high 2/6 (SPEC.md §10).
+ */
+export function procedureStats(
+  results: readonly AggregatedResult[],
+  scores: readonly ParticipantScore[],
+  scales: readonly Scale[],
+  params: MethodologyParameters,
+): { stats: ProcedureStat[]; issues: Issue[] } {
+  const scaleMap = new Map<string, ScaleInfo>();
+  for (const s of scales) scaleMap.set(scaleKey(s.procedure, s.grade, s.subject), { scale: s, t: thresholds(s, params.margin) });
+  const missingScales = new Set<string>();
+
+  const keys = new Map<string, KeyAcc>();
+  for (const row of scores) {
+    const sk = scaleKey(row.procedure, row.grade, row.subject);
+    const info = scaleMap.get(sk);
+    if (info === undefined) {
+      missingScales.add(sk);
+      continue;
+    }
+    const k = row.schoolId + SEP + row.year + SEP + sk.slice(0, sk.lastIndexOf(SEP));
+    let acc = keys.get(k);
+    if (acc === undefined) {
+      acc = { schoolId: row.schoolId, year: row.year, procedure: row.procedure, grade: row.grade, subjects: new Map(), participants: new Map() };
+      keys.set(k, acc);
+    }
+    let sub = acc.subjects.get(row.subject);
+    if (sub === undefined) {
+      sub = {
+        subject: row.subject,
+        mass: info.scale.mass,
+        participants: 0,
+        belowMin: 0,
+        atLeastMid: 0,
+        atLeastTop: 0,
+        belowScaleMin: 0,
+        highBand: 0,
+        mark2: 0,
+        marks45: 0,
+        marked: 0,
+        scoreSum: 0,
+      };
+      acc.subjects.set(row.subject, sub);
+    }
+    const score = row.score;
+    const t = info.t;
+    sub.participants++;
+    sub.scoreSum += score;
+    let flags = acc.participants.get(row.participantId) ?? 0;
+    if (score < t.bMin) {
+      sub.belowMin++;
+      if (info.scale.mass) flags |= 1;
+    }
+    if (score >= t.bMid) sub.atLeastMid++;
+    if (score >= t.bTop) {
+      sub.atLeastTop++;
+      flags |= 2;
+    }
+    if (score < info.scale.minScore) sub.belowScaleMin++;
+    if (score >= params.bryanskEgeHighFrom) sub.highBand++;
+    const mark = row.mark ?? markFromScore(score, info.scale);
+    if (mark !== null) {
+      sub.marked++;
+      if (mark <= 2) sub.mark2++;
+      else if (mark >= 4) sub.marks45++;
+    }
+    acc.participants.set(row.participantId, flags);
+  }
+
+  // Aggregated rows, grouped by the same key; keys with participant rows only keep the grade size.
+  const aggregated = new Map<string, AggregatedResult[]>();
+  for (const row of results) {
+    const k = row.schoolId + SEP + row.year + SEP + row.procedure + SEP + row.grade;
+    const list = aggregated.get(k);
+    if (list === undefined) aggregated.set(k, [row]);
+    else list.push(row);
+  }
+
+  const gradeStats = new Map<string, { gradeStat: GradeStat; subjects: SubjectStat[]; scoreSum: number; scored: number; meta: KeyMeta }>();
+  for (const [k, acc] of keys) {
+    const subjects: SubjectStat[] = [];
+    let scoreSum = 0;
+    let scored = 0;
+    let midNum = 0;
+    let subjectDen = 0;
+    for (const sub of [...acc.subjects.values()].sort((a, b) => cmp(a.subject, b.subject))) {
+      subjects.push({
+        grade: acc.grade,
+        subject: sub.subject,
+        mass: sub.mass,
+        participants: sub.participants,
+        belowMin: sub.belowMin,
+        atLeastMid: sub.atLeastMid,
+        atLeastTop: sub.atLeastTop,
+        belowScaleMin: sub.belowScaleMin,
+        highBand: sub.highBand,
+        mark2: sub.marked > 0 ? sub.mark2 : null,
+        marks45: sub.marked > 0 ? sub.marks45 : null,
+        marked: sub.marked,
+        meanScore: sub.participants > 0 ? sub.scoreSum / sub.participants : null,
+      });
+      scoreSum += sub.scoreSum;
+      scored += sub.participants;
+      midNum += sub.atLeastMid;
+      subjectDen += sub.participants;
+    }
+    let lowCount = 0;
+    let highCount = 0;
+    for (const flags of acc.participants.values()) {
+      if (flags & 1) lowCount++;
+      if (flags & 2) highCount++;
+    }
+    const n = acc.participants.size;
+    gradeStats.set(k, {
+      gradeStat: {
+        grade: acc.grade,
+        participants: n,
+        low: n > 0 ? lowCount / n : null,
+        mass: subjectDen > 0 ? midNum / subjectDen : null,
+        high: n > 0 ? highCount / n : null,
+        gradeSize: maxOf((aggregated.get(k) ?? []).map((r) => r.gradeSize)),
+        fromParticipants: true,
+      },
+      subjects,
+      scoreSum,
+      scored,
+      meta: { schoolId: acc.schoolId, year: acc.year, procedure: acc.procedure },
+    });
+  }
+  for (const [k, rows] of aggregated) {
+    if (gradeStats.has(k)) continue;
+    const first = rows[0] as AggregatedResult;
+    const subjects: SubjectStat[] = [];
+    let scoreSum = 0;
+    let scored = 0;
+    for (const r of [...rows].sort((a, b) => cmp(a.subject, b.subject))) {
+      const info = scaleMap.get(scaleKey(r.procedure, r.grade, r.subject));
+      if (info === undefined) missingScales.add(scaleKey(r.procedure, r.grade, r.subject));
+      subjects.push({
+        grade: r.grade,
+        subject: r.subject,
+        mass: info?.scale.mass ?? false,
+        participants: r.participants,
+        belowMin: r.belowMin,
+        atLeastMid: r.atLeastMid,
+        atLeastTop: r.atLeastTop,
+        belowScaleMin: null,
+        highBand: null,
+        mark2: r.mark2,
+        marks45: r.marks45,
+        marked: r.mark2 !== null || r.marks45 !== null ? r.participants : 0,
+        meanScore: r.meanScore,
+      });
+      if (r.meanScore !== null && r.participants > 0) {
+        scoreSum += r.meanScore * r.participants;
+        scored += r.participants;
+      }
+    }
+    gradeStats.set(k, {
+      gradeStat: {
+        grade: first.grade,
+        participants: Math.max(0, ...rows.map((r) => r.participants)),
+        low: countShare(subjects, (s) => s.belowMin),
+        mass: countShare(subjects, (s) => s.atLeastMid),
+        high: countShare(subjects, (s) => s.atLeastTop),
+        gradeSize: maxOf(rows.map((r) => r.gradeSize)),
+        fromParticipants: false,
+      },
+      subjects,
+      scoreSum,
+      scored,
+      meta: { schoolId: first.schoolId, year: first.year, procedure: first.procedure },
+    });
+  }
+
+  // Pool the grades of a procedure (or keep them apart with procedureUnit = procedureGrade).
+  const byProcedure = new Map<string, { meta: KeyMeta; unit: string; parts: { gradeStat: GradeStat; subjects: SubjectStat[]; scoreSum: number; scored: number }[] }>();
+  for (const g of gradeStats.values()) {
+    const unit = params.procedureUnit === "procedureGrade" ? `${g.meta.procedure} ${g.gradeStat.grade} кл.` : g.meta.procedure;
+    const k = g.meta.schoolId + SEP + g.meta.year + SEP + unit;
+    const entry = byProcedure.get(k);
+    if (entry === undefined) byProcedure.set(k, { meta: g.meta, unit, parts: [g] });
+    else entry.parts.push(g);
+  }
+  const stats: ProcedureStat[] = [];
+  for (const { meta, unit, parts } of byProcedure.values()) {
+    parts.sort((a, b) => a.gradeStat.grade - b.gradeStat.grade);
+    const grades = parts.map((p) => p.gradeStat);
+    const participants = grades.reduce((s, g) => s + g.participants, 0);
+    let sized = 0;
+    let gradeSize = 0;
+    for (const g of grades) {
+      if (g.gradeSize !== null && g.gradeSize > 0) {
+        sized += g.participants;
+        gradeSize += g.gradeSize;
+      }
+    }
+    const scoreSum = parts.reduce((s, p) => s + p.scoreSum, 0);
+    const scored = parts.reduce((s, p) => s + p.scored, 0);
+    stats.push({
+      schoolId: meta.schoolId,
+      year: meta.year,
+      procedure: unit,
+      baseProcedure: meta.procedure,
+      participants,
+      low: weightedShare(grades.map((g) => ({ share: g.low, weight: g.participants }))),
+      mass: weightedShare(grades.map((g) => ({ share: g.mass, weight: g.participants }))),
+      high: weightedShare(grades.map((g) => ({ share: g.high, weight: g.participants }))),
+      participation: gradeSize > 0 ? sized / gradeSize : null,
+      fromParticipants: grades.every((g) => g.fromParticipants),
+      meanScore: scored > 0 ? scoreSum / scored : null,
+      grades,
+      subjects: parts.flatMap((p) => p.subjects),
+    });
+  }
+  stats.sort((a, b) => cmp(a.schoolId, b.schoolId) || a.year - b.year || cmp(a.procedure, b.procedure));
+
+  const issues: Issue[] = [...missingScales].sort(cmp).map((sk) => {
+    const [procedure, grade, subject] = sk.split(SEP);
+    return {
+      severity: "warning" as const,
+      code: "engine.noScale",
+      sheet: "Шкалы",
+      cell: null,
+      message: `Нет строки шкалы для «${procedure}», ${grade} класс, «${subject}»: эти результаты не учтены`,
+    };
+  });
+  return { stats, issues };
+}
+
+interface KeyMeta {
+  readonly schoolId: string;
+  readonly year: number;
+  readonly procedure: string;
+}
+
+/** Σ count ÷ Σ participants over the subjects whose count is known. */
+function countShare(subjects: readonly SubjectStat[], pick: (s: SubjectStat) => number | null): number | null {
+  let num = 0;
+  let den = 0;
+  for (const s of subjects) {
+    const c = pick(s);
+    if (c === null || s.participants <= 0) continue;
+    num += c;
+    den += s.participants;
+  }
+  return den > 0 ? num / den : null;
+}
+
+function maxOf(values: readonly (number | null)[]): number | null {
+  let best: number | null = null;
+  for (const v of values) if (v !== null && (best === null || v > best)) best = v;
+  return best;
+}
+
+/** Code-point order: deterministic on every machine, unlike localeCompare. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
