@@ -1,0 +1,8 @@
+/**
+ * Ribbon commands. The Home-tab button opens the task pane through the manifest's ShowTaskpane
+ * action, which needs no code; this chunk is loaded by taskpane.html (shared runtime) so that
+ * commands added later run in the same runtime as the functions and the pane.
+ */
+Office.onReady(() => {
+  // Nothing to register yet: the only command is declared in manifest.xml.
+});

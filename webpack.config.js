@@ -1,0 +1,74 @@
+/**
+ * Production bundle (`npm run build`) and dev server (`npm run dev-server`) of the add-in.
+ * dist/: taskpane.html (loads Office.js, then the functions, commands and taskpane chunks — one
+ * shared runtime, OFFICE.md), functions.js, functions.json (from the JSDoc), functions-ru.json,
+ * commands.js, taskpane.js, assets/, manifest.xml. Only `webpack serve` needs dev certificates.
+ */
+"use strict";
+
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { RussianFunctionsMetadataPlugin } = require("./scripts/build-functions-ru");
+
+const DEV_PORT = 3000;
+
+module.exports = async (env, options) => {
+  const serving = process.env.WEBPACK_SERVE === "true";
+  const config = {
+    // No eval-based source maps: the task pane's Content-Security-Policy forbids eval.
+    devtool: "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      commands: "./src/commands/commands.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new RussianFunctionsMetadataPlugin({ translations: "./src/functions/ru.json", output: "functions-ru.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Functions first: Excel waits for their associations before the pane is even shown.
+        chunks: ["functions", "commands", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+  };
+  if (serving) {
+    const devCerts = require("office-addin-dev-certs");
+    config.devServer = {
+      port: DEV_PORT,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+      static: false,
+    };
+  }
+  return config;
+};
