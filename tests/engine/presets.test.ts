@@ -1,0 +1,148 @@
+import { identify, PRESETS, PRESET_IDS, type IdentificationInput, type School } from "../../src/engine";
+import { agg, scale, schoolWithSwi } from "./helpers/builders";
+
+/**
+ * A region on which the four presets disagree (one year, 2025; hand-computed in the comments).
+ *
+ * ИСБ 40, 50, 70, 75, 80, 85, 90, 95 → Q1 = 50 + 0.75 × 20 = 65: P1, P2 in the low-ИСБ group.
+ * ВПР 5 (Математика, Русский язык) lows .05 .10 .15 .20 .50 .05 .10 .15 → P90 .29: P5.
+ * ОГЭ 9 Математика lows .05 × 7 and .50 (P5) → P90 .185: P5. So P5 fires R1.
+ * P6 got "2" from 6 of 20 (30 %) in both ВПР subjects → Брянск's ВПР criterion.
+ * P7 continued to grade 10: 50 % < 60 % (seed 003). P8's ОГЭ mean 2 vs the municipality's
+ * (7 × 28 + 2) / 8 = 24.75: 22.75 points below (> 20).
+ * P3: vacancy and 45 km to the nearest school; P4: two vacancies and a hard-to-reach area.
+ * P1, P2 have no specialists. Pooled latest low indices → P75 = 0.10625: P4 (.125) and P5 (.5).
+ * Staff index: P1–P4 0.6, others 0.933 → P25 = 0.6, nobody below it.
+ */
+function disagreeingRegion(): IdentificationInput {
+  const base: Partial<School> = {
+    locality: "город",
+    enrollment: 500,
+    stableInternet: true,
+    computersPer100: 20,
+    qualifiedTeachersShare: 80,
+    hasPsychologist: true,
+    hasSocialPedagogue: true,
+    hasDefectologist: true,
+    teacherVacancies: 0,
+    nearestSchoolKm: 5,
+    hardToReach: false,
+    continuedTo10Share: 90,
+  };
+  const noSpecialists = { hasPsychologist: false, hasSocialPedagogue: false, hasDefectologist: false };
+  const schools = [
+    schoolWithSwi("P1", 40, { ...base, ...noSpecialists }),
+    schoolWithSwi("P2", 50, { ...base, ...noSpecialists }),
+    schoolWithSwi("P3", 70, { ...base, nearestSchoolKm: 45, teacherVacancies: 1 }),
+    schoolWithSwi("P4", 75, { ...base, hardToReach: true, teacherVacancies: 2 }),
+    schoolWithSwi("P5", 80, base),
+    schoolWithSwi("P6", 85, base),
+    schoolWithSwi("P7", 90, { ...base, continuedTo10Share: 50 }),
+    schoolWithSwi("P8", 95, base),
+  ];
+  const vprBelow = [1, 2, 3, 4, 10, 1, 2, 3];
+  const ogeBelow = [1, 1, 1, 1, 10, 1, 1, 1];
+  const results = schools.flatMap((s, i) => [
+    agg(s.id, 2025, "ВПР", 5, "Математика", 20, vprBelow[i] as number, { mark2: s.id === "P6" ? 6 : 0, marks45: 8 }),
+    agg(s.id, 2025, "ВПР", 5, "Русский язык", 20, vprBelow[i] as number, { mark2: s.id === "P6" ? 6 : 0, marks45: 8 }),
+    agg(s.id, 2025, "ОГЭ", 9, "Математика", 20, ogeBelow[i] as number, { mark2: 0, marks45: 10, meanScore: s.id === "P8" ? 2 : 28 }),
+  ]);
+  return {
+    schools,
+    results,
+    scores: [],
+    scales: [scale("ВПР", 5, "Математика"), scale("ВПР", 5, "Русский язык"), scale("ОГЭ", 9, "Математика", { minScore: 8, maxScore: 31, highScore: 22 })],
+  };
+}
+
+const categories = (preset: keyof typeof PRESETS) =>
+  Object.fromEntries(identify(disagreeingRegion(), PRESETS[preset]).schools.map((s) => [s.id, s.category]));
+
+describe("presets on one region", () => {
+  it("КБР: R1 for P5, the low-ИСБ group as ШНСУ, two factors as the risk zone", () => {
+    expect(categories("kbr")).toEqual({
+      P1: "ШНСУ",
+      P2: "ШНСУ",
+      P3: "Зона риска", // teacher shortage + remoteness
+      P4: "Зона риска", // teacher shortage + remoteness + failure risk
+      P5: "ШНОР",
+      P6: "Без рисков",
+      P7: "Без рисков",
+      P8: "Без рисков",
+    });
+  });
+
+  it("Ставрополь: the staff index replaces the vacancy row, so P3 leaves the risk zone", () => {
+    const r = identify(disagreeingRegion(), PRESETS.stavropol);
+    expect(Object.fromEntries(r.schools.map((s) => [s.id, s.category]))).toEqual({
+      P1: "ШНСУ",
+      P2: "ШНСУ",
+      P3: "Без рисков",
+      P4: "Зона риска", // remoteness + failure risk
+      P5: "ШНОР",
+      P6: "Без рисков",
+      P7: "Без рисков",
+      P8: "Без рисков",
+    });
+    const p3 = r.schools.find((s) => s.id === "P3")!;
+    expect(p3.staffIndex).toBeCloseTo(0.6, 12);
+    expect(p3.riskFactors.map((f) => f.id)).toContain("lowStaffIndex");
+    expect(p3.riskFactors.find((f) => f.id === "lowStaffIndex")?.value).toBe(false);
+    expect(r.region.references["staffIndexP25"]).toBeCloseTo(0.6, 12);
+  });
+
+  it("Брянск: ВПР «2» from 30 % in two subjects makes P6 ШНОР; resource deficit or remoteness makes ШНСУ", () => {
+    const r = identify(disagreeingRegion(), PRESETS.bryansk);
+    expect(Object.fromEntries(r.schools.map((s) => [s.id, s.category]))).toEqual({
+      P1: "Без рисков",
+      P2: "Без рисков",
+      P3: "ШНСУ",
+      P4: "ШНСУ",
+      P5: "Без рисков",
+      P6: "ШНОР",
+      P7: "Без рисков",
+      P8: "Без рисков",
+    });
+    const p6 = r.schools.find((s) => s.id === "P6")!;
+    expect(p6.shnorRules).toEqual(["BRYANSK"]);
+    expect(p6.reasons).toContain("ВПР 2025: «2» получили не менее 30 % участников по 2 предметам (Математика, 5 кл.; Русский язык, 5 кл.)");
+    expect(r.region.notes).toContain("Брянск: в данных 1 год из 3; критерии проверены за имеющиеся годы");
+  });
+
+  it("Новолакский район: the mean-score gap and low continuation add ШНОР; two of three deficits make ШНСУ", () => {
+    const r = identify(disagreeingRegion(), PRESETS.novolaksky);
+    expect(Object.fromEntries(r.schools.map((s) => [s.id, s.category]))).toEqual({
+      P1: "Без рисков",
+      P2: "Без рисков",
+      P3: "ШНСУ",
+      P4: "ШНСУ",
+      P5: "ШНОР",
+      P6: "Без рисков",
+      P7: "ШНОР",
+      P8: "ШНОР",
+    });
+    const p8 = r.schools.find((s) => s.id === "P8")!;
+    expect(p8.shnorRules).toEqual(["MEANGAP"]);
+    expect(p8.reasons).toContain("ОГЭ 2025, Математика: средний балл 2,0 ниже среднего по муниципалитету 24,8 на 22,8 (> 20)");
+    expect(r.schools.find((s) => s.id === "P7")!.shnorRules).toEqual(["lowContinuation"]);
+  });
+
+  it("records which preset was used in each result", () => {
+    for (const id of PRESET_IDS) expect(identify(disagreeingRegion(), PRESETS[id]).methodology.preset).toBe(id);
+  });
+});
+
+describe("Брянск over three years", () => {
+  /** P6's ВПР criterion holds in 2024 and 2025 but not 2023: not ШНОР; holding in all three: ШНОР. */
+  function threeYears(failIn2023: boolean): IdentificationInput {
+    const region = disagreeingRegion();
+    const results = [2023, 2024, 2025].flatMap((year) =>
+      region.results.map((r) => ({ ...r, year, mark2: r.schoolId === "P6" && r.procedure === "ВПР" ? (year === 2023 && !failIn2023 ? 5 : 6) : r.mark2 })),
+    );
+    return { ...region, results };
+  }
+  it("needs the criterion in each of the three latest years", () => {
+    expect(identify(threeYears(false), PRESETS.bryansk).schools.find((s) => s.id === "P6")!.shnor).toBe(false);
+    expect(identify(threeYears(true), PRESETS.bryansk).schools.find((s) => s.id === "P6")!.shnor).toBe(true);
+  });
+});
