@@ -146,3 +146,45 @@ describe("Брянск over three years", () => {
     expect(identify(threeYears(true), PRESETS.bryansk).schools.find((s) => s.id === "P6")!.shnor).toBe(true);
   });
 });
+
+describe("Брянск from participant rows", () => {
+  /**
+   * Ten schools, ten ЕГЭ participants each in Русский язык (minimum 24). E1: 5 below 24 and none
+   * at 61+; the others: none below 24 and 3 at 61+. Shares below the minimum: .5 and 0 × 9 →
+   * P90 = .05; shares at 61+: 0 and .3 × 9 → P10 = .27. E1 meets both halves; the others have no
+   * failures at all, so they are not "among the highest".
+   * ОГЭ Математика (cut-offs 8 / 15 / 22): O1 has 4 of 10 below 8 ("2" from the cut-off) and
+   * nobody at 15+; the others get 12 ("3") and 16 ("4").
+   */
+  function participantRegion(): IdentificationInput {
+    const ids = Array.from({ length: 10 }, (_, i) => `E${i + 1}`);
+    const scores = ids.flatMap((id, i) =>
+      Array.from({ length: 10 }, (_, k) => {
+        const ege = i === 0 ? (k < 5 ? 20 : 50) : k < 3 ? 70 : 50;
+        const oge = i === 0 ? (k < 4 ? 5 : 12) : k < 5 ? 12 : 16;
+        return [
+          { schoolId: id, year: 2025, procedure: "ЕГЭ", grade: 11, participantId: `${id}-${k}`, subject: "Русский язык", score: ege, mark: null },
+          { schoolId: id, year: 2025, procedure: "ОГЭ", grade: 9, participantId: `${id}-o${k}`, subject: "Математика", score: oge, mark: null },
+        ];
+      }).flat(),
+    );
+    return {
+      schools: ids.map((id, i) => schoolWithSwi(id, 60 + i)),
+      results: [],
+      scores,
+      scales: [
+        scale("ЕГЭ", 11, "Русский язык", { minScore: 24, maxScore: 100, highScore: 81, cut3: null, cut4: null, cut5: null }),
+        scale("ОГЭ", 9, "Математика", { minScore: 8, maxScore: 31, highScore: 22, cut3: 8, cut4: 15, cut5: 22 }),
+      ],
+    };
+  }
+
+  it("finds the ЕГЭ and ОГЭ criteria and names them with the percentiles", () => {
+    const r = identify(participantRegion(), PRESETS.bryansk);
+    const shnor = r.schools.filter((s) => s.shnor).map((s) => s.id);
+    expect(shnor).toEqual(["E1"]);
+    const e1 = r.schools[0]!;
+    expect(e1.reasons).toContain("ЕГЭ 2025: ниже минимального балла 50,0 % ≥ P90 5,0 %, 61–100 баллов 0,0 % ≤ P10 27,0 %");
+    expect(e1.reasons).toContain("ОГЭ 2025: доля «2» 40,0 % ≥ P90 4,0 %, доля «4» и «5» 0,0 % ≤ P10 45,0 %");
+  });
+});
