@@ -1,0 +1,150 @@
+/**
+ * `parseWorkbook`: the workbook contract of SPEC.md §1 applied to raw cell values, in three
+ * steps — shape, normalise, cross-row rules — collecting every issue in one pass.
+ */
+import type { AggregatedResult, IdentificationInput, ParticipantScore, Scale, School } from "../engine/types";
+import type { SheetDef } from "./columns";
+import { toIssue, type SchemaIssue } from "./issues";
+import type { RawWorkbook } from "./raw";
+import { readSheet, type ReadRow, type ReadSheet } from "./readSheet";
+import {
+  checkAgainstScales,
+  checkCounts,
+  checkDuplicateKeys,
+  checkDuplicateSchools,
+  checkScaleRows,
+  checkUnknownSchools,
+  dropOverriddenResults,
+  groupKey,
+  scaleKey,
+  scaleKeyText,
+} from "./rules";
+import { findSheet, locateSheet, sheetNameMatches } from "./shape";
+import { RESULTS_SHEET, SCALES_SHEET, SCHOOLS_SHEET, SCORES_SHEET } from "./sheets";
+import { IssueSink } from "./sink";
+import { looseKey } from "./text";
+
+export type ParseResult =
+  | { readonly ok: true; readonly input: IdentificationInput; readonly issues: SchemaIssue[] }
+  | { readonly ok: false; readonly issues: SchemaIssue[] };
+
+function emptySheet<T>(name: string): ReadSheet<T> {
+  return { name, headerRow: 0, columns: new Map(), rows: [], dataRows: 0 };
+}
+
+/** Finds, locates and reads one sheet; `null` when the sheet is absent or has no header row. */
+function load<T>(wb: RawWorkbook, def: SheetDef<T>, sink: IssueSink): { sheet: ReadSheet<T> | null } {
+  const raw = findSheet(wb, def as SheetDef<unknown>, sink);
+  if (raw === null) return { sheet: null };
+  const located = locateSheet(raw, def as SheetDef<unknown>, sink);
+  if (located === null) return { sheet: null };
+  const sheet = readSheet(located, def, sink);
+  if (sheet.dataRows === 0) sink.push({ code: "sheet-no-rows", sheet: raw.name, row: null, column: null });
+  return { sheet };
+}
+
+/**
+ * One spelling per subject: the first seen (Шкалы first), so "русский язык" in `Баллы` meets
+ * "Русский язык" in `Шкалы` and the engine can match subjects exactly.
+ */
+function unifySubjects<T extends { subject: string }>(rows: ReadRow<T>[], spelling: Map<string, string>): ReadRow<T>[] {
+  return rows.map((r) => {
+    const k = looseKey(r.value.subject);
+    const s = spelling.get(k);
+    if (s === undefined) {
+      spelling.set(k, r.value.subject);
+      return r;
+    }
+    return s === r.value.subject ? r : { row: r.row, value: { ...r.value, subject: s } };
+  });
+}
+
+/**
+ * Parses the analyst's workbook into the engine's input. Every issue is found in one pass;
+ * `ok` is `false` when at least one is an error, and then no input is returned.
+ *
+ * @example
+ * const parsed = parseWorkbook(await readXlsx(bytes));
+ * if (!parsed.ok) for (const i of parsed.issues) console.error(i.message);
+ */
+export function parseWorkbook(wb: RawWorkbook): ParseResult {
+  const sink = new IssueSink();
+
+  // Step 1 and 2: shape and normalise, sheet by sheet.
+  const present = (def: SheetDef<unknown>): boolean => wb.sheets.some((s) => sheetNameMatches(def, s.name));
+  const missing = (def: SheetDef<unknown>): void =>
+    sink.push({ code: "sheet-missing", sheet: null, row: null, column: null, details: { sheet: def.name, names: [def.name, ...def.synonyms].join(", ") } });
+  if (!present(SCHOOLS_SHEET as SheetDef<unknown>)) missing(SCHOOLS_SHEET as SheetDef<unknown>);
+  if (!present(RESULTS_SHEET as SheetDef<unknown>) && !present(SCORES_SHEET as SheetDef<unknown>)) {
+    sink.push({ code: "results-sheet-missing", sheet: null, row: null, column: null });
+  }
+  if (!present(SCALES_SHEET as SheetDef<unknown>)) missing(SCALES_SHEET as SheetDef<unknown>);
+  const schoolsLoad = load(wb, SCHOOLS_SHEET, sink);
+  const resultsLoad = load(wb, RESULTS_SHEET, sink);
+  const scoresLoad = load(wb, SCORES_SHEET, sink);
+  const scalesLoad = load(wb, SCALES_SHEET, sink);
+  const schools = schoolsLoad.sheet ?? emptySheet<School>(SCHOOLS_SHEET.name);
+  const results = resultsLoad.sheet ?? emptySheet<AggregatedResult>(RESULTS_SHEET.name);
+  const scores = scoresLoad.sheet ?? emptySheet<ParticipantScore>(SCORES_SHEET.name);
+  const scales = scalesLoad.sheet ?? emptySheet<Scale>(SCALES_SHEET.name);
+
+  // Step 3: cross-row rules.
+  checkDuplicateSchools(schools, sink);
+  const known = new Set(schools.rows.map((r) => r.value.id));
+
+  const spelling = new Map<string, string>();
+  let scaleRows = unifySubjects(scales.rows, spelling);
+  scaleRows = checkDuplicateKeys(
+    scales,
+    scaleRows,
+    (s) => scaleKey(s.procedure, s.grade, s.subject),
+    (s) => scaleKeyText(s.procedure, s.grade, s.subject),
+    "duplicate-scale",
+    "subject",
+    sink,
+  );
+  scaleRows = checkScaleRows(scales, scaleRows, sink);
+  const scaleMap = new Map(scaleRows.map((r) => [scaleKey(r.value.procedure, r.value.grade, r.value.subject), r.value]));
+
+  let resultRows = unifySubjects(results.rows, spelling);
+  resultRows = checkUnknownSchools({ ...results, rows: resultRows }, known, sink);
+  resultRows = checkDuplicateKeys(
+    results,
+    resultRows,
+    (v) => `${groupKey(v)}\u0000${looseKey(v.subject)}`,
+    (v) => `ОО ${v.schoolId}, ${v.year} год, ${scaleKeyText(v.procedure, v.grade, v.subject)}`,
+    "duplicate-result",
+    "subject",
+    sink,
+  );
+  resultRows = checkCounts(results, resultRows, sink);
+  resultRows = checkAgainstScales(results, resultRows, scaleMap, "meanScore", (v) => v.meanScore, sink);
+
+  let scoreRows = unifySubjects(scores.rows, spelling);
+  scoreRows = checkUnknownSchools({ ...scores, rows: scoreRows }, known, sink);
+  scoreRows = checkDuplicateKeys(
+    scores,
+    scoreRows,
+    (v) => `${groupKey(v)}\u0000${v.participantId}\u0000${looseKey(v.subject)}`,
+    (v) => `${v.participantId} (ОО ${v.schoolId}, ${v.year} год, ${scaleKeyText(v.procedure, v.grade, v.subject)})`,
+    "duplicate-score",
+    "participantId",
+    sink,
+  );
+  scoreRows = checkAgainstScales(scores, scoreRows, scaleMap, "score", (v) => v.score, sink);
+
+  resultRows = dropOverriddenResults(results, resultRows, scoreRows, sink);
+
+  const issues = sink.finish().map(toIssue);
+  if (issues.some((i) => i.severity === "error")) return { ok: false, issues };
+  return {
+    ok: true,
+    issues,
+    input: {
+      schools: schools.rows.map((r) => r.value),
+      results: resultRows.map((r) => r.value),
+      scores: scoreRows.map((r) => r.value),
+      scales: scaleRows.map((r) => r.value),
+    },
+  };
+}

@@ -1,0 +1,211 @@
+/**
+ * Step 2 of validation, normalise: every cell of a located sheet is read by its column's type
+ * into the engine's field value; problems become issue drafts with the cell's location.
+ */
+import { columnList, type FieldColumn, type SheetDef } from "./columns";
+import type { Expectation, IssueCode } from "./issues";
+import type { CellValue } from "./raw";
+import type { LocatedSheet } from "./shape";
+import type { IssueSink } from "./sink";
+import {
+  cellText,
+  isBlank,
+  isNoDataMarker,
+  normaliseBool,
+  normaliseCode,
+  normaliseLocality,
+  normaliseProcedure,
+  normaliseSubject,
+  normaliseText,
+  normaliseYear,
+  parseNumber,
+} from "./values";
+
+export type FieldValue = string | number | boolean | null;
+
+/** One data row read into engine fields, with its 0-based sheet row index. */
+export interface ReadRow<T> {
+  readonly row: number;
+  readonly value: T;
+}
+
+export interface ReadSheet<T> {
+  readonly name: string;
+  readonly headerRow: number;
+  /** Field → 0-based column index, for issue locations. */
+  readonly columns: ReadonlyMap<string, number>;
+  /** Rows whose every non-nullable field is valid; a bad optional cell is `null` here. */
+  readonly rows: ReadRow<T>[];
+  /** Data rows that were not blank, valid or not. */
+  readonly dataRows: number;
+}
+
+/** What a column expects, for messages. */
+export function expectationOf(col: FieldColumn["def"]): Expectation {
+  switch (col.type) {
+    case "int":
+    case "number":
+      return { kind: "number", integer: col.type === "int", min: col.min ?? null, max: col.max ?? null };
+    case "percent":
+      return { kind: "number", integer: false, min: 0, max: 100 };
+    case "year":
+      return { kind: "year", min: 2000, max: 2100 };
+    case "bool":
+      return { kind: "bool" };
+    case "locality":
+      return { kind: "locality" };
+    default:
+      return { kind: "value" };
+  }
+}
+
+function rangeCode(field: string, col: FieldColumn["def"], n: number): IssueCode {
+  if (col.type === "percent") return "percent-out-of-range";
+  if (field === "grade") return "grade-out-of-range";
+  if (col.min === 0 && n < 0) return "negative-value";
+  return "value-out-of-range";
+}
+
+/**
+ * Percent columns that hold fractions: no value written with "%", every value in [0, 1] and at
+ * least one strictly between (SPEC.md §1: "almost surely fractions").
+ */
+function fractionColumns(located: LocatedSheet, percentCols: readonly FieldColumn[]): Set<string> {
+  const out = new Set<string>();
+  for (const { field } of percentCols) {
+    const c = located.columns.get(field);
+    if (c === undefined) continue;
+    let inside = false;
+    let fraction = true;
+    for (let r = located.headerRow + 1; r < located.raw.rows.length && fraction; r++) {
+      const v = located.raw.rows[r]?.[c];
+      if (v === undefined || isBlank(v) || (typeof v === "object" && v !== null)) continue;
+      const n = parseNumber(v, true);
+      if (n === null) continue;
+      if (n.hadPercentSign || n.value < 0 || n.value > 1) fraction = false;
+      else if (n.value > 0 && n.value < 1) inside = true;
+    }
+    if (fraction && inside) out.add(field);
+  }
+  return out;
+}
+
+/** Reads the data rows of a located sheet. Blank rows are skipped silently. */
+export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: IssueSink): ReadSheet<T> {
+  const sheet = located.raw.name;
+  const cols = columnList(def).filter((c) => located.columns.has(c.field));
+  const absent = columnList(def).filter((c) => !located.columns.has(c.field));
+  const fractions = fractionColumns(located, cols.filter((c) => c.def.type === "percent"));
+  for (const field of fractions) {
+    const column = located.columns.get(field) ?? null;
+    const header = located.raw.rows[located.headerRow]?.[column ?? 0] ?? null;
+    sink.push({ code: "fraction-percent", sheet, row: located.headerRow, column, details: { header: header === null ? field : cellText(header) } });
+  }
+  const seenNotes = new Set<string>();
+  const rows: ReadRow<T>[] = [];
+  let dataRows = 0;
+
+  for (let r = located.headerRow + 1; r < located.raw.rows.length; r++) {
+    const raw = located.raw.rows[r] ?? [];
+    if (cols.every((c) => isBlank(raw[located.columns.get(c.field) ?? -1]))) continue;
+    dataRows++;
+    const record: Record<string, FieldValue> = {};
+    let valid = true;
+    for (const { field, def: col } of absent) {
+      record[field] = null;
+      if (!col.nullable) valid = false;
+    }
+    for (const { field, def: col } of cols) {
+      const c = located.columns.get(field) ?? 0;
+      const cell: CellValue = raw[c] ?? null;
+      const fail = (code: IssueCode): void => {
+        sink.push({ code, sheet, row: r, column: c, received: cell, expected: expectationOf(col) });
+        record[field] = null;
+        if (!col.nullable) valid = false;
+      };
+      if (cell !== null && typeof cell === "object") {
+        fail("cell-error");
+        continue;
+      }
+      if (isBlank(cell) || (col.type !== "bool" && col.type !== "code" && col.type !== "text" && isNoDataMarker(cell))) {
+        record[field] = null;
+        if (!col.nullable) {
+          sink.push({ code: "value-missing", sheet, row: r, column: c, details: { header: col.header } });
+          valid = false;
+        }
+        continue;
+      }
+      switch (col.type) {
+        case "code":
+          record[field] = normaliseCode(cell);
+          break;
+        case "text":
+          record[field] = normaliseText(cell);
+          break;
+        case "subject":
+          record[field] = normaliseSubject(cell);
+          break;
+        case "procedure": {
+          const p = normaliseProcedure(cell);
+          record[field] = p.value;
+          if (!p.known && !seenNotes.has(`p:${p.value}`)) {
+            seenNotes.add(`p:${p.value}`);
+            sink.push({ code: "unknown-procedure", sheet, row: r, column: c, received: cell });
+          }
+          break;
+        }
+        case "bool": {
+          const b = normaliseBool(cell);
+          if (b.ok) record[field] = b.value;
+          else fail(b.code);
+          break;
+        }
+        case "locality": {
+          const l = normaliseLocality(cell);
+          if (l.ok) record[field] = l.value;
+          else fail(l.code);
+          break;
+        }
+        case "year": {
+          const y = normaliseYear(cell);
+          if (!y.ok) {
+            fail(y.code);
+            break;
+          }
+          record[field] = y.value;
+          const noteKey = `y:${cellText(cell)}`;
+          if (y.note !== undefined && !seenNotes.has(noteKey)) {
+            seenNotes.add(noteKey);
+            sink.push({ code: y.note.code, sheet, row: r, column: c, received: cell, details: y.note.details });
+          }
+          break;
+        }
+        case "int":
+        case "number":
+        case "percent": {
+          const parsed = parseNumber(cell, col.type === "percent");
+          if (parsed === null) {
+            fail("not-a-number");
+            break;
+          }
+          // toPrecision drops the binary noise of ×100 (0.07 × 100 = 7.000000000000001).
+          const n = fractions.has(field) ? Number((parsed.value * 100).toPrecision(12)) : parsed.value;
+          if (col.type === "int" && !Number.isInteger(n)) {
+            fail("not-an-integer");
+            break;
+          }
+          const min = col.type === "percent" ? 0 : col.min;
+          const max = col.type === "percent" ? 100 : col.max;
+          if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
+            fail(rangeCode(field, col, n));
+            break;
+          }
+          record[field] = n;
+          break;
+        }
+      }
+    }
+    if (valid) rows.push({ row: r, value: record as unknown as T });
+  }
+  return { name: sheet, headerRow: located.headerRow, columns: located.columns, rows, dataRows };
+}

@@ -1,0 +1,250 @@
+/**
+ * Step 3 of validation, cross-row rules: duplicates, unknown schools, missing thresholds,
+ * counts that do not add up, scores above the scale, results replaced by participant rows.
+ * Each rule is a small function over read sheets that pushes issue drafts.
+ */
+import type { AggregatedResult, ParticipantScore, Scale, School } from "../engine/types";
+import { formatNumberRu } from "./issues";
+import type { ReadRow, ReadSheet } from "./readSheet";
+import type { IssueSink } from "./sink";
+import { looseKey } from "./text";
+
+type Sheet<T> = ReadSheet<T>;
+
+function col<T>(sheet: Sheet<T>, field: keyof T & string): number | null {
+  return sheet.columns.get(field) ?? null;
+}
+
+/** Key of procedure × grade × subject, tolerant in the subject's spelling. */
+export function scaleKey(procedure: string, grade: number, subject: string): string {
+  return `${procedure}\u0000${grade}\u0000${looseKey(subject)}`;
+}
+
+export function scaleKeyText(procedure: string, grade: number, subject: string): string {
+  return `${procedure}, ${grade} класс, ${subject}`;
+}
+
+function groupKeyText(r: { schoolId: string; year: number; procedure: string; grade: number }): string {
+  return `ОО ${r.schoolId}, ${r.year} год, ${r.procedure}, ${r.grade} класс`;
+}
+
+/** Duplicate `Код ОО` on `Школы`. */
+export function checkDuplicateSchools(schools: Sheet<School>, sink: IssueSink): void {
+  const first = new Map<string, number>();
+  for (const { row, value } of schools.rows) {
+    const seen = first.get(value.id);
+    if (seen === undefined) first.set(value.id, row);
+    else sink.push({ code: "duplicate-school-id", sheet: schools.name, row, column: col(schools, "id"), received: value.id, details: { firstRow: seen + 1 } });
+  }
+}
+
+/** Rows of results or scores whose school is not on `Школы`. */
+export function checkUnknownSchools<T extends { schoolId: string }>(sheet: Sheet<T>, known: ReadonlySet<string>, sink: IssueSink): ReadRow<T>[] {
+  const kept: ReadRow<T>[] = [];
+  for (const r of sheet.rows) {
+    if (known.has(r.value.schoolId)) kept.push(r);
+    else sink.push({ code: "unknown-school", sheet: sheet.name, row: r.row, column: col(sheet, "schoolId"), received: r.value.schoolId });
+  }
+  return kept;
+}
+
+/** Rows repeating an earlier row's key. */
+export function checkDuplicateKeys<T>(
+  sheet: Sheet<T>,
+  rows: readonly ReadRow<T>[],
+  key: (v: T) => string,
+  keyText: (v: T) => string,
+  code: "duplicate-result" | "duplicate-score" | "duplicate-scale",
+  column: keyof T & string,
+  sink: IssueSink,
+): ReadRow<T>[] {
+  const first = new Map<string, number>();
+  const kept: ReadRow<T>[] = [];
+  for (const r of rows) {
+    const k = key(r.value);
+    const seen = first.get(k);
+    if (seen === undefined) {
+      first.set(k, r.row);
+      kept.push(r);
+    } else {
+      sink.push({ code, sheet: sheet.name, row: r.row, column: col(sheet, column), details: { key: keyText(r.value), firstRow: seen + 1 } });
+    }
+  }
+  return kept;
+}
+
+/** `Шкалы`: min ≤ max, min ≤ high ≤ max, cut-offs rising and within max. */
+export function checkScaleRows(scales: Sheet<Scale>, rows: readonly ReadRow<Scale>[], sink: IssueSink): ReadRow<Scale>[] {
+  const kept: ReadRow<Scale>[] = [];
+  for (const r of rows) {
+    const s = r.value;
+    const at = (field: keyof Scale & string) => ({ sheet: scales.name, row: r.row, column: col(scales, field) });
+    let ok = true;
+    if (s.minScore > s.maxScore) {
+      sink.push({ code: "scale-min-above-max", ...at("minScore"), details: { min: s.minScore, max: s.maxScore } });
+      ok = false;
+    }
+    if (s.highScore > s.maxScore) {
+      sink.push({ code: "scale-high-above-max", ...at("highScore"), details: { high: s.highScore, max: s.maxScore } });
+      ok = false;
+    } else if (s.highScore < s.minScore && s.minScore <= s.maxScore) {
+      sink.push({ code: "scale-high-below-min", ...at("highScore"), details: { high: s.highScore, min: s.minScore } });
+      ok = false;
+    }
+    const cuts = ([["cut3", s.cut3], ["cut4", s.cut4], ["cut5", s.cut5]] as const).filter((c): c is readonly ["cut3" | "cut4" | "cut5", number] => c[1] !== null);
+    const bad = cuts.findIndex(([, v], i) => v > s.maxScore || (i > 0 && v <= (cuts[i - 1]?.[1] ?? -Infinity)));
+    const badCut = cuts[bad];
+    if (badCut !== undefined) {
+      sink.push({
+        code: "scale-cuts-unordered",
+        ...at(badCut[0]),
+        details: { max: s.maxScore, cuts: cuts.map(([f, v]) => `«${f.slice(3)}» от ${formatNumberRu(v)}`).join(", ") },
+      });
+      ok = false;
+    }
+    if (ok) kept.push(r);
+  }
+  return kept;
+}
+
+/** Counts of `Результаты` that cannot all be true at once. */
+export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly ReadRow<AggregatedResult>[], sink: IssueSink): ReadRow<AggregatedResult>[] {
+  const kept: ReadRow<AggregatedResult>[] = [];
+  const header = (f: keyof AggregatedResult & string): string => LABELS[f] ?? f;
+  for (const r of rows) {
+    const v = r.value;
+    const pairs: [keyof AggregatedResult & string, number | null, keyof AggregatedResult & string, number | null][] = [
+      ["belowMin", v.belowMin, "participants", v.participants],
+      ["atLeastMid", v.atLeastMid, "participants", v.participants],
+      ["atLeastTop", v.atLeastTop, "atLeastMid", v.atLeastMid],
+      ["atLeastTop", v.atLeastTop, "participants", v.participants],
+      ["mark2", v.mark2, "participants", v.participants],
+      ["marks45", v.marks45, "participants", v.participants],
+      ["participants", v.participants, "gradeSize", v.gradeSize],
+    ];
+    let ok = true;
+    for (const [lf, lv, rf, rv] of pairs) {
+      if (lv === null || rv === null || lv <= rv) continue;
+      sink.push({
+        code: "counts-inconsistent",
+        sheet: results.name,
+        row: r.row,
+        column: col(results, lf),
+        details: { left: header(lf), leftValue: lv, right: header(rf), rightValue: rv },
+      });
+      ok = false;
+    }
+    // Below B_min and at least B_mid are disjoint groups of the participants.
+    if (ok && v.belowMin !== null && v.atLeastMid !== null && v.belowMin + v.atLeastMid > v.participants) {
+      sink.push({
+        code: "counts-inconsistent",
+        sheet: results.name,
+        row: r.row,
+        column: col(results, "atLeastMid"),
+        details: { left: "«Ниже Bmin» + «Не ниже Bmid»", leftValue: v.belowMin + v.atLeastMid, right: LABELS.participants ?? "", rightValue: v.participants },
+      });
+      ok = false;
+    }
+    if (ok && v.mark2 !== null && v.marks45 !== null && v.mark2 + v.marks45 > v.participants) {
+      sink.push({
+        code: "counts-inconsistent",
+        sheet: results.name,
+        row: r.row,
+        column: col(results, "marks45"),
+        details: { left: "«Отметка «2»» + «Отметки «4» и «5»»", leftValue: v.mark2 + v.marks45, right: LABELS.participants ?? "", rightValue: v.participants },
+      });
+      ok = false;
+    }
+    if (ok) kept.push(r);
+  }
+  return kept;
+}
+
+const LABELS: Partial<Record<keyof AggregatedResult, string>> = {
+  participants: "«Участников»",
+  belowMin: "«Ниже Bmin»",
+  atLeastMid: "«Не ниже Bmid»",
+  atLeastTop: "«Не ниже Btop»",
+  mark2: "«Отметка «2»»",
+  marks45: "«Отметки «4» и «5»»",
+  gradeSize: "«Численность параллели»",
+};
+
+/**
+ * Results or scores without a threshold row, reported once per procedure × grade × subject at
+ * the first such row; and values above the scale's maximum.
+ */
+export function checkAgainstScales<T extends { procedure: string; grade: number; subject: string }>(
+  sheet: Sheet<T>,
+  rows: readonly ReadRow<T>[],
+  scales: ReadonlyMap<string, Scale>,
+  valueField: keyof T & string,
+  value: (v: T) => number | null,
+  sink: IssueSink,
+): ReadRow<T>[] {
+  const reported = new Set<string>();
+  const kept: ReadRow<T>[] = [];
+  for (const r of rows) {
+    const v = r.value;
+    const k = scaleKey(v.procedure, v.grade, v.subject);
+    const scale = scales.get(k);
+    if (scale === undefined) {
+      if (!reported.has(k)) {
+        reported.add(k);
+        sink.push({ code: "scale-missing", sheet: sheet.name, row: r.row, column: col(sheet, "subject" as keyof T & string), details: { key: scaleKeyText(v.procedure, v.grade, v.subject) } });
+      }
+      continue;
+    }
+    const x = value(v);
+    if (x !== null && x > scale.maxScore) {
+      sink.push({
+        code: "score-above-max",
+        sheet: sheet.name,
+        row: r.row,
+        column: col(sheet, valueField),
+        received: x,
+        details: { max: scale.maxScore, key: scaleKeyText(v.procedure, v.grade, v.subject) },
+      });
+      continue;
+    }
+    kept.push(r);
+  }
+  return kept;
+}
+
+/** Key of school × year × procedure × grade: the unit that participant rows replace. */
+export function groupKey(r: { schoolId: string; year: number; procedure: string; grade: number }): string {
+  return `${r.schoolId}\u0000${r.year}\u0000${r.procedure}\u0000${r.grade}`;
+}
+
+/** Drops aggregated rows whose key has participant rows, with one warning per key. */
+export function dropOverriddenResults(
+  results: Sheet<AggregatedResult>,
+  rows: readonly ReadRow<AggregatedResult>[],
+  scores: readonly ReadRow<ParticipantScore>[],
+  sink: IssueSink,
+): ReadRow<AggregatedResult>[] {
+  const withScores = new Set(scores.map((s) => groupKey(s.value)));
+  const dropped = new Map<string, { first: ReadRow<AggregatedResult>; n: number }>();
+  const kept: ReadRow<AggregatedResult>[] = [];
+  for (const r of rows) {
+    const k = groupKey(r.value);
+    if (!withScores.has(k)) {
+      kept.push(r);
+      continue;
+    }
+    const d = dropped.get(k);
+    if (d === undefined) dropped.set(k, { first: r, n: 1 });
+    else d.n += 1;
+  }
+  for (const { first, n } of dropped.values()) {
+    sink.push({
+      code: "results-overridden-by-scores",
+      sheet: results.name,
+      row: first.row,
+      column: col(results, "schoolId"),
+      details: { key: groupKeyText(first.value), rows: n },
+    });
+  }
+  return kept;
+}
