@@ -52,11 +52,15 @@ export class ContentCache<V> {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly capacity: number) {}
+  /** `keyOf` is replaceable so that tests can force a collision. */
+  constructor(
+    private readonly capacity: number,
+    private readonly keyOf: (values: Float64Array) => string = fingerprint,
+  ) {}
 
   /** The cached value for these inputs (and parameters in `extraKey`), computing it once. */
   get(inputs: readonly Float64Array[], extraKey: string, compute: () => V): V {
-    const key = `${inputs.map(fingerprint).join("|")}|${extraKey}`;
+    const key = `${inputs.map(this.keyOf).join("|")}|${extraKey}`;
     const found = this.entries.get(key);
     if (found && found.inputs.length === inputs.length && found.inputs.every((v, i) => sameValues(v, inputs[i] as Float64Array))) {
       this.hits++;
