@@ -29,7 +29,7 @@ export type ParseResult =
   | { readonly ok: false; readonly issues: SchemaIssue[] };
 
 function emptySheet<T>(name: string): ReadSheet<T> {
-  return { name, headerRow: 0, columns: new Map(), rows: [], dataRows: 0 };
+  return { name, headerRow: 0, columns: new Map(), rows: [], invalid: [], dataRows: 0, complete: false };
 }
 
 /** Finds, locates and reads one sheet; `null` when the sheet is absent or has no header row. */
@@ -89,8 +89,11 @@ export function parseWorkbook(wb: RawWorkbook): ParseResult {
   const scales = scalesLoad.sheet ?? emptySheet<Scale>(SCALES_SHEET.name);
 
   // Step 3: cross-row rules.
+  // A rule that needs another sheet runs only when that sheet could be read as a whole, so one
+  // missing sheet or column does not echo as an issue on every row that refers to it.
   checkDuplicateSchools(schools, sink);
-  const known = new Set(schools.rows.map((r) => r.value.id));
+  const known = schools.complete ? new Set(schools.rows.map((r) => r.value.id)) : null;
+  for (const r of schools.invalid) if (known !== null && typeof r.value["id"] === "string") known.add(r.value["id"]);
 
   const spelling = new Map<string, string>();
   let scaleRows = unifySubjects(scales.rows, spelling);
@@ -103,11 +106,21 @@ export function parseWorkbook(wb: RawWorkbook): ParseResult {
     "subject",
     sink,
   );
+  const scaleMap = scales.complete ? new Map<string, Scale | null>(scaleRows.map((r) => [scaleKey(r.value.procedure, r.value.grade, r.value.subject), r.value])) : null;
+  for (const r of scales.invalid) {
+    const { procedure, grade, subject } = r.value;
+    if (scaleMap !== null && typeof procedure === "string" && typeof grade === "number" && typeof subject === "string") {
+      const k = scaleKey(procedure, grade, subject);
+      if (!scaleMap.has(k)) scaleMap.set(k, null);
+    }
+  }
   scaleRows = checkScaleRows(scales, scaleRows, sink);
-  const scaleMap = new Map(scaleRows.map((r) => [scaleKey(r.value.procedure, r.value.grade, r.value.subject), r.value]));
+  // A threshold row that exists but is wrong answers "is there a scale" yet gives no maximum.
+  const validScales = new Set(scaleRows.map((r) => r.value));
+  for (const [k, v] of scaleMap ?? []) if (v !== null && !validScales.has(v)) scaleMap?.set(k, null);
 
   let resultRows = unifySubjects(results.rows, spelling);
-  resultRows = checkUnknownSchools({ ...results, rows: resultRows }, known, sink);
+  if (known !== null) resultRows = checkUnknownSchools({ ...results, rows: resultRows }, known, sink);
   resultRows = checkDuplicateKeys(
     results,
     resultRows,
@@ -118,10 +131,10 @@ export function parseWorkbook(wb: RawWorkbook): ParseResult {
     sink,
   );
   resultRows = checkCounts(results, resultRows, sink);
-  resultRows = checkAgainstScales(results, resultRows, scaleMap, "meanScore", (v) => v.meanScore, sink);
+  if (scaleMap !== null) resultRows = checkAgainstScales(results, resultRows, scaleMap, "meanScore", (v) => v.meanScore, sink);
 
   let scoreRows = unifySubjects(scores.rows, spelling);
-  scoreRows = checkUnknownSchools({ ...scores, rows: scoreRows }, known, sink);
+  if (known !== null) scoreRows = checkUnknownSchools({ ...scores, rows: scoreRows }, known, sink);
   scoreRows = checkDuplicateKeys(
     scores,
     scoreRows,
@@ -131,7 +144,7 @@ export function parseWorkbook(wb: RawWorkbook): ParseResult {
     "participantId",
     sink,
   );
-  scoreRows = checkAgainstScales(scores, scoreRows, scaleMap, "score", (v) => v.score, sink);
+  if (scaleMap !== null) scoreRows = checkAgainstScales(scores, scoreRows, scaleMap, "score", (v) => v.score, sink);
 
   resultRows = dropOverriddenResults(results, resultRows, scoreRows, sink);
 

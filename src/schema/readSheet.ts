@@ -36,8 +36,12 @@ export interface ReadSheet<T> {
   readonly columns: ReadonlyMap<string, number>;
   /** Rows whose every non-nullable field is valid; a bad optional cell is `null` here. */
   readonly rows: ReadRow<T>[];
+  /** Rows dropped for a bad required cell, with what could be read (few; kept for cross-row context). */
+  readonly invalid: { readonly row: number; readonly value: Readonly<Record<string, FieldValue>> }[];
   /** Data rows that were not blank, valid or not. */
   readonly dataRows: number;
+  /** Every column whose cells cannot be empty is present, so rows can be trusted as a whole. */
+  readonly complete: boolean;
 }
 
 /** What a column expects, for messages. */
@@ -103,6 +107,7 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
   }
   const seenNotes = new Set<string>();
   const rows: ReadRow<T>[] = [];
+  const invalid: ReadSheet<T>["invalid"] = [];
   let dataRows = 0;
 
   for (let r = located.headerRow + 1; r < located.raw.rows.length; r++) {
@@ -206,6 +211,8 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
       }
     }
     if (valid) rows.push({ row: r, value: record as unknown as T });
+    else invalid.push({ row: r, value: record });
   }
-  return { name: sheet, headerRow: located.headerRow, columns: located.columns, rows, dataRows };
+  const complete = absent.every((c) => c.def.nullable);
+  return { name: sheet, headerRow: located.headerRow, columns: located.columns, rows, invalid, dataRows, complete };
 }

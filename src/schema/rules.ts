@@ -177,7 +177,7 @@ const LABELS: Partial<Record<keyof AggregatedResult, string>> = {
 export function checkAgainstScales<T extends { procedure: string; grade: number; subject: string }>(
   sheet: Sheet<T>,
   rows: readonly ReadRow<T>[],
-  scales: ReadonlyMap<string, Scale>,
+  scales: ReadonlyMap<string, Scale | null>,
   valueField: keyof T & string,
   value: (v: T) => number | null,
   sink: IssueSink,
@@ -188,6 +188,10 @@ export function checkAgainstScales<T extends { procedure: string; grade: number;
     const v = r.value;
     const k = scaleKey(v.procedure, v.grade, v.subject);
     const scale = scales.get(k);
+    if (scale === null) {
+      kept.push(r);
+      continue;
+    }
     if (scale === undefined) {
       if (!reported.has(k)) {
         reported.add(k);

@@ -3,10 +3,12 @@
  * extra spaces, ё/е, quote styles, Latin letters that look Cyrillic, trailing units.
  */
 
-/** Latin letters that look like Cyrillic ones, mapped to Cyrillic so "Ниже Вmin" matches "Ниже Bmin". */
+/**
+ * Latin letters that look like Cyrillic ones (in either case), mapped to lower-case Cyrillic
+ * after lower-casing, so "Ниже Вmin" (Cyrillic В) and "ниже bmin" both match "Ниже Bmin".
+ */
 const LOOKALIKES: Readonly<Record<string, string>> = {
-  A: "А", B: "В", C: "С", E: "Е", H: "Н", K: "К", M: "М", O: "О", P: "Р", T: "Т", X: "Х", Y: "У",
-  a: "а", c: "с", e: "е", o: "о", p: "р", x: "х", y: "у", k: "к", m: "м",
+  a: "а", b: "в", c: "с", e: "е", h: "н", k: "к", m: "м", o: "о", p: "р", t: "т", x: "х", y: "у",
 };
 
 /** Collapses whitespace (NBSP included) and trims. */
@@ -17,9 +19,8 @@ export function collapseSpaces(s: string): string {
 /** Lower case, ё→е, lookalikes folded, quotes removed, spaces collapsed. */
 export function looseKey(s: string): string {
   let out = "";
-  for (const ch of s) out += LOOKALIKES[ch] ?? ch;
+  for (const ch of s.toLowerCase()) out += LOOKALIKES[ch] ?? ch;
   out = out
-    .toLowerCase()
     .replace(/ё/g, "е")
     .replace(/["'«»„“”‘’‚`]/gu, "")
     .replace(/[‐‑‒–—−]/gu, "-");
