@@ -92,7 +92,9 @@ export function parseWorkbook(wb: RawWorkbook): ParseResult {
   // A rule that needs another sheet runs only when that sheet could be read as a whole, so one
   // missing sheet or column does not echo as an issue on every row that refers to it.
   checkDuplicateSchools(schools, sink);
-  const known = schools.complete ? new Set(schools.rows.map((r) => r.value.id)) : null;
+  // A school row without a readable code might be the school a result refers to.
+  const idsComplete = schools.complete && schools.invalid.every((r) => typeof r.value["id"] === "string");
+  const known = idsComplete ? new Set(schools.rows.map((r) => r.value.id)) : null;
   for (const r of schools.invalid) if (known !== null && typeof r.value["id"] === "string") known.add(r.value["id"]);
 
   const spelling = new Map<string, string>();
