@@ -5,7 +5,7 @@
  */
 import { stream } from "exceljs";
 import type { CellValue, RawSheet, RawWorkbook } from "../schema/raw";
-import { toCellValue } from "./xlsxReader";
+import { toCellValue, trimTrailingEmptyRows } from "./xlsxReader";
 
 /** Called as rows are read: the sheet's name and the rows read from it so far. */
 export type ReadProgress = (sheet: string, rowsRead: number) => void;
@@ -48,6 +48,7 @@ export async function readXlsxFile(path: string, options: ReadXlsxFileOptions = 
       read++;
       if (options.onProgress !== undefined && read % every === 0) options.onProgress(name, read);
     }
+    trimTrailingEmptyRows(rows);
     options.onProgress?.(name, read);
     sheets.push({ name, rows });
   }

@@ -58,6 +58,12 @@ function sheetRows(ws: Worksheet): CellValue[][] {
     while (rows.length < rowNumber - 1) rows.push([]);
     rows[rowNumber - 1] = cells;
   });
+  return trimTrailingEmptyRows(rows);
+}
+
+/** Drops empty rows at the end (a merged range or a formatted row leaves them), as both readers do. */
+export function trimTrailingEmptyRows(rows: CellValue[][]): CellValue[][] {
+  while (rows.length > 0 && (rows[rows.length - 1]?.length ?? 0) === 0) rows.pop();
   return rows;
 }
 
