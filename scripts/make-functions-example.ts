@@ -91,7 +91,7 @@ function schoolsSheet(wb: ExcelJS.Workbook): void {
     row.getCell(12).value = { formula: `SHNOR.SWI(F${r},G${r},H${r})`, result: swi };
     const typeArgs = `L${r},${col("L")},D${r},E${r},I${r},H${r},${col("H")},J${r},${col("J")}`;
     const types = (codes: boolean) =>
-      evaluate(() => schoolTypeFunction(swi, swiRange, s[3], s[4], s[8], s[7] as number, duRange, s[9] as number, nnRange, codes));
+      evaluate(() => schoolTypeFunction(swi, swiRange, s[3], s[4], s[8], s[7], duRange, s[9], nnRange, codes));
     row.getCell(13).value = { formula: `SHNOR.SCHOOLTYPE(${typeArgs})`, result: types(false) };
     row.getCell(14).value = { formula: `SHNOR.SCHOOLTYPE(${typeArgs},TRUE)`, result: types(true) };
     row.getCell(15).value = {

@@ -5,9 +5,10 @@
  * which is why they are top-level `function` declarations. Russian names and descriptions live
  * in `ru.json`, keyed by the same ids.
  *
- * Excel passes blanks and omitted optional arguments as `null` and text as it is, so scalar data
- * arguments are typed `any` and checked in `args.ts`: a wrong argument gives #VALUE! naming it,
- * nothing to compute gives #N/A, both with a Russian message.
+ * Excel passes blanks and omitted optional arguments as `null` and text as it is, so arguments
+ * that carry a school's data are typed `any` (a blank Ду must stay "no data", not become 0) and
+ * checked in `args.ts`: a wrong argument gives #VALUE! naming it, nothing to compute gives #N/A,
+ * both with a Russian message. Tuning parameters (Ш, m, k) are `?: number`.
  */
 import { attainmentLevel } from "../engine/levels";
 import { KBR_PARAMETERS } from "../engine/methodology";
@@ -167,9 +168,9 @@ export function schoolTypeFunction(
   locality: any,
   enrollment: any,
   hardToReach?: any,
-  registered?: number,
+  registered?: any,
   registeredRange?: any[][],
-  nonNative?: number,
+  nonNative?: any,
   nonNativeRange?: any[][],
   asCodes?: boolean,
 ): string {

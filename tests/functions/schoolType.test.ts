@@ -75,6 +75,7 @@ describe("SHNOR.SCHOOLTYPE", () => {
     ["negative enrollment", [50, swiRange, "село", -5], "#VALUE!", "численность: -5 — ожидалось неотрицательное число"],
     ["remoteness as a word", [50, swiRange, "село", 87, "далеко"], "#VALUE!", /^труднодоступность: «далеко»/],
     ["Ду without its range", [50, swiRange, "село", 87, null, 12, null], "#VALUE!", /^Ду_региона: не указан/],
+    ["text as Ду", [50, swiRange, "село", 87, null, "много", duRange], "#VALUE!", "Ду: «много» — ожидалось число"],
     ["Ду above 100", [50, swiRange, "село", 87, null, 120, duRange], "#VALUE!", /^Ду: 120/],
     ["a blank ИСБ", [null, swiRange, "село", 87], "#N/A", "ИСБ: пустая ячейка — нечего вычислять"],
     ["a region without ИСБ", [50, [[null], ["—"]], "село", 87], "#N/A", /^ИСБ_региона: в диапазоне нет ни одного числа/],
