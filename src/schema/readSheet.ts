@@ -3,7 +3,7 @@
  * into the engine's field value; problems become issue drafts with the cell's location.
  */
 import { columnList, type FieldColumn, type SheetDef } from "./columns";
-import type { Expectation, IssueCode } from "./issues";
+import type { Expectation, IssueCode, IssueDraft } from "./issues";
 import type { CellValue } from "./raw";
 import type { LocatedSheet } from "./shape";
 import type { IssueSink } from "./sink";
@@ -94,6 +94,13 @@ function fractionColumns(located: LocatedSheet, percentCols: readonly FieldColum
   return out;
 }
 
+/** Reports a bad cell, empties its field; returns whether the row stays valid. */
+function failCell(sink: IssueSink, draft: IssueDraft, record: Record<string, FieldValue>, field: string, nullable: boolean): boolean {
+  sink.push(draft);
+  record[field] = null;
+  return nullable;
+}
+
 /** Reads the data rows of a located sheet. Blank rows are skipped silently. */
 export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: IssueSink): ReadSheet<T> {
   const sheet = located.raw.name;
@@ -123,13 +130,9 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
     for (const { field, def: col } of cols) {
       const c = located.columns.get(field) ?? 0;
       const cell: CellValue = raw[c] ?? null;
-      const fail = (code: IssueCode): void => {
-        sink.push({ code, sheet, row: r, column: c, received: cell, expected: expectationOf(col) });
-        record[field] = null;
-        if (!col.nullable) valid = false;
-      };
+      let failure: IssueCode | null = null;
       if (cell !== null && typeof cell === "object") {
-        fail("cell-error");
+        valid = failCell(sink, { code: "cell-error", sheet, row: r, column: c, received: cell, expected: expectationOf(col) }, record, field, col.nullable) && valid;
         continue;
       }
       if (isBlank(cell) || (col.type !== "bool" && col.type !== "code" && col.type !== "text" && isNoDataMarker(cell))) {
@@ -162,19 +165,19 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
         case "bool": {
           const b = normaliseBool(cell);
           if (b.ok) record[field] = b.value;
-          else fail(b.code);
+          else failure = b.code;
           break;
         }
         case "locality": {
           const l = normaliseLocality(cell);
           if (l.ok) record[field] = l.value;
-          else fail(l.code);
+          else failure = l.code;
           break;
         }
         case "year": {
           const y = normaliseYear(cell);
           if (!y.ok) {
-            fail(y.code);
+            failure = y.code;
             break;
           }
           record[field] = y.value;
@@ -190,24 +193,27 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
         case "percent": {
           const parsed = parseNumber(cell, col.type === "percent");
           if (parsed === null) {
-            fail("not-a-number");
+            failure = "not-a-number";
             break;
           }
           // toPrecision drops the binary noise of ×100 (0.07 × 100 = 7.000000000000001).
           const n = fractions.has(field) ? Number((parsed.value * 100).toPrecision(12)) : parsed.value;
           if (col.type === "int" && !Number.isInteger(n)) {
-            fail("not-an-integer");
+            failure = "not-an-integer";
             break;
           }
           const min = col.type === "percent" ? 0 : col.min;
           const max = col.type === "percent" ? 100 : col.max;
           if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
-            fail(rangeCode(field, col, n));
+            failure = rangeCode(field, col, n);
             break;
           }
           record[field] = n;
           break;
         }
+      }
+      if (failure !== null) {
+        valid = failCell(sink, { code: failure, sheet, row: r, column: c, received: cell, expected: expectationOf(col) }, record, field, col.nullable) && valid;
       }
     }
     if (valid) rows.push({ row: r, value: record as unknown as T });

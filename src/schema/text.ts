@@ -13,11 +13,25 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
 
 /** Collapses whitespace (NBSP included) and trims. */
 export function collapseSpaces(s: string): string {
-  return s.replace(/[\s\u00a0\u2007\u202f]+/gu, " ").trim();
+  const t = s.trim();
+  // Fast path for the common case: nothing to collapse (a million cells pass through here).
+  return /\s\s|[^\S ]/u.test(t) ? t.replace(/\s+/gu, " ") : t;
 }
+
+const KEY_CACHE_LIMIT = 50_000;
+const keyCache = new Map<string, string>();
 
 /** Lower case, ё→е, lookalikes folded, quotes removed, spaces collapsed. */
 export function looseKey(s: string): string {
+  const cached = keyCache.get(s);
+  if (cached !== undefined) return cached;
+  const key = computeLooseKey(s);
+  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+  keyCache.set(s, key);
+  return key;
+}
+
+function computeLooseKey(s: string): string {
   let out = "";
   for (const ch of s.toLowerCase()) out += LOOKALIKES[ch] ?? ch;
   out = out

@@ -13,7 +13,7 @@ export type Normalised<T> =
 
 /** A cell that holds nothing: null, or text of spaces only. */
 export function isBlank(v: CellValue | undefined): boolean {
-  return v === undefined || v === null || (typeof v === "string" && collapseSpaces(v) === "");
+  return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 }
 
 /** Text of a cell: numbers as written by `String`, booleans in Russian. */
@@ -85,7 +85,7 @@ const NO_DATA = new Set(["-", "н/д", "нд", "нет данных", "n/a", "na
 
 /** "-", "—", "н/д", "нет данных": how tables say "no value" outside да/нет columns. */
 export function isNoDataMarker(v: CellValue): boolean {
-  return typeof v === "string" && (NO_DATA.has(looseKey(v)) || NO_DATA.has(v.trim().toLowerCase()));
+  return typeof v === "string" && v.length <= 16 && (NO_DATA.has(looseKey(v)) || NO_DATA.has(v.trim().toLowerCase()));
 }
 
 /** да/нет, yes/no, 1/0, +/-, ИСТИНА/ЛОЖЬ. */
