@@ -62,6 +62,13 @@ export interface ProcedureStat {
 
 const SEP = "\u0001";
 
+/**
+ * Scores are summed as integers in millionths of a point: the sum is exact, so the mean does
+ * not depend on the order of the rows (floating-point addition does), and 1,000,000 rows of
+ * scores up to 100 stay far below 2^53.
+ */
+const SCORE_UNITS = 1_000_000;
+
 export function scaleKey(procedure: string, grade: number, subject: string): string {
   return procedure + SEP + grade + SEP + subject;
 }
@@ -111,22 +118,35 @@ export function procedureStats(
   params: MethodologyParameters,
 ): { stats: ProcedureStat[]; issues: Issue[] } {
   const scaleMap = new Map<string, ScaleInfo>();
-  for (const s of scales) scaleMap.set(scaleKey(s.procedure, s.grade, s.subject), { scale: s, t: thresholds(s, params.margin) });
+  // Nested lookup procedure → grade → subject: no key string is built per score row.
+  const scaleTree = new Map<string, Map<number, Map<string, ScaleInfo>>>();
+  for (const s of scales) {
+    const info = { scale: s, t: thresholds(s, params.margin) };
+    scaleMap.set(scaleKey(s.procedure, s.grade, s.subject), info);
+    let byGrade = scaleTree.get(s.procedure);
+    if (byGrade === undefined) scaleTree.set(s.procedure, (byGrade = new Map()));
+    let bySubject = byGrade.get(s.grade);
+    if (bySubject === undefined) byGrade.set(s.grade, (bySubject = new Map()));
+    bySubject.set(s.subject, info);
+  }
   const missingScales = new Set<string>();
 
   const keys = new Map<string, KeyAcc>();
+  let acc: KeyAcc | undefined;
   for (const row of scores) {
-    const sk = scaleKey(row.procedure, row.grade, row.subject);
-    const info = scaleMap.get(sk);
+    const info = scaleTree.get(row.procedure)?.get(row.grade)?.get(row.subject);
     if (info === undefined) {
-      missingScales.add(sk);
+      missingScales.add(scaleKey(row.procedure, row.grade, row.subject));
       continue;
     }
-    const k = row.schoolId + SEP + row.year + SEP + sk.slice(0, sk.lastIndexOf(SEP));
-    let acc = keys.get(k);
-    if (acc === undefined) {
-      acc = { schoolId: row.schoolId, year: row.year, procedure: row.procedure, grade: row.grade, subjects: new Map(), participants: new Map() };
-      keys.set(k, acc);
+    // Rows usually come school by school: reuse the last key's accumulator while it matches.
+    if (acc === undefined || acc.schoolId !== row.schoolId || acc.year !== row.year || acc.procedure !== row.procedure || acc.grade !== row.grade) {
+      const k = row.schoolId + SEP + row.year + SEP + row.procedure + SEP + row.grade;
+      acc = keys.get(k);
+      if (acc === undefined) {
+        acc = { schoolId: row.schoolId, year: row.year, procedure: row.procedure, grade: row.grade, subjects: new Map(), participants: new Map() };
+        keys.set(k, acc);
+      }
     }
     let sub = acc.subjects.get(row.subject);
     if (sub === undefined) {
@@ -149,7 +169,7 @@ export function procedureStats(
     const score = row.score;
     const t = info.t;
     sub.participants++;
-    sub.scoreSum += score;
+    sub.scoreSum += Math.round(score * SCORE_UNITS);
     let flags = acc.participants.get(row.participantId) ?? 0;
     if (score < t.bMin) {
       sub.belowMin++;
@@ -201,9 +221,9 @@ export function procedureStats(
         mark2: sub.marked > 0 ? sub.mark2 : null,
         marks45: sub.marked > 0 ? sub.marks45 : null,
         marked: sub.marked,
-        meanScore: sub.participants > 0 ? sub.scoreSum / sub.participants : null,
+        meanScore: sub.participants > 0 ? sub.scoreSum / SCORE_UNITS / sub.participants : null,
       });
-      scoreSum += sub.scoreSum;
+      scoreSum += sub.scoreSum / SCORE_UNITS;
       scored += sub.participants;
       midNum += sub.atLeastMid;
       subjectDen += sub.participants;
