@@ -14,7 +14,7 @@
 import type { CellValue } from "../schema/raw";
 import { CITY_NAMES, DISTRICTS, VILLAGE_KINDS, villageName } from "./names";
 import { clamp, logistic, Random, round1 } from "./prng";
-import { DEMO_SCALES, findScale, type DemoScale } from "./scales";
+import { cutsOf, DEMO_SCALES, findScale, type DemoScale } from "./scales";
 
 export interface DemoOptions {
   readonly seed?: number;
@@ -299,13 +299,13 @@ function* schoolRows(schools: readonly DemoSchool[]): Iterable<CellValue[]> {
 
 function* scaleRows(): Iterable<CellValue[]> {
   for (const s of DEMO_SCALES) {
-    yield [s.procedure, s.grade, s.subject, s.min, s.max, s.top, yes(s.mass), s.cuts?.[0] ?? null, s.cuts?.[1] ?? null, s.cuts?.[2] ?? null];
+    yield [s.procedure, s.grade, s.subject, s.minScore, s.maxScore, s.highScore, yes(s.mass), s.cut3, s.cut4, s.cut5];
   }
 }
 
 /** One participant's score in one subject. */
 export interface DemoScore {
-  readonly procedure: DemoScale["procedure"];
+  readonly procedure: "ВПР" | "ОГЭ" | "ЕГЭ";
   readonly grade: number;
   readonly participant: string;
   readonly subject: string;
@@ -316,7 +316,7 @@ export interface DemoScore {
 /** Mean ЕГЭ test score of a subject at an average school. */
 const EGE_MEAN: Readonly<Record<string, number>> = {
   "Русский язык": 68,
-  "Математика (профильный уровень)": 55,
+  "Математика профильная": 55,
   Обществознание: 56,
   Физика: 54,
   Биология: 51,
@@ -339,7 +339,6 @@ const OGE_ELECTIVES: readonly (readonly [string, number])[] = [
   ["Физика", 0.1],
   ["Английский язык", 0.1],
   ["История", 0.05],
-  ["Литература", 0.05],
 ];
 
 const EGE_ELECTIVES: readonly (readonly [string, number])[] = [
@@ -372,22 +371,23 @@ function weightedPick(r: Random, items: readonly (readonly [string, number])[], 
 }
 
 function markOf(scale: DemoScale, score: number): number | null {
-  if (scale.cuts === null) return null;
-  const [c3, c4, c5] = scale.cuts;
+  const cuts = cutsOf(scale);
+  if (cuts === null) return null;
+  const [c3, c4, c5] = cuts;
   return score >= c5 ? 5 : score >= c4 ? 4 : score >= c3 ? 3 : 2;
 }
 
 /** Logit offset of a subject so that an average pupil lands between the «3» and «4» cut-offs. */
 function subjectOffset(scale: DemoScale): number {
-  const [c3, c4] = scale.cuts ?? [scale.min, scale.top];
-  const target = clamp((c3 + c4) / 2 / scale.max + 0.2, 0.05, 0.95);
+  const [c3, c4] = cutsOf(scale) ?? [scale.minScore, scale.highScore];
+  const target = clamp((c3 + c4) / 2 / scale.maxScore + 0.2, 0.05, 0.95);
   return Math.log(target / (1 - target));
 }
 
 function primaryScore(r: Random, scale: DemoScale, ability: number): number {
   const p = logistic(subjectOffset(scale) + 0.8 * ability);
   let score = 0;
-  for (let i = 0; i < scale.max; i++) if (r.next() < p) score++;
+  for (let i = 0; i < scale.maxScore; i++) if (r.next() < p) score++;
   return score;
 }
 
@@ -399,7 +399,7 @@ function absentees(r: Random, size: number, rate: number): Set<number> {
 }
 
 function bMin(scale: DemoScale): number {
-  return scale.min + 0.05 * scale.max;
+  return scale.minScore + 0.05 * scale.maxScore;
 }
 
 /** Grade sizes of one year (cohorts differ a little from year to year). */
@@ -433,7 +433,7 @@ export function schoolYearScores(school: DemoSchool, year: number, years: readon
       for (const subject of subjects) {
         const scale = findScale("ВПР", grade, subject);
         let score = primaryScore(r, scale, school.inflates ? ability + 1.1 : ability);
-        if (school.inflates) score = Math.max(score, Math.min(scale.max, Math.ceil(bMin(scale)) + r.int(0, 2)));
+        if (school.inflates) score = Math.max(score, Math.min(scale.maxScore, Math.ceil(bMin(scale)) + r.int(0, 2)));
         out.push({ procedure: "ВПР", grade, participant: pid(grade, n), subject, score, mark: markOf(scale, score) });
       }
     }
@@ -457,11 +457,11 @@ export function schoolYearScores(school: DemoSchool, year: number, years: readon
     const ability = yearEffect + r.normal(0.2, 1);
     if (absent11.has(n)) continue;
     const profile = r.chance(clamp(0.25 + 0.3 * logistic(ability), 0, 0.9));
-    const subjects = ["Русский язык", profile ? "Математика (профильный уровень)" : "Математика (базовый уровень)", ...weightedPick(r, EGE_ELECTIVES, r.chance(0.6) ? 2 : 1)];
+    const subjects = ["Русский язык", profile ? "Математика профильная" : "Математика базовая", ...weightedPick(r, EGE_ELECTIVES, r.chance(0.6) ? 2 : 1)];
     for (const subject of subjects) {
       const scale = findScale("ЕГЭ", 11, subject);
       const score =
-        scale.max === 100
+        scale.maxScore === 100
           ? Math.round(clamp(r.normal((EGE_MEAN[subject] ?? 55) + 13 * (ability - 0.2), 9), 0, 100))
           : primaryScore(r, scale, ability);
       out.push({ procedure: "ЕГЭ", grade: 11, participant: pid(11, n), subject, score, mark: markOf(scale, score) });

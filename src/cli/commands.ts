@@ -1,0 +1,169 @@
+/**
+ * The CLI's commands: read → parse → identify → write, with exit codes
+ * 0 = done, 1 = the input has errors (nothing written), 2 = wrong usage.
+ */
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { identify, resolveMethodology, PRESET_IDS, type IdentificationResult, type Methodology, type PresetId } from "../engine";
+import type { Issue } from "../engine/types";
+import { parseWorkbook, type RawWorkbook } from "../schema";
+import { FileWorkbook } from "../workbook/fileAdapter";
+import { resultSheets, CATEGORY_ORDER } from "../workbook/resultSheets";
+import { templateWorkbook } from "../workbook/template";
+import { readXlsxFile } from "../workbook/xlsxFile";
+import { progressLine, thousands, writeFileAtomic } from "./files";
+import { issueCounts, issuesTable } from "./issuesTable";
+import { resultJsonText } from "./json";
+
+export const EXIT_OK = 0;
+export const EXIT_INPUT = 1;
+export const EXIT_USAGE = 2;
+
+export interface Io {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** A usage problem: the shell prints the message and exits with 2. */
+export class UsageError extends Error {}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string): string => (existsSync(p) ? realpathSync(p) : resolve(p));
+  return real(a) === real(b);
+}
+
+function requireInput(path: string): void {
+  if (!existsSync(path)) throw new UsageError(`Файл «${path}» не найден`);
+  if (!/\.xlsx$/i.test(path)) throw new UsageError(`Ожидался файл .xlsx, получен «${path}»`);
+}
+
+/** The methodology of --preset and --params, or a UsageError in Russian. */
+export function methodologyFrom(preset: string, paramsPath: string | undefined): Methodology {
+  if (!(PRESET_IDS as readonly string[]).includes(preset)) {
+    throw new UsageError(`Неизвестная методика «${preset}»: ожидалась одна из ${PRESET_IDS.join(", ")}`);
+  }
+  let overrides: Record<string, unknown> = {};
+  if (paramsPath !== undefined) {
+    if (!existsSync(paramsPath)) throw new UsageError(`Файл параметров «${paramsPath}» не найден`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(paramsPath, "utf8"));
+    } catch (e) {
+      throw new UsageError(`Файл параметров «${paramsPath}» — не JSON: ${(e as Error).message}`);
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+      throw new UsageError(`Файл параметров «${paramsPath}»: ожидался объект { "параметр": значение, … }`);
+    }
+    overrides = parsed as Record<string, unknown>;
+  }
+  const resolved = resolveMethodology(preset as PresetId, overrides);
+  if (!resolved.ok) throw new UsageError(`Ошибки в параметрах:\n  ${resolved.errors.join("\n  ")}`);
+  return resolved.value;
+}
+
+async function readInput(path: string, io: Io): Promise<RawWorkbook> {
+  const progress = progressLine(io.stderr);
+  const started = Date.now();
+  try {
+    return await readXlsxFile(path, {
+      onProgress: (sheet, rows) => {
+        if (Date.now() - started > 1000) progress.update(`Чтение «${sheet}»: ${thousands(rows)} строк…`);
+      },
+    });
+  } catch (e) {
+    progress.done();
+    throw new InputError(`Не удалось прочитать «${path}» как книгу Excel (.xlsx): ${(e as Error).message}`);
+  } finally {
+    progress.done();
+  }
+}
+
+/** The input cannot be used (unreadable file): exit 1. */
+export class InputError extends Error {}
+
+type Parsed = { ok: true; input: Parameters<typeof identify>[0]; issues: readonly Issue[] } | { ok: false; issues: readonly Issue[] };
+
+function parse(raw: RawWorkbook): Parsed {
+  const parsed = parseWorkbook(raw);
+  const hasErrors = parsed.issues.some((i) => i.severity === "error");
+  if (!parsed.ok || hasErrors) return { ok: false, issues: parsed.issues };
+  return { ok: true, input: parsed.input, issues: parsed.issues };
+}
+
+function reportIssues(issues: readonly Issue[], io: Io, title: string): void {
+  if (issues.length === 0) return;
+  io.stderr.write(`${title}\n${issuesTable(issues)}`);
+}
+
+export interface IdentifyOptions {
+  readonly output: string;
+  readonly json?: string;
+  readonly preset: string;
+  readonly params?: string;
+}
+
+export async function identifyCommand(inputPath: string, options: IdentifyOptions, io: Io, now: Date = new Date()): Promise<number> {
+  requireInput(inputPath);
+  for (const target of [options.output, options.json]) {
+    if (target !== undefined && samePath(target, inputPath)) {
+      throw new UsageError(`Выходной файл «${target}» совпадает с входным: входной файл не изменяется, укажите другой путь`);
+    }
+  }
+  if (!/\.xlsx$/i.test(options.output)) throw new UsageError(`Выходной файл должен иметь расширение .xlsx: «${options.output}»`);
+  if (options.json !== undefined && samePath(options.json, options.output)) throw new UsageError("Пути -o и --json совпадают");
+  const methodology = methodologyFrom(options.preset, options.params);
+
+  const raw = await readInput(inputPath, io);
+  const parsed = parse(raw);
+  if (!parsed.ok) {
+    reportIssues(parsed.issues, io, "Входные данные содержат ошибки; ничего не записано.");
+    return EXIT_INPUT;
+  }
+  const computed = identify(parsed.input, methodology);
+  const result: IdentificationResult = { ...computed, issues: [...parsed.issues, ...computed.issues] };
+
+  const inputRows: Record<string, number> = {
+    Школы: parsed.input.schools.length,
+    Результаты: parsed.input.results.length,
+    Баллы: parsed.input.scores.length,
+    Шкалы: parsed.input.scales.length,
+  };
+  const book = FileWorkbook.create();
+  await book.writeResultSheets(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(inputPath) }));
+  const bytes = await book.toBuffer();
+  const json = options.json === undefined ? null : resultJsonText(result);
+  // Both outputs are ready before either is written.
+  writeFileAtomic(options.output, bytes);
+  if (json !== null && options.json !== undefined) writeFileAtomic(options.json, json);
+
+  const { warnings } = issueCounts(result.issues);
+  io.stdout.write(summary(result, methodology));
+  io.stdout.write(`Результат: ${options.output}${options.json !== undefined ? `, ${options.json}` : ""}\n`);
+  if (warnings > 0) io.stdout.write(`Предупреждений: ${warnings} (лист «Замечания»${options.json !== undefined ? " и JSON" : ""}; полный список — shnor validate)\n`);
+  return EXIT_OK;
+}
+
+export function summary(result: IdentificationResult, methodology: Methodology): string {
+  const counts = new Map<string, number>();
+  for (const s of result.schools) counts.set(s.category, (counts.get(s.category) ?? 0) + 1);
+  const lines = [`Методика: ${methodology.name}`, `Школ: ${result.schools.length}`];
+  for (const c of CATEGORY_ORDER) lines.push(`  ${c}: ${counts.get(c) ?? 0}`);
+  return lines.join("\n") + "\n";
+}
+
+export async function validateCommand(inputPath: string, io: Io): Promise<number> {
+  requireInput(inputPath);
+  const raw = await readInput(inputPath, io);
+  const parsed = parseWorkbook(raw);
+  const { errors, warnings, infos } = issueCounts(parsed.issues);
+  if (parsed.issues.length > 0) io.stdout.write(issuesTable(parsed.issues));
+  io.stdout.write(`Ошибок: ${errors}, предупреждений: ${warnings}, сведений: ${infos}\n`);
+  return parsed.ok && errors === 0 ? EXIT_OK : EXIT_INPUT;
+}
+
+export async function templateCommand(output: string, io: Io): Promise<number> {
+  if (!/\.xlsx$/i.test(output)) throw new UsageError(`Файл шаблона должен иметь расширение .xlsx: «${output}»`);
+  writeFileAtomic(output, await templateWorkbook());
+  io.stdout.write(`Шаблон записан: ${output}\n`);
+  return EXIT_OK;
+}

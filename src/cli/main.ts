@@ -1,0 +1,96 @@
+/** `shnor` command line: parses arguments with commander, maps every failure to an exit code. */
+import { Command, CommanderError, Option } from "commander";
+import { ENGINE_VERSION, PRESET_IDS } from "../engine";
+import { EXIT_INPUT, EXIT_USAGE, identifyCommand, InputError, templateCommand, UsageError, validateCommand, type Io } from "./commands";
+
+/** Commander's messages, in Russian, by its error code. */
+function usageMessage(e: CommanderError): string {
+  const detail = e.message.replace(/^error: /, "");
+  switch (e.code) {
+    case "commander.missingArgument":
+      return `не указан обязательный аргумент (${detail})`;
+    case "commander.missingMandatoryOptionValue":
+    case "commander.optionMissingArgument":
+      return `не указано значение обязательного параметра (${detail})`;
+    case "commander.unknownOption":
+      return `неизвестный параметр (${detail})`;
+    case "commander.unknownCommand":
+      return `неизвестная команда (${detail})`;
+    case "commander.excessArguments":
+      return `лишние аргументы (${detail})`;
+    case "commander.invalidArgument":
+      return `недопустимое значение (${detail})`;
+    default:
+      return detail;
+  }
+}
+
+function program(io: Io, run: (code: Promise<number>) => void): Command {
+  const p = new Command("shnor")
+    .description("Выявление ШНОР и ШНСУ по книге Excel")
+    .version(ENGINE_VERSION, "-V, --version", "показать версию")
+    .helpOption("-h, --help", "показать справку")
+    .helpCommand("help [команда]", "справка по команде")
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => undefined,
+    });
+  p.command("identify")
+    .description("выявить ШНОР и ШНСУ и записать книгу с результатами")
+    .argument("<in.xlsx>", "входная книга")
+    .requiredOption("-o, --output <out.xlsx>", "книга с результатами")
+    .option("--json <out.json>", "результат в JSON")
+    .addOption(new Option("--preset <методика>", "методика").choices([...PRESET_IDS]).default("kbr"))
+    .option("--params <params.json>", "изменённые параметры методики (JSON-объект)")
+    .helpOption("-h, --help", "показать справку")
+    .exitOverride()
+    .action((input: string, opts: { output: string; json?: string; preset: string; params?: string }) => {
+      run(identifyCommand(input, { output: opts.output, preset: opts.preset, ...(opts.json !== undefined ? { json: opts.json } : {}), ...(opts.params !== undefined ? { params: opts.params } : {}) }, io));
+    });
+  p.command("validate")
+    .description("проверить входную книгу и показать все замечания с адресами ячеек")
+    .argument("<in.xlsx>", "входная книга")
+    .helpOption("-h, --help", "показать справку")
+    .exitOverride()
+    .action((input: string) => run(validateCommand(input, io)));
+  p.command("template")
+    .description("записать пустую входную книгу с заголовками, списками и примерами шкал")
+    .requiredOption("-o, --output <file.xlsx>", "файл шаблона")
+    .helpOption("-h, --help", "показать справку")
+    .exitOverride()
+    .action((opts: { output: string }) => run(templateCommand(opts.output, io)));
+  return p;
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let pending: Promise<number> | null = null;
+  try {
+    const p = program(io, (code) => (pending = code));
+    if (argv.length === 0) {
+      p.outputHelp({ error: true });
+      return EXIT_USAGE;
+    }
+    await p.parseAsync([...argv], { from: "user" });
+    if (pending === null) return EXIT_USAGE;
+    return await pending;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return e.exitCode;
+      io.stderr.write(`Ошибка: ${usageMessage(e)}\nСправка: shnor --help\n`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof UsageError) {
+      io.stderr.write(`Ошибка: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof InputError) {
+      io.stderr.write(`Ошибка: ${e.message}\n`);
+      return EXIT_INPUT;
+    }
+    throw e;
+  }
+}
