@@ -184,7 +184,10 @@ export function identify(input: IdentificationInput, methodology: Methodology): 
     if (p.shnorRules.percentile && latestYear !== null) {
       const flagged = vs.filter((v) => v.lowResults === true).map((v) => ({ procedure: v.stat.procedure, year: v.stat.year }));
       shnorRules.push(...lowResultsRules(flagged, latestYear, p.r1MinProcedures, p.r2Years));
+      // Only the years the rules look at: the latest, and the R2 window before it.
+      const firstYear = latestYear - Math.max(1, p.r2Years) + 1;
       for (const v of vs) {
+        if (v.stat.year < firstYear) continue;
         const label = `${v.stat.procedure} ${v.stat.year}`;
         if (!v.evaluated) procedureReasons.push(`${label}: мало участников (${int(v.stat.participants)})`);
         else if (v.signs.length > 0 && p.excludeNonObjective)

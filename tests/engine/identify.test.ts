@@ -112,6 +112,14 @@ describe("identify: low results (SPEC §3)", () => {
     expect(s10kept.nonObjectivityCount).toBe(1);
   });
 
+  it("explains only the years the rules look at", () => {
+    const input = lowResultsRegion();
+    const older = { ...input, results: [...input.results, agg("S01", 2023, "ВПР", 5, "Математика", 20, 20)] };
+    const s01 = byId(identify(older, PRESETS.kbr).schools, "S01");
+    expect(s01.procedures.find((p) => p.year === 2023)?.lowResults).toBe(true);
+    expect(s01.reasons.some((r) => r.includes("2023"))).toBe(false);
+  });
+
   it("pools grades when the procedure unit is the whole procedure", () => {
     const pooled = resolveMethodology("kbr", { procedureUnit: "procedure" });
     if (!pooled.ok) throw new Error(pooled.errors.join());
