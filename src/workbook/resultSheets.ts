@@ -317,10 +317,14 @@ export function parameterCell(key: string, value: unknown): SpecCell {
   }
   if (key === "shnorRules" && typeof value === "object" && value !== null) {
     const names: Record<string, string> = { percentile: "§3 (R1/R2)", bryansk: "Брянск", meanGap: "Новолакский район" };
-    return Object.entries(value as Record<string, unknown>)
+    const rules = value as Record<string, unknown>;
+    const parts = Object.entries(rules)
       .filter(([, on]) => on === true)
-      .map(([k]) => names[k] ?? k)
-      .join("; ");
+      .map(([k]) => names[k] ?? k);
+    const factors = rules["factors"];
+    if (Array.isArray(factors) && factors.length > 0)
+      parts.push(`факторы: ${factors.map((f) => RISK_FACTOR_NAMES[f as RiskFactorId] ?? String(f)).join(", ")}`);
+    return parts.join("; ");
   }
   return JSON.stringify(value);
 }

@@ -103,7 +103,7 @@ describe("shnor CLI", () => {
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "t.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Школы", "Результаты", "Баллы", "Шкалы"]);
+    expect(wb.worksheets.map((w) => w.name).slice(0, 4)).toEqual(["Школы", "Результаты", "Баллы", "Шкалы"]);
     const schools = wb.getWorksheet("Школы");
     expect(schools?.getCell("A1").value).toBe("Код ОО");
     const localityCol = (schools?.getRow(1).values as unknown[]).indexOf("Местность");

@@ -167,6 +167,7 @@ describe("resultSheets", () => {
     it.each([
       ["shnsuRule", { kind: "factors", factors: ["remoteness", "lowEquipment"], minCount: 2 }, "не менее 2 из: Удалённость / труднодоступность; Низкий уровень оснащения школы"],
       ["shnorRules", { percentile: true, bryansk: false, meanGap: true }, "§3 (R1/R2); Новолакский район"],
+      ["shnorRules", { percentile: true, bryansk: false, meanGap: false, factors: ["lowContinuation"] }, "§3 (R1/R2); факторы: Низкая доля продолжающих обучение"],
       ["meanGapProcedures", ["ЕГЭ", "ОГЭ"], "ЕГЭ; ОГЭ"],
       ["margin", 0.05, 0.05],
     ])("shows %s readably", (key, value, expected) => {
