@@ -245,7 +245,7 @@ function body(draft: IssueDraft): string {
     case "scale-cuts-unordered":
       return `баллы для отметок должны расти и не превышать максимум ${d(draft, "max")}: ${d(draft, "cuts")}`;
     case "results-overridden-by-scores":
-      return `для ${d(draft, "key")} есть баллы участников на листе «Баллы»; строки листа «Результаты» (${d(draft, "rows")} шт.) не используются`;
+      return `для ${d(draft, "key")} есть баллы участников на листе «Баллы»; показатели строк листа «Результаты» (${d(draft, "rows")} шт.) не используются, кроме численности параллели`;
     case "issues-truncated":
       return `ещё ${d(draft, "count")} таких же замечаний (${d(draft, "of")}) не показаны`;
   }

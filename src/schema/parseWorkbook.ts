@@ -14,7 +14,7 @@ import {
   checkDuplicateSchools,
   checkScaleRows,
   checkUnknownSchools,
-  dropOverriddenResults,
+  flagOverriddenResults,
   groupKey,
   scaleKey,
   scaleKeyText,
@@ -148,7 +148,7 @@ export function parseWorkbook(wb: RawWorkbook): ParseResult {
   );
   if (scaleMap !== null) scoreRows = checkAgainstScales(scores, scoreRows, scaleMap, "score", (v) => v.score, sink);
 
-  resultRows = dropOverriddenResults(results, resultRows, scoreRows, sink);
+  flagOverriddenResults(results, resultRows, scoreRows, sink);
 
   const issues = sink.finish().map(toIssue);
   if (issues.some((i) => i.severity === "error")) return { ok: false, issues };

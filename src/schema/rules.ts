@@ -221,27 +221,29 @@ export function groupKey(r: { schoolId: string; year: number; procedure: string;
   return `${r.schoolId}\u0000${r.year}\u0000${r.procedure}\u0000${r.grade}`;
 }
 
-/** Drops aggregated rows whose key has participant rows, with one warning per key. */
-export function dropOverriddenResults(
+/**
+ * Aggregated rows whose key has participant rows: their counts are not used (the engine computes
+ * them from `Баллы`), but the rows stay in the input because their `Численность параллели` still
+ * gives the participation. One warning per key, only where a row carries counts that are ignored.
+ */
+export function flagOverriddenResults(
   results: Sheet<AggregatedResult>,
   rows: readonly ReadRow<AggregatedResult>[],
   scores: readonly ReadRow<ParticipantScore>[],
   sink: IssueSink,
-): ReadRow<AggregatedResult>[] {
+): void {
   const withScores = new Set(scores.map((s) => groupKey(s.value)));
-  const dropped = new Map<string, { first: ReadRow<AggregatedResult>; n: number }>();
-  const kept: ReadRow<AggregatedResult>[] = [];
+  const ignored = new Map<string, { first: ReadRow<AggregatedResult>; n: number }>();
   for (const r of rows) {
-    const k = groupKey(r.value);
-    if (!withScores.has(k)) {
-      kept.push(r);
-      continue;
-    }
-    const d = dropped.get(k);
-    if (d === undefined) dropped.set(k, { first: r, n: 1 });
+    const v = r.value;
+    const hasCounts = [v.belowMin, v.atLeastMid, v.atLeastTop, v.meanScore, v.mark2, v.marks45].some((x) => x !== null);
+    const k = groupKey(v);
+    if (!hasCounts || !withScores.has(k)) continue;
+    const d = ignored.get(k);
+    if (d === undefined) ignored.set(k, { first: r, n: 1 });
     else d.n += 1;
   }
-  for (const { first, n } of dropped.values()) {
+  for (const { first, n } of ignored.values()) {
     sink.push({
       code: "results-overridden-by-scores",
       sheet: results.name,
@@ -250,5 +252,4 @@ export function dropOverriddenResults(
       details: { key: groupKeyText(first.value), rows: n },
     });
   }
-  return kept;
 }

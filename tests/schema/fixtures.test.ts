@@ -162,12 +162,12 @@ describe("fixtures with notes", () => {
     expect(result.input.results.map((r) => r.year)).toEqual([2024, 2024, 2024]);
   });
 
-  it("drops the aggregated row replaced by participant rows", async () => {
+  it("keeps the aggregated row replaced by participant rows but says its counts are not used", async () => {
     const result = await parseFixture("warning.results-overridden-by-scores.xlsx");
     if (!result.ok) throw new Error("not ok");
-    expect(result.input.results).toHaveLength(3);
+    expect(result.input.results).toHaveLength(4);
     expect(result.issues[0]?.message).toBe(
-      "Результаты!A5: для ОО 7015, 2024 год, ЕГЭ, 11 класс есть баллы участников на листе «Баллы»; строки листа «Результаты» (1 шт.) не используются",
+      "Результаты!A5: для ОО 7015, 2024 год, ЕГЭ, 11 класс есть баллы участников на листе «Баллы»; показатели строк листа «Результаты» (1 шт.) не используются, кроме численности параллели",
     );
   });
 

@@ -144,7 +144,7 @@ describe("parseWorkbook", () => {
     expect(summary?.message).toBe("Лист «Баллы», столбец G: ещё 50 таких же замечаний (not-a-number) не показаны");
   });
 
-  it("ignores aggregated rows of a key that has participant rows, with one warning naming the key", () => {
+  it("ignores the counts of aggregated rows of a key that has participant rows, with one warning naming the key", () => {
     const result = parseWith((s) => {
       s.Результаты.push(["7014", 2024, "ЕГЭ", 11, "Русский язык", 2, 1, 1, 0, 45]);
       s.Результаты.push(["7014", 2024, "ЕГЭ", 11, "Математика профильная", 2, 1, 1, 0, 45]);
@@ -154,7 +154,16 @@ describe("parseWorkbook", () => {
     expect(result.issues.map((i) => [i.code, i.cell, i.severity])).toEqual([["results-overridden-by-scores", "A4", "warning"]]);
     expect(result.issues[0]?.message).toContain("ОО 7014, 2024 год, ЕГЭ, 11 класс");
     expect(result.issues[0]?.message).toContain("(2 шт.)");
-    expect(result.input.results.map((r) => r.procedure)).toEqual(["ВПР", "ВПР"]);
+    // The rows stay: the engine ignores their counts but takes the grade size from them.
+    expect(result.input.results.map((r) => r.procedure)).toEqual(["ВПР", "ВПР", "ЕГЭ", "ЕГЭ"]);
+  });
+
+  it("does not warn about aggregated rows that only give the grade size", () => {
+    const result = parseWith((s) => {
+      s.Результаты.push(["7014", 2024, "ЕГЭ", 11, "Русский язык", 2, null, null, null, null]);
+    });
+    if (!result.ok) throw new Error(result.issues.map((i) => i.message).join("\n"));
+    expect(result.issues).toEqual([]);
   });
 });
 
