@@ -286,6 +286,7 @@ export function identify(input: IdentificationInput, methodology: Methodology): 
       shnsu,
       nonObjectivityCount,
       group: g?.group ?? null,
+      groupResult: yOf(school.id),
       groupResidual: g?.residual ?? null,
       riskFactors,
       riskZone,

@@ -195,6 +195,8 @@ export interface SchoolResult {
   readonly shnsu: boolean;
   readonly nonObjectivityCount: number;
   readonly group: Group | null;
+  /** The result regressed on ИСБ in §6 (by default the latest mass index, procedures pooled). */
+  readonly groupResult: number | null;
   /** Regression residual of §6 (null without a group). */
   readonly groupResidual: number | null;
   readonly riskFactors: readonly RiskFactorValue[];
@@ -252,4 +254,72 @@ export interface IdentificationResult {
   readonly schools: readonly SchoolResult[];
   readonly municipalities: readonly MunicipalityResult[];
   readonly issues: readonly Issue[];
+}
+
+// ——— Monitoring inputs (seeds 001 and 002). All optional: a workbook without them still runs. ———
+
+/**
+ * Optional monitoring columns of `Школы` (seed 001 §1.2.3–1.2.5, seed 002 indicators 11, 12,
+ * 15–17), one answer per school for the latest year. A property that is absent (`undefined`)
+ * means the column is not on the sheet; `null` means the cell is empty. Counts are integers.
+ */
+export interface SchoolMonitoring {
+  /** `Педагогических работников` — all teachers of the school (denominator of the teacher shares). */
+  readonly teachers?: number | null;
+  /** `Педагогов, включённых в диагностику профессиональных дефицитов` (seed 001 §1.2.3). */
+  readonly teachersDiagnosed?: number | null;
+  /** `Педагогов, получивших методическую поддержку` (seed 001 §1.2.4). */
+  readonly teachersSupported?: number | null;
+  /** `Педагогов в региональных сетевых методических объединениях` (seed 001 §1.2.4). */
+  readonly teachersInNetworks?: number | null;
+  /** `Педагогов в региональном методическом активе` (seed 001 §1.2.4). */
+  readonly teachersInMethodicalActive?: number | null;
+  /** `Педагогов, имеющих ИОМ` — individual educational routes of teachers (seed 001 §1.2.4). */
+  readonly teachersWithIom?: number | null;
+  /** `Участие в мероприятиях по повышению качества образования` (seed 001 §1.2.4). */
+  readonly inQualityEvents?: boolean | null;
+  /** `Школа-куратор определена` (seed 001 §1.2.4, project 500+). */
+  readonly hasCurator?: boolean | null;
+  /** `ШППКО разработана` — school programme of raising the quality of education (seed 001 §1.2.4). */
+  readonly hasQualityProgramme?: boolean | null;
+  /** `Система профилактики учебной неуспешности` (seed 001 §1.2.5, seed 002 indicator 15). */
+  readonly hasFailurePrevention?: boolean | null;
+  /** `ИУП для слабоуспевающих` — individual curricula for weak pupils (seed 001 §1.2.5). */
+  readonly hasIndividualCurricula?: boolean | null;
+  /** `Тьюторская поддержка обучающихся` (seed 001 §1.2.5). */
+  readonly hasTutoring?: boolean | null;
+  /** `Риски ликвидированы (2 из 3)` — a risk-zone school removed at least two of: no stable internet, too few computers, teacher shortage (seed 001 §1.2.5). */
+  readonly risksRemoved?: boolean | null;
+  /** `Дефицит кадров устранён` — fully or partly (seed 002 indicator 11). */
+  readonly teacherDeficitResolved?: boolean | null;
+  /** `Дефицит материальной базы устранён` — fully or partly (seed 002 indicator 12). */
+  readonly equipmentDeficitResolved?: boolean | null;
+  /** `Слабоуспевающих и неуспевающих обучающихся` (seed 002 indicators 16–17, denominator). */
+  readonly weakPupils?: number | null;
+  /** `Слабоуспевающих с ИОМ` (seed 002 indicator 16). */
+  readonly weakPupilsWithIom?: number | null;
+  /** `Слабоуспевающих на дополнительных занятиях` (seed 002 indicator 17). */
+  readonly weakPupilsInExtraClasses?: number | null;
+}
+
+/** The optional monitoring columns ride on the school row (declaration merging keeps `School` above as it was). */
+export interface School extends SchoolMonitoring {}
+
+/**
+ * One row of the optional sheet `Мониторинг МО`: a municipality's yes/no answer to a
+ * municipal-level indicator of seed 001 (e.g. «Наличие аналитической справки …»), scored
+ * 1 for «да» and 0 for «нет». `year` is `null` when the row is not tied to a year.
+ */
+export interface MunicipalIndicatorRow {
+  readonly municipality: string;
+  /** The indicator's code (`analyticalReport`, …) or its Russian name as written on the sheet. */
+  readonly indicator: string;
+  readonly year: number | null;
+  /** «да» → true, «нет» → false, an empty cell → null ("нет данных"). */
+  readonly value: boolean | null;
+}
+
+/** The optional monitoring sheet rides on the input. */
+export interface IdentificationInput {
+  readonly municipalIndicators?: readonly MunicipalIndicatorRow[];
 }

@@ -26,6 +26,7 @@ const school = (s: Partial<SchoolResult> & Pick<SchoolResult, "id" | "name" | "m
   shnsu: false,
   nonObjectivityCount: 0,
   group: null,
+  groupResult: null,
   groupResidual: null,
   riskFactors: [],
   riskZone: false,
