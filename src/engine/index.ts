@@ -12,3 +12,4 @@ export { fitLine, groupOf, GROUP_NAMES } from "./regression";
 export { procedureStats } from "./procedureStats";
 export { staffIndex, equipmentCoefficient } from "./staffIndex";
 export { riskFactor } from "./riskFactors";
+export * from "./monitoring";

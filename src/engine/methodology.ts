@@ -103,7 +103,48 @@ export interface MethodologyParameters {
   /** Новолакский: mean score more than this many points below the municipality's mean. */
   readonly meanGapPoints: number;
   readonly meanGapProcedures: readonly string[];
+
+  // Monitoring (seeds 001, 002): dynamics and indicators, see src/engine/monitoring
+  /**
+   * Target change of the low and mass indices year on year (seed 002 indicators 2, 3, 13, 14:
+   * «Не менее 3%»). Read as percentage points of the index with `dynamicsMode = "points"`
+   * (3 → the low index falls by at least 0.03), or as a relative change of the index with
+   * `"relative"` (3 → by at least 3 % of its previous value).
+   */
+  readonly dynamicsTargetPoints: number;
+  readonly dynamicsMode: "points" | "relative";
+  /**
+   * Which schools the group dynamics of seed 002 (indicators 2–3: ШНОР and ШНСУ; 13–14: the risk
+   * zone) follow from year Y−1 to Y: those identified in Y−1 (`previousYear`, the schools that
+   * were being supported) or in Y (`latestYear`).
+   */
+  readonly dynamicsCohort: "previousYear" | "latestYear";
+  /** "Stable ШНОР": ШНОР in each of this many latest identification years. */
+  readonly stableShnorYears: number;
+  /**
+   * Targets of seed 002's share indicators (9–12, 15–17) by indicator number, as fractions: each
+   * step applies from its `fromYear` on, the earliest step also to the years before it. Seed 002
+   * gives a value for 2021 and one for every year 2021–2024; we read the second from 2022 on.
+   */
+  readonly monitoringTargets: Readonly<Record<string, readonly MonitoringTarget[]>>;
 }
+
+/** A target value of a monitoring indicator from `fromYear` on (a fraction for shares). */
+export interface MonitoringTarget {
+  readonly fromYear: number;
+  readonly value: number;
+}
+
+/** Seed 002, «Планируемые значения инвариантных показателей»: 2021, then yearly 2021–2024. */
+export const SEED_002_TARGETS: Readonly<Record<string, readonly MonitoringTarget[]>> = {
+  "9": [{ fromYear: 2021, value: 0.15 }, { fromYear: 2022, value: 0.1 }],
+  "10": [{ fromYear: 2021, value: 0.2 }, { fromYear: 2022, value: 0.15 }],
+  "11": [{ fromYear: 2021, value: 0.05 }],
+  "12": [{ fromYear: 2021, value: 0.05 }],
+  "15": [{ fromYear: 2021, value: 0.9 }, { fromYear: 2022, value: 1 }],
+  "16": [{ fromYear: 2021, value: 0.7 }, { fromYear: 2022, value: 0.95 }],
+  "17": [{ fromYear: 2021, value: 0.7 }, { fromYear: 2022, value: 0.95 }],
+};
 
 export interface Methodology {
   readonly preset: PresetId;
@@ -171,6 +212,11 @@ export const KBR_PARAMETERS: MethodologyParameters = {
   bryanskVprMinSubjects: 2,
   meanGapPoints: 20,
   meanGapProcedures: ["ЕГЭ", "ОГЭ"],
+  dynamicsTargetPoints: 3,
+  dynamicsMode: "points",
+  dynamicsCohort: "previousYear",
+  stableShnorYears: 2,
+  monitoringTargets: SEED_002_TARGETS,
 };
 
 export const PRESETS: Readonly<Record<PresetId, Methodology>> = {
@@ -253,6 +299,11 @@ export const PARAMETER_LABELS: Readonly<Record<keyof MethodologyParameters, stri
   bryanskVprMinSubjects: "Брянск, ВПР: число таких предметов не меньше",
   meanGapPoints: "Новолакский: средний балл ниже среднего по муниципалитету более чем на",
   meanGapProcedures: "Новолакский: процедуры для сравнения средних баллов",
+  dynamicsTargetPoints: "Мониторинг: целевое изменение индексов низких и массовых результатов за год (п.п. или %)",
+  dynamicsMode: "Мониторинг: изменение индексов в процентных пунктах (points) или в процентах от прошлогоднего значения (relative)",
+  dynamicsCohort: "Мониторинг: динамика групп школ по составу прошлого года (previousYear) или текущего (latestYear)",
+  stableShnorYears: "Мониторинг: «устойчиво ШНОР» — ШНОР в каждом из последних лет, число лет",
+  monitoringTargets: "Мониторинг: целевые значения показателей Ставрополя (№ показателя → с какого года, значение-доля)",
 };
 
 /**
@@ -308,6 +359,7 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
   if (typeof current === "number") {
     if (typeof value !== "number" || !Number.isFinite(value)) return `Параметр «${key}»: ожидалось число`;
     if (FRACTION_KEYS.has(key) && (value < 0 || value > 1)) return `Параметр «${key}»: ожидалось число от 0 до 1`;
+    if (key === "stableShnorYears" && (!Number.isInteger(value) || value < 1)) return `Параметр «${key}»: ожидалось целое число не меньше 1`;
     if (value < 0) return `Параметр «${key}»: ожидалось неотрицательное число`;
     return null;
   }
@@ -317,6 +369,9 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
       return `Параметр «${key}»: ожидалось procedure или procedureGrade`;
     if (key === "groupResult" && value !== "massIndex" && value !== "highIndex" && value !== "lowIndexInverted")
       return `Параметр «${key}»: ожидалось massIndex, highIndex или lowIndexInverted`;
+    if (key === "dynamicsMode" && value !== "points" && value !== "relative") return `Параметр «${key}»: ожидалось points или relative`;
+    if (key === "dynamicsCohort" && value !== "previousYear" && value !== "latestYear")
+      return `Параметр «${key}»: ожидалось previousYear или latestYear`;
     return null;
   }
   if (key === "levelCuts") {
@@ -349,6 +404,7 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
       return `Параметр «shnorRules»: ожидался объект { percentile, bryansk, meanGap: true/false, factors: […] }`;
     return null;
   }
+  if (key === "monitoringTargets") return checkTargets(value);
   if (key === "shnsuRule") {
     const v = value as Record<string, unknown> | null;
     if (typeof v !== "object" || v === null) return `Параметр «shnsuRule»: ожидался объект`;
@@ -363,6 +419,22 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
     return `Параметр «shnsuRule»: ожидалось { kind: "lowSwi" } или { kind: "factors", factors: […], minCount: N }`;
   }
   return `Параметр «${key}»: недопустимое значение`;
+}
+
+/** `monitoringTargets`: indicator number → non-empty list of { fromYear, value } with value in [0, 1]. */
+function checkTargets(value: unknown): string | null {
+  const problem = `Параметр «monitoringTargets»: ожидался объект { "9": [{ "fromYear": 2021, "value": 0.15 }, …], … } со значениями от 0 до 1`;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return problem;
+  for (const steps of Object.values(value as Record<string, unknown>)) {
+    if (!Array.isArray(steps) || steps.length === 0) return problem;
+    for (const step of steps as unknown[]) {
+      const s = step as Record<string, unknown> | null;
+      if (typeof s !== "object" || s === null) return problem;
+      const { fromYear, value: v } = s;
+      if (typeof fromYear !== "number" || !Number.isInteger(fromYear) || typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > 1) return problem;
+    }
+  }
+  return null;
 }
 
 export const RISK_FACTOR_IDS: readonly RiskFactorId[] = [...ALL_TABLE_FACTORS, "lowStaffIndex", "lowEquipmentCoefficient"];

@@ -30,3 +30,4 @@ export {
   type TemplateColumn,
   type TemplateSheet,
 } from "./template";
+export { MUNICIPAL_INDICATORS_SHEET, SCHOOL_MONITORING_COLUMNS, SCHOOL_MONITORING_FIELDS, SCHOOL_MONITORING_PARTS } from "./monitoringSheets";

@@ -48,6 +48,10 @@ export const ISSUE_CODES = [
   "scale-cuts-unordered",
   "results-overridden-by-scores",
   "issues-truncated",
+  // optional monitoring sheet
+  "unknown-municipality",
+  "duplicate-municipal-indicator",
+  "unknown-indicator",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -90,6 +94,9 @@ export const ISSUE_SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   "scale-cuts-unordered": "error",
   "results-overridden-by-scores": "warning",
   "issues-truncated": "info",
+  "unknown-municipality": "warning",
+  "duplicate-municipal-indicator": "error",
+  "unknown-indicator": "info",
 };
 
 /** What a cell should have held; the formatter turns it into "ожидалось …". */
@@ -248,6 +255,12 @@ function body(draft: IssueDraft): string {
       return `для ${d(draft, "key")} есть баллы участников на листе «Баллы»; показатели строк листа «Результаты» (${d(draft, "rows")} шт.) не используются, кроме численности параллели`;
     case "issues-truncated":
       return `ещё ${d(draft, "count")} таких же замечаний (${d(draft, "of")}) не показаны`;
+    case "unknown-municipality":
+      return `муниципалитета ${got} нет на листе «Школы» — строка не учитывается`;
+    case "duplicate-municipal-indicator":
+      return `ответ ${d(draft, "key")} уже дан в строке ${d(draft, "firstRow")}`;
+    case "unknown-indicator":
+      return `показатель ${got} не из перечня мониторинга (аналитическая справка, распространение успешных практик, мониторинг ресурсов зоны риска) — учитывается как отдельный показатель да/нет`;
   }
 }
 

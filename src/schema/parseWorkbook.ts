@@ -20,6 +20,8 @@ import {
   scaleKeyText,
 } from "./rules";
 import { findSheet, locateSheet, sheetNameMatches } from "./shape";
+import { checkMonitoringCounts, checkMunicipalIndicators, dropAbsentMonitoringFields } from "./monitoringRules";
+import { MUNICIPAL_INDICATORS_SHEET } from "./monitoringSheets";
 import { RESULTS_SHEET, SCALES_SHEET, SCHOOLS_SHEET, SCORES_SHEET } from "./sheets";
 import { IssueSink } from "./sink";
 import { looseKey } from "./text";
@@ -83,6 +85,8 @@ export function parseWorkbook(wb: RawWorkbook): ParseResult {
   const resultsLoad = load(wb, RESULTS_SHEET, sink);
   const scoresLoad = load(wb, SCORES_SHEET, sink);
   const scalesLoad = load(wb, SCALES_SHEET, sink);
+  // Optional: `Мониторинг МО` (seed 001's municipal yes/no answers); absent means no such data.
+  const municipalLoad = load(wb, MUNICIPAL_INDICATORS_SHEET, sink);
   const schools = schoolsLoad.sheet ?? emptySheet<School>(SCHOOLS_SHEET.name);
   const results = resultsLoad.sheet ?? emptySheet<AggregatedResult>(RESULTS_SHEET.name);
   const scores = scoresLoad.sheet ?? emptySheet<ParticipantScore>(SCORES_SHEET.name);
@@ -150,16 +154,22 @@ export function parseWorkbook(wb: RawWorkbook): ParseResult {
 
   flagOverriddenResults(results, resultRows, scoreRows, sink);
 
+  const schoolRows = checkMonitoringCounts(schools, dropAbsentMonitoringFields(schools, schools.rows), sink);
+  const municipalities = schools.complete && schools.invalid.length === 0 ? new Set(schools.rows.map((r) => r.value.municipality)) : null;
+  const municipalSheet = municipalLoad.sheet;
+  const municipalRows = municipalSheet === null ? null : checkMunicipalIndicators(municipalSheet, municipalities, sink);
+
   const issues = sink.finish().map(toIssue);
   if (issues.some((i) => i.severity === "error")) return { ok: false, issues };
   return {
     ok: true,
     issues,
     input: {
-      schools: schools.rows.map((r) => r.value),
+      schools: schoolRows.map((r) => r.value),
       results: resultRows.map((r) => r.value),
       scores: scoreRows.map((r) => r.value),
       scales: scaleRows.map((r) => r.value),
+      ...(municipalRows === null ? {} : { municipalIndicators: municipalRows.map((r) => r.value) }),
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { AggregatedResult, ParticipantScore, Scale, School } from "../engine/types";
 import type { SheetDef } from "./columns";
+import { MUNICIPAL_INDICATORS_SHEET, SCHOOL_MONITORING_COLUMNS } from "./monitoringSheets";
 
 const SCHOOL_ID = {
   header: "Код ОО",
@@ -160,6 +161,8 @@ export const SCHOOLS_SHEET: SheetDef<School> = {
       synonyms: ["Доля участников олимпиад за 3 года", "Участники олимпиад", "Olympiad participants"],
       type: "percent", required: false, nullable: true, note: "0–100",
     },
+    // Optional monitoring columns of seeds 001 and 002 (see monitoringSheets.ts).
+    ...SCHOOL_MONITORING_COLUMNS,
   },
 };
 
@@ -265,4 +268,4 @@ export const SCALES_SHEET: SheetDef<Scale> = {
 export const SILENT_HEADERS: readonly string[] = ["№", "№ п/п", "N", "Примечание", "Комментарий", "Пример", "Note", "Comment"];
 
 /** All input sheets in the order the template writes them. */
-export const INPUT_SHEETS: readonly SheetDef<unknown>[] = [SCHOOLS_SHEET, RESULTS_SHEET, SCORES_SHEET, SCALES_SHEET];
+export const INPUT_SHEETS: readonly SheetDef<unknown>[] = [SCHOOLS_SHEET, RESULTS_SHEET, SCORES_SHEET, SCALES_SHEET, MUNICIPAL_INDICATORS_SHEET];

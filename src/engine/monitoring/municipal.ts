@@ -1,0 +1,154 @@
+/**
+ * Municipal indicators of seed 001 (Ivanovo): per municipality, the share of ШНОР and ШНСУ,
+ * the yes/no answers of `Мониторинг МО` scored 1 / 0 («максимальный балл … при ответе «да»,
+ * 0 баллов — при ответе «нет»»), and the shares n ÷ m × 100 % from the columns of `Школы`.
+ */
+import type { IdentificationResult, MunicipalIndicatorRow, School } from "../types";
+import { MUNICIPAL_INDICATORS, MUNICIPAL_INDICATORS_SHEET_NAME, type MunicipalIndicator, type SchoolGroup } from "./definitions";
+import { computed, noData, notApplicable, share, SCHOOLS_NOUN, TEACHERS_NOUN } from "./indicatorValue";
+import { countShare, schoolShare } from "./shares";
+import type { IndicatorValue, MunicipalMonitoring } from "./types";
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Lower case, ё → е, spaces collapsed, quotes dropped: how indicator names on the sheet are matched. */
+export function indicatorKey(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/["'«»„“”]/gu, "")
+    .replace(/\s+/gu, " ")
+    .trim();
+}
+
+const KNOWN_BY_KEY = new Map<string, MunicipalIndicator>();
+for (const i of MUNICIPAL_INDICATORS) {
+  if (i.def.kind !== "yesNo") continue;
+  for (const name of [i.id, i.name, ...i.def.synonyms]) KNOWN_BY_KEY.set(indicatorKey(name), i);
+}
+
+/**
+ * The seed 001 yes/no indicator an indicator cell of `Мониторинг МО` names (by code, name or
+ * synonym), or `null` for one of the region's own.
+ *
+ * @example
+ * knownYesNoIndicator("Аналитическая справка")?.id // "analyticalReport"
+ */
+export function knownYesNoIndicator(text: string): MunicipalIndicator | null {
+  return KNOWN_BY_KEY.get(indicatorKey(text)) ?? null;
+}
+
+const GROUP_NOTE: Readonly<Record<SchoolGroup, string>> = {
+  shnorOrShnsu: "среди ШНОР и ШНСУ муниципалитета",
+  all: "муниципалитета",
+  riskZone: "зоны риска в муниципалитете",
+};
+
+interface Answers {
+  /** indicator key → year (or null) → answer */
+  readonly byIndicator: Map<string, Map<number | null, boolean | null>>;
+}
+
+/**
+ * Per municipality, in the latest year: counts of the identification (§1.2.1) and every seed
+ * 001 indicator, then the sheet's custom yes/no indicators by name.
+ *
+ * @example
+ * const [m] = municipalMonitoring(latest, input.schools, input.municipalIndicators ?? [], 2025);
+ * m.indicators.find((i) => i.id === "teachersWithIom")?.value // 0.25
+ */
+export function municipalMonitoring(
+  latest: IdentificationResult,
+  schools: readonly School[],
+  rows: readonly MunicipalIndicatorRow[],
+  year: number | null,
+): MunicipalMonitoring[] {
+  const resultById = new Map(latest.schools.map((s) => [s.id, s]));
+  const byMunicipality = new Map<string, School[]>();
+  for (const s of [...schools].sort((a, b) => cmp(a.id, b.id))) {
+    const list = byMunicipality.get(s.municipality);
+    if (list === undefined) byMunicipality.set(s.municipality, [s]);
+    else list.push(s);
+  }
+
+  // The sheet's answers by municipality; a custom indicator is named by its smallest spelling, whatever the row order.
+  const answers = new Map<string, Answers>();
+  const customNames = new Map<string, string>();
+  for (const r of rows) {
+    const known = knownYesNoIndicator(r.indicator);
+    const key = known?.id ?? `custom:${indicatorKey(r.indicator)}`;
+    const seen = customNames.get(key);
+    if (known === null && (seen === undefined || r.indicator < seen)) customNames.set(key, r.indicator);
+    const a = answers.get(r.municipality) ?? { byIndicator: new Map() };
+    answers.set(r.municipality, a);
+    const byYear = a.byIndicator.get(key) ?? new Map<number | null, boolean | null>();
+    a.byIndicator.set(key, byYear);
+    if (!byYear.has(r.year)) byYear.set(r.year, r.value);
+  }
+  const customs = [...customNames.entries()].sort((x, y) => cmp(x[0], y[0]));
+
+  return [...byMunicipality.entries()]
+    .sort((x, y) => cmp(x[0], y[0]))
+    .map(([name, list]) => {
+      const results = list.map((s) => resultById.get(s.id));
+      const isShnorOrShnsu = (i: number): boolean => results[i]?.shnor === true || results[i]?.shnsu === true;
+      const groups: Readonly<Record<SchoolGroup, School[]>> = {
+        all: list,
+        shnorOrShnsu: list.filter((_, i) => isShnorOrShnsu(i)),
+        riskZone: list.filter((_, i) => results[i]?.riskZone === true),
+      };
+      const counts = {
+        schools: list.length,
+        shnor: results.filter((r) => r?.shnor === true).length,
+        shnsu: results.filter((r) => r?.shnsu === true).length,
+        shnorOrShnsu: groups.shnorOrShnsu.length,
+        riskZone: groups.riskZone.length,
+      };
+      const municipalAnswers = answers.get(name);
+      const indicators: IndicatorValue[] = MUNICIPAL_INDICATORS.map((ind) => {
+        const base = { id: ind.id, source: ind.source, name: ind.name, year };
+        switch (ind.def.kind) {
+          case "identification":
+            return counts.schools === 0 ? notApplicable(base, "share", "нет школ") : share(base, counts.shnorOrShnsu, counts.schools, SCHOOLS_NOUN, 0);
+          case "yesNo":
+            return yesNoValue(base, municipalAnswers?.byIndicator.get(ind.id), ind.name);
+          case "teacherShare":
+            return countShare(base, groups[ind.def.group], ind.def.column, "teachers", TEACHERS_NOUN, GROUP_NOTE[ind.def.group]);
+          case "schoolShare":
+            return schoolShare(base, groups[ind.def.group], ind.def.column, GROUP_NOTE[ind.def.group]);
+        }
+      });
+      for (const [id, text] of customs) {
+        indicators.push(yesNoValue({ id, source: "", name: text, year }, municipalAnswers?.byIndicator.get(id), text));
+      }
+      const yesNo = indicators.filter((i) => i.unit === "score");
+      return {
+        name,
+        ...counts,
+        share: counts.schools > 0 ? counts.shnorOrShnsu / counts.schools : null,
+        indicators,
+        score: yesNo.reduce((acc, i) => acc + (i.value ?? 0), 0),
+        scoreMax: yesNo.length,
+      };
+    });
+}
+
+/** The answer for the year (or, failing that, the one without a year), scored 1 / 0. */
+function yesNoValue(base: Pick<IndicatorValue, "id" | "source" | "name" | "year">, byYear: Map<number | null, boolean | null> | undefined, name: string): IndicatorValue {
+  const missing = [`${MUNICIPAL_INDICATORS_SHEET_NAME}: «${name}»`];
+  const year = base.year;
+  const answer = byYear === undefined ? undefined : year !== null && byYear.has(year) ? byYear.get(year) : byYear.get(null);
+  if (answer === undefined || answer === null) {
+    const others = byYear === undefined ? [] : [...byYear.keys()].filter((y): y is number => y !== null && y !== year).sort((a, b) => a - b);
+    const note =
+      answer === null
+        ? "пустой ответ на листе «Мониторинг МО»"
+        : others.length > 0
+          ? `есть ответ только за ${others.join(", ")}`
+          : "нет строки на листе «Мониторинг МО»";
+    return noData(base, "score", missing, note);
+  }
+  return computed(base, "score", answer ? 1 : 0, answer ? "да — 1 балл" : "нет — 0 баллов");
+}

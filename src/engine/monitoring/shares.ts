@@ -1,0 +1,63 @@
+/**
+ * Shares n ÷ m × 100 % of seeds 001 and 002 over a group of schools, from the optional
+ * monitoring columns of `Школы`. A school without an answer is left out of both n and m, and
+ * the note says how many were; with no answer at all the value is "нет данных".
+ */
+import { int, plural } from "../format";
+import type { School, SchoolMonitoring } from "../types";
+import { schoolColumn } from "./definitions";
+import { noData, notApplicable, share, SCHOOLS_NOUN } from "./indicatorValue";
+import type { IndicatorValue } from "./types";
+
+type Base = Pick<IndicatorValue, "id" | "source" | "name" | "year">;
+
+function absent(schools: readonly School[], field: keyof SchoolMonitoring): boolean {
+  return schools.every((s) => s[field] === undefined);
+}
+
+function noAnswer(base: Base, schools: readonly School[], fields: readonly (keyof SchoolMonitoring)[], groupNote: string): IndicatorValue {
+  const gone = fields.filter((f) => absent(schools, f));
+  const note =
+    gone.length > 0
+      ? `нет столбца ${gone.map((f) => schoolColumn(f).replace("Школы: ", "")).join(", ")} на листе «Школы»`
+      : `пустые ячейки у ${int(schools.length)} ${plural(schools.length, "школы", "школ", "школ")} ${groupNote}`;
+  return noData(base, "share", fields.map(schoolColumn), note);
+}
+
+/**
+ * Schools answering «да» ÷ schools of the group with an answer.
+ *
+ * @example
+ * // ШППКО: «да», «нет», «да», empty → 2 of 3 schools, 66,7 %; нет данных у 1 школы
+ */
+export function schoolShare(base: Base, group: readonly School[], field: keyof SchoolMonitoring, groupNote: string): IndicatorValue {
+  if (group.length === 0) return notApplicable(base, "share", `нет школ ${groupNote}`);
+  const answered = group.filter((s) => typeof s[field] === "boolean");
+  if (answered.length === 0) return noAnswer(base, group, [field], groupNote);
+  const yes = answered.filter((s) => s[field] === true).length;
+  return share(base, yes, answered.length, SCHOOLS_NOUN, group.length - answered.length);
+}
+
+/**
+ * Σ part ÷ Σ whole over the schools of the group that give both counts (seed 001: teachers of
+ * ШНОР and ШНСУ with ИОМ ÷ all their teachers; seed 002 №16–17: weak pupils).
+ *
+ * @example
+ * // teachers 20 and 10, with ИОМ 5 and 5 → 10 of 30 teachers, 33,3 %
+ */
+export function countShare(
+  base: Base,
+  group: readonly School[],
+  part: keyof SchoolMonitoring,
+  whole: keyof SchoolMonitoring,
+  noun: readonly [string, string, string],
+  groupNote: string,
+): IndicatorValue {
+  if (group.length === 0) return notApplicable(base, "share", `нет школ ${groupNote}`);
+  const given = group.filter((s) => typeof s[part] === "number" && typeof s[whole] === "number");
+  if (given.length === 0) return noAnswer(base, group, [part, whole], groupNote);
+  const n = given.reduce((acc, s) => acc + (s[part] as number), 0);
+  const m = given.reduce((acc, s) => acc + (s[whole] as number), 0);
+  if (m === 0) return notApplicable(base, "share", `${schoolColumn(whole).replace("Школы: ", "")} = 0 ${groupNote}`);
+  return share(base, n, m, noun, group.length - given.length);
+}
