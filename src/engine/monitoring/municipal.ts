@@ -115,9 +115,9 @@ export function municipalMonitoring(
           case "yesNo":
             return yesNoValue(base, municipalAnswers?.byIndicator.get(ind.id), ind.name);
           case "teacherShare":
-            return countShare(base, groups[ind.def.group], ind.def.column, "teachers", TEACHERS_NOUN, GROUP_NOTE[ind.def.group]);
+            return countShare(base, groups[ind.def.group], schools, ind.def.column, "teachers", TEACHERS_NOUN, GROUP_NOTE[ind.def.group]);
           case "schoolShare":
-            return schoolShare(base, groups[ind.def.group], ind.def.column, GROUP_NOTE[ind.def.group]);
+            return schoolShare(base, groups[ind.def.group], schools, ind.def.column, GROUP_NOTE[ind.def.group]);
         }
       });
       for (const [id, text] of customs) {

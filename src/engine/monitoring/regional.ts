@@ -72,9 +72,9 @@ function staticIndicator(ind: RegionalIndicator, schools: readonly School[], yea
       return share(base, known.filter((v) => v).length, known.length, SCHOOLS_NOUN, schools.length - known.length);
     }
     case "schoolShare":
-      return schoolShare(base, schools, ind.def.column, region);
+      return schoolShare(base, schools, schools, ind.def.column, region);
     case "countShare":
-      return countShare(base, schools, ind.def.column, ind.def.whole, PUPILS_NOUN, region);
+      return countShare(base, schools, schools, ind.def.column, ind.def.whole, PUPILS_NOUN, region);
     case "dynamics":
       throw new Error("cannot happen: dynamics indicators are computed per pair of years");
   }

@@ -1,7 +1,8 @@
 /**
  * Shares n ÷ m × 100 % of seeds 001 and 002 over a group of schools, from the optional
  * monitoring columns of `Школы`. A school without an answer is left out of both n and m, and
- * the note says how many were; with no answer at all the value is "нет данных".
+ * the note says how many were; with no answer at all the value is "нет данных", naming the
+ * columns. `all` is every school of the region: it tells a missing column from empty cells.
  */
 import { int, plural } from "../format";
 import type { School, SchoolMonitoring } from "../types";
@@ -11,12 +12,13 @@ import type { IndicatorValue } from "./types";
 
 type Base = Pick<IndicatorValue, "id" | "source" | "name" | "year">;
 
+/** The column is not on the sheet: no school of the region has the field (an empty cell is `null`). */
 function absent(schools: readonly School[], field: keyof SchoolMonitoring): boolean {
   return schools.every((s) => s[field] === undefined);
 }
 
-function noAnswer(base: Base, schools: readonly School[], fields: readonly (keyof SchoolMonitoring)[], groupNote: string): IndicatorValue {
-  const gone = fields.filter((f) => absent(schools, f));
+function noAnswer(base: Base, schools: readonly School[], all: readonly School[], fields: readonly (keyof SchoolMonitoring)[], groupNote: string): IndicatorValue {
+  const gone = fields.filter((f) => absent(all, f));
   const note =
     gone.length > 0
       ? `нет столбца ${gone.map((f) => schoolColumn(f).replace("Школы: ", "")).join(", ")} на листе «Школы»`
@@ -30,10 +32,10 @@ function noAnswer(base: Base, schools: readonly School[], fields: readonly (keyo
  * @example
  * // ШППКО: «да», «нет», «да», empty → 2 of 3 schools, 66,7 %; нет данных у 1 школы
  */
-export function schoolShare(base: Base, group: readonly School[], field: keyof SchoolMonitoring, groupNote: string): IndicatorValue {
+export function schoolShare(base: Base, group: readonly School[], all: readonly School[], field: keyof SchoolMonitoring, groupNote: string): IndicatorValue {
   if (group.length === 0) return notApplicable(base, "share", `нет школ ${groupNote}`);
   const answered = group.filter((s) => typeof s[field] === "boolean");
-  if (answered.length === 0) return noAnswer(base, group, [field], groupNote);
+  if (answered.length === 0) return noAnswer(base, group, all, [field], groupNote);
   const yes = answered.filter((s) => s[field] === true).length;
   return share(base, yes, answered.length, SCHOOLS_NOUN, group.length - answered.length);
 }
@@ -48,6 +50,7 @@ export function schoolShare(base: Base, group: readonly School[], field: keyof S
 export function countShare(
   base: Base,
   group: readonly School[],
+  all: readonly School[],
   part: keyof SchoolMonitoring,
   whole: keyof SchoolMonitoring,
   noun: readonly [string, string, string],
@@ -55,7 +58,7 @@ export function countShare(
 ): IndicatorValue {
   if (group.length === 0) return notApplicable(base, "share", `нет школ ${groupNote}`);
   const given = group.filter((s) => typeof s[part] === "number" && typeof s[whole] === "number");
-  if (given.length === 0) return noAnswer(base, group, [part, whole], groupNote);
+  if (given.length === 0) return noAnswer(base, group, all, [part, whole], groupNote);
   const n = given.reduce((acc, s) => acc + (s[part] as number), 0);
   const m = given.reduce((acc, s) => acc + (s[whole] as number), 0);
   if (m === 0) return notApplicable(base, "share", `${schoolColumn(whole).replace("Школы: ", "")} = 0 ${groupNote}`);
