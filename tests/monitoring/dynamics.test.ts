@@ -143,3 +143,15 @@ describe("monitor: one year of results", () => {
     expect(dynamics.schools.find((s) => s.id === "S09")?.stableShnor).toBe(false);
   });
 });
+
+describe("monitor: no results at all", () => {
+  it("still gives the municipal counts and the indicators of Школы, with no year", () => {
+    const input = threeYearRegion();
+    const { dynamics, monitoring } = monitor({ ...input, results: [] }, PRESETS.kbr);
+    expect([dynamics.years, dynamics.region, dynamics.transitions]).toEqual([[], [], []]);
+    expect(monitoring.year).toBeNull();
+    // №9 without a year takes the latest target step (10 %); S04, S05 of S04–S06 have vacancies.
+    expect(monitoring.region.find((i) => i.id === "teacherDeficitShare")).toMatchObject({ year: null, numerator: 2, denominator: 3, target: 0.1, met: false });
+    expect(monitoring.region.find((i) => i.id === "lowIndexDynamics")).toMatchObject({ year: null, status: "noData" });
+  });
+});

@@ -69,7 +69,10 @@ export interface RegionYear {
   readonly participants: number;
   readonly lowIndex: number | null;
   readonly massIndex: number | null;
-  /** Change from the previous year present (`null` for the first year): to − from. */
+  /**
+   * Change from the previous year present (`null` for the first year): to − from, in index
+   * points whatever `dynamicsMode` (−0.06 = "минус 6 п.п."); the `…TargetMet` flags follow the mode.
+   */
   readonly lowChange: number | null;
   readonly massChange: number | null;
   /** The low index fell / the mass index rose by at least the target (see `dynamicsMode`). */
@@ -121,7 +124,7 @@ export interface ProcedureDynamics {
   /** Indices of the two years; `null` where the procedure was absent or not evaluated. */
   readonly lowFrom: number | null;
   readonly lowTo: number | null;
-  /** lowTo − lowFrom. */
+  /** lowTo − lowFrom in index points whatever `dynamicsMode`; `lowTargetMet` follows the mode. */
   readonly lowChange: number | null;
   /** The low index fell by at least the target. */
   readonly lowTargetMet: boolean | null;
