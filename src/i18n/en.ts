@@ -72,6 +72,7 @@ export const en: Strings = {
   topMunicipalities: "Municipalities with the highest share of ШНОР ∪ ШНСУ",
   municipality: "Municipality",
   schools: "Schools",
+  shnorOrShnsu: "ШНОР ∪ ШНСУ",
   share: "Share",
   writtenSheets: (names: string) => `Sheets written: ${names}. The Итоги sheet is open.`,
   download: "Download the result (.xlsx)",

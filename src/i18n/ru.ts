@@ -76,6 +76,7 @@ export const ru = {
   topMunicipalities: "Муниципалитеты с наибольшей долей ШНОР ∪ ШНСУ",
   municipality: "Муниципалитет",
   schools: "Школ",
+  shnorOrShnsu: "ШНОР ∪ ШНСУ",
   share: "Доля",
   writtenSheets: (names: string) => `Записаны листы: ${names}. Открыт лист «Итоги».`,
   download: "Скачать результат (.xlsx)",

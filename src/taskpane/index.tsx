@@ -1,56 +1,68 @@
 /**
- * Placeholder task pane: says the pane is being built and lists the custom functions. A colleague
- * replaces it with the real pane; it exists so that the shared runtime has its page.
+ * Entry of the task pane page. Inside Excel (Office.onReady reports a host) the pane works on the
+ * open workbook through the Office adapter; opened in a plain browser (no Office.js, or no host)
+ * the same page works on .xlsx files, so analysts without Microsoft 365 can use it too.
  */
-import { Body1, Caption1, FluentProvider, makeStyles, Title3, tokens, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
+import { stringsFor, type Strings } from "../i18n";
+import { App } from "./components/App";
+import { fileWorkspace } from "./fileWorkspace";
+import { officeWorkspace } from "./officeWorkspace";
+import type { Workspace } from "./workspace";
 
-const FUNCTIONS: readonly { ru: string; en: string; what: string }[] = [
-  { ru: "ИСБ", en: "SWI", what: "индекс социального благополучия" },
-  { ru: "ИНДЕКСНИЗКИХ", en: "LOWINDEX", what: "доля баллов ниже B_min" },
-  { ru: "ИНДЕКСМАССОВЫХ", en: "MASSINDEX", what: "доля баллов не ниже B_mid" },
-  { ru: "ИНДЕКСВЫСОКИХ", en: "HIGHINDEX", what: "доля баллов не ниже B_top" },
-  { ru: "ГРАНИЦАНИЗКИХ", en: "BMIN", what: "граница низких результатов B_min" },
-  { ru: "УРОВЕНЬ", en: "LEVEL", what: "уровень достижений" },
-  { ru: "ТИПШКОЛЫ", en: "SCHOOLTYPE", what: "типы школы T1…T6" },
-  { ru: "ГРУППАИСБ", en: "SWIGROUP", what: "эффективная / обычная / не справляющаяся" },
-];
+/** How long to wait for Office.onReady before deciding the page is not in Office. */
+const OFFICE_WAIT_MS = 4000;
 
-const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-});
+const today = (): string => new Date().toISOString().slice(0, 10);
 
-function App(): React.JSX.Element {
-  const styles = useStyles();
-  return (
-    <main className={styles.root}>
-      <Title3 as="h1">ШНОР и ШНСУ</Title3>
-      <Body1>Панель надстройки в разработке. Пользовательские функции уже работают:</Body1>
-      <ul className={styles.list}>
-        {FUNCTIONS.map((f) => (
-          <li key={f.en}>
-            <Body1>
-              =SHNOR.{f.ru} (SHNOR.{f.en})
-            </Body1>{" "}
-            <Caption1>— {f.what}</Caption1>
-          </li>
-        ))}
-      </ul>
-    </main>
-  );
-}
-
-function mount(): void {
+function render(workspace: Workspace, strings: Strings): void {
   const host = document.getElementById("root");
   if (!host) return;
+  document.documentElement.lang = strings === stringsFor("en") ? "en" : "ru";
   createRoot(host).render(
     <FluentProvider theme={webLightTheme}>
-      <App />
+      <App workspace={workspace} strings={strings} today={today} />
     </FluentProvider>,
   );
 }
 
-if (typeof Office !== "undefined") void Office.onReady(mount);
-else mount();
+function standalone(): void {
+  // The standalone page speaks Russian unless asked otherwise (?lang=en).
+  const strings = stringsFor(new URLSearchParams(location.search).get("lang"));
+  let storage: Storage | null = null;
+  try {
+    storage = window.localStorage;
+  } catch {
+    // Storage is blocked (private mode, file://): the choice then lives only in the result file.
+    storage = null;
+  }
+  render(fileWorkspace({ storage, today, strings: { loadingFile: strings.stage.loadingFile, packing: strings.stage.packing, template: strings.stage.template } }), strings);
+}
+
+function inOffice(): void {
+  const strings = stringsFor(Office.context.displayLanguage);
+  render(officeWorkspace(Excel, Office.context.document.settings, { writing: strings.stage.writing, template: strings.stage.template }), strings);
+}
+
+function boot(): void {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
+    standalone();
+    return;
+  }
+  let decided = false;
+  const decide = (excel: boolean): void => {
+    if (decided) return;
+    decided = true;
+    if (excel) inOffice();
+    else standalone();
+  };
+  const timer = setTimeout(() => decide(false), OFFICE_WAIT_MS);
+  void Office.onReady((info) => {
+    clearTimeout(timer);
+    decide(info.host === Office.HostType.Excel && typeof Excel !== "undefined");
+  });
+}
+
+boot();
