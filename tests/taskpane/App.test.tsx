@@ -1,0 +1,232 @@
+/** @jest-environment jsdom */
+import "./jsdomSetup";
+import "@testing-library/jest-dom";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import * as fs from "fs";
+import * as path from "path";
+import * as React from "react";
+import { stringsFor, type Strings } from "../../src/i18n";
+import type { RawWorkbook } from "../../src/schema";
+import { App } from "../../src/taskpane/components/App";
+import { CancelledError, type Identified } from "../../src/taskpane/pipeline";
+import type { CellHighlight } from "../../src/workbook/port";
+import type { TemplateKind, Workspace } from "../../src/taskpane/workspace";
+import { rawFixture } from "./rawFixtures";
+
+const FIXTURES = path.resolve(__dirname, "..", "fixtures");
+
+/** A workspace in memory: the raw workbook it reads, and a log of what the pane asked of it. */
+function memoryWorkspace(raw: RawWorkbook, overrides: Partial<Workspace> = {}) {
+  const calls = {
+    highlights: [] as CellHighlight[][],
+    cleared: 0,
+    selected: [] as string[],
+    written: [] as Identified[],
+    templates: [] as TemplateKind[],
+    saved: [] as string[],
+  };
+  let stored: string | null = null;
+  const workspace: Workspace = {
+    mode: "office",
+    hasInput: () => true,
+    sourceName: null,
+    readInput: async (names, onProgress) => {
+      onProgress({ stage: names.reading("Школы", 3), fraction: 0.5, cancellable: true });
+      return raw;
+    },
+    selectCell: async (sheet, cell) => {
+      calls.selected.push(`${sheet}!${cell ?? ""}`);
+    },
+    highlight: async (cells) => {
+      calls.highlights.push([...cells]);
+    },
+    clearHighlights: async () => {
+      calls.cleared++;
+    },
+    demoAvailable: true,
+    insertTemplate: async (kind) => {
+      calls.templates.push(kind);
+      return { added: ["Результаты", "Баллы", "Шкалы"], skipped: ["Школы"] };
+    },
+    writeResults: async (identified) => {
+      calls.written.push(identified);
+      return { written: identified.sheets.map((s) => s.name) };
+    },
+    choices: {
+      load: async () => stored,
+      save: async (text) => {
+        stored = text;
+        calls.saved.push(text);
+      },
+    },
+    ...overrides,
+  };
+  return { workspace, calls };
+}
+
+function renderPane(workspace: Workspace, strings: Strings = stringsFor("ru-RU")) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App workspace={workspace} strings={strings} today={() => "2025-06-30"} />
+    </FluentProvider>,
+  );
+}
+
+let broken: RawWorkbook;
+let valid: RawWorkbook;
+beforeAll(async () => {
+  broken = await rawFixture(path.join(FIXTURES, "error.text-in-number.xlsx"));
+  valid = await rawFixture(path.join(FIXTURES, "ok.minimal.xlsx"));
+});
+
+describe("task pane", () => {
+  it("shows the three main actions in Russian", async () => {
+    renderPane(memoryWorkspace(valid).workspace);
+    expect(screen.getByRole("heading", { level: 1, name: "ШНОР и ШНСУ" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Вставить шаблон" })).toBeEnabled();
+    expect(screen.getByRole("button", { name: "Проверить данные" })).toBeEnabled();
+    expect(screen.getByRole("button", { name: "Выявить" })).toBeEnabled();
+    expect(screen.getByRole("button", { name: "Снять выделение" })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: /Методика/ })).toHaveValue("kbr");
+  });
+
+  it("speaks English when Office's display language is English", () => {
+    renderPane(memoryWorkspace(valid).workspace, stringsFor("en-GB"));
+    expect(screen.getByRole("button", { name: "Check data" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Identify" })).toBeInTheDocument();
+  });
+
+  it("lists the issues of a broken workbook by sheet, highlights their cells and selects one on click", async () => {
+    const user = userEvent.setup();
+    const { workspace, calls } = memoryWorkspace(broken);
+    renderPane(workspace);
+    await user.click(screen.getByRole("button", { name: "Проверить данные" }));
+    const issues = await screen.findByRole("region", { name: "Замечания к данным" });
+    expect(screen.getByText(/В данных есть ошибки/)).toBeInTheDocument();
+    expect(within(issues).getByRole("heading", { name: "Школы" })).toBeInTheDocument();
+    const cell = within(issues).getByRole("button", { name: /Школы!E3: «восемьдесят»/ });
+    expect(calls.cleared).toBe(1);
+    expect(calls.highlights).toEqual([[{ sheet: "Школы", cell: "E3", colour: "#FFC7CE" }]]);
+    expect(screen.getByText("Ячейки с ошибками выделены цветом (1).")).toBeInTheDocument();
+    await user.click(cell);
+    expect(calls.selected).toEqual(["Школы!E3"]);
+    await user.click(screen.getByRole("button", { name: "Снять выделение" }));
+    await screen.findByText("Выделение ячеек снято.");
+    expect(calls.cleared).toBe(2);
+  });
+
+  it("does not identify a broken workbook and writes nothing", async () => {
+    const user = userEvent.setup();
+    const { workspace, calls } = memoryWorkspace(broken);
+    renderPane(workspace);
+    await user.click(screen.getByRole("button", { name: "Выявить" }));
+    await screen.findByText(/В данных есть ошибки/);
+    expect(calls.written).toEqual([]);
+  });
+
+  it("identifies in one click: writes the result sheets, shows the summary and saves the methodology", async () => {
+    const user = userEvent.setup();
+    const { workspace, calls } = memoryWorkspace(valid);
+    renderPane(workspace);
+    await user.selectOptions(screen.getByRole("combobox", { name: /Методика/ }), "stavropol");
+    await user.click(screen.getByRole("button", { name: "Выявить" }));
+    const summary = await screen.findByRole("region", { name: "Итоги выявления" });
+    const written = calls.written[0] as Identified;
+    expect(written.sheets.map((s) => s.name).slice(0, 4)).toEqual(["Итоги", "Индексы ОП", "Муниципалитеты", "Регрессия"]);
+    expect(written.sheets.map((s) => s.name)).toContain("Параметры");
+    expect(written.result.methodology.preset).toBe("stavropol");
+    const counts = within(summary).getByRole("list", { name: "Школы по категориям" });
+    const schools = written.result.schools;
+    for (const [label, category] of [
+      ["ШНОР и ШНСУ", "ШНОР и ШНСУ"],
+      ["ШНОР", "ШНОР"],
+      ["ШНСУ", "ШНСУ"],
+      ["Зона риска", "Зона риска"],
+      ["Без рисков", "Без рисков"],
+    ] as const) {
+      const n = schools.filter((s) => s.category === category).length;
+      expect(within(counts).getByRole("listitem", { name: `${label}: ${n}` })).toBeInTheDocument();
+    }
+    expect(within(summary).getByText(`Школ: ${schools.length}. Методика: ${written.result.methodology.name}.`)).toBeInTheDocument();
+    expect(screen.getByText(/Записаны листы: Итоги/)).toBeInTheDocument();
+    expect(JSON.parse(calls.saved[0] ?? "{}")).toMatchObject({ preset: "stavropol", overrides: {} });
+  });
+
+  it("starts from the methodology saved in the workbook", async () => {
+    const { workspace } = memoryWorkspace(valid);
+    await workspace.choices.save(JSON.stringify({ version: 1, preset: "bryansk", overrides: { minParticipants: 5 } }));
+    const user = userEvent.setup();
+    renderPane(workspace);
+    await waitFor(() => expect(screen.getByRole("combobox", { name: /Методика/ })).toHaveValue("bryansk"));
+    await user.click(screen.getByRole("button", { name: "Параметры (1 изменено)" }));
+    expect(screen.getByRole("textbox", { name: /Минимальное число участников/ })).toHaveValue("5");
+  });
+
+  it("shows resolveMethodology's message on a bad parameter and refuses to identify", async () => {
+    const user = userEvent.setup();
+    const { workspace, calls } = memoryWorkspace(valid);
+    renderPane(workspace);
+    await user.click(screen.getByRole("button", { name: /Параметры \(0 изменено\)/ }));
+    const margin = screen.getByRole("textbox", { name: /Доля m максимального балла/ });
+    await user.clear(margin);
+    await user.type(margin, "1,5");
+    expect(await screen.findByText("Параметр «margin»: ожидалось число от 0 до 1")).toBeInTheDocument();
+    expect(margin).toHaveAttribute("aria-invalid", "true");
+    await user.click(screen.getByRole("button", { name: "Выявить" }));
+    await screen.findByText(/Исправьте параметры методики/);
+    expect(calls.written).toEqual([]);
+    await user.clear(margin);
+    await user.type(margin, "abc");
+    expect(await screen.findByText("«abc» — ожидалось число")).toBeInTheDocument();
+  });
+
+  it("shows the stage with a progress bar and stops when the user cancels", async () => {
+    const user = userEvent.setup();
+    const { workspace, calls } = memoryWorkspace(valid, {
+      readInput: (names, onProgress, signal) =>
+        new Promise<RawWorkbook>((_, reject) => {
+          onProgress({ stage: names.reading("Баллы", 20_000), fraction: 0.4, cancellable: true });
+          signal.addEventListener("abort", () => reject(new CancelledError()));
+        }),
+    });
+    renderPane(workspace);
+    await user.click(screen.getByRole("button", { name: "Выявить" }));
+    expect(await screen.findByRole("progressbar")).toBeInTheDocument();
+    expect(screen.getByText(/Чтение листа «Баллы»: 20.000 строк/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Выявить" })).toBeDisabled();
+    await user.click(screen.getByRole("button", { name: "Отменить" }));
+    await screen.findByText("Операция отменена. Книга не изменена.");
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+    expect(calls.written).toEqual([]);
+  });
+
+  it("inserts the empty template or the demo region and says which sheets were left alone", async () => {
+    const user = userEvent.setup();
+    const { workspace, calls } = memoryWorkspace(valid);
+    renderPane(workspace);
+    await user.click(screen.getByRole("button", { name: "Вставить шаблон" }));
+    await user.click(await screen.findByRole("menuitem", { name: "Шаблон с демо-регионом" }));
+    await screen.findByText("Добавлены листы: Результаты, Баллы, Шкалы. Уже есть и не изменены: Школы.");
+    expect(calls.templates).toEqual(["demo"]);
+  });
+
+  it("asks for a file first when standalone", () => {
+    const { workspace } = memoryWorkspace(valid, { mode: "file", hasInput: () => false });
+    delete (workspace as { selectCell?: unknown }).selectCell;
+    renderPane({ ...workspace, clearHighlights: undefined } as unknown as Workspace);
+    expect(screen.getByRole("button", { name: "Открыть книгу Excel (.xlsx)" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Скачать шаблон" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Выявить" })).toBeDisabled();
+    expect(screen.queryByRole("button", { name: "Снять выделение" })).not.toBeInTheDocument();
+    expect(screen.getByText(/Сначала откройте книгу Excel/)).toBeInTheDocument();
+  });
+});
+
+describe("raw fixtures", () => {
+  it("are read from the committed workbooks", () => {
+    expect(fs.existsSync(path.join(FIXTURES, "ok.minimal.xlsx"))).toBe(true);
+    expect(valid.sheets.map((s) => s.name)).toContain("Школы");
+  });
+});
