@@ -13,3 +13,4 @@ export { procedureStats } from "./procedureStats";
 export { staffIndex, equipmentCoefficient } from "./staffIndex";
 export { riskFactor } from "./riskFactors";
 export * from "./monitoring";
+export { analyse, type AnalysisResult } from "./analyse";

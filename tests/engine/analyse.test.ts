@@ -1,0 +1,28 @@
+import { analyse, identify, PRESETS } from "../../src/engine";
+import { agg, scale, schoolWithSwi } from "./helpers/builders";
+
+describe("analyse", () => {
+  const input = {
+    schools: [schoolWithSwi("A", 50), schoolWithSwi("B", 60), schoolWithSwi("C", 70)],
+    results: [2024, 2025].flatMap((year) => ["A", "B", "C"].map((id, i) => agg(id, year, "ВПР", 5, "Математика", 20, (i + 1) * (year - 2022)))),
+    scores: [],
+    scales: [scale("ВПР", 5, "Математика")],
+  };
+
+  it("gives the identification of identify() itself, plus dynamics and monitoring", () => {
+    const full = analyse(input, PRESETS.kbr);
+    const plain = identify(input, PRESETS.kbr);
+    const { dynamics, monitoring, ...identification } = full;
+    expect(identification).toEqual(plain);
+    expect(dynamics.years).toEqual([2024, 2025]);
+    expect(monitoring.year).toBe(2025);
+  });
+
+  it("identifies a region without results once and still monitors it", () => {
+    const empty = { ...input, results: [] };
+    const full = analyse(empty, PRESETS.kbr);
+    expect(full.region.latestYear).toBeNull();
+    expect(full.schools).toHaveLength(3);
+    expect(full.dynamics.years).toEqual([]);
+  });
+});
