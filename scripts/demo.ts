@@ -1,12 +1,14 @@
 /**
  * `npm run demo`: the whole job without Excel. Reads the bundled demo region (generating it
- * first if it is missing), identifies ШНОР and ШНСУ (preset kbr unless --preset is given),
+ * first if it is missing), identifies ШНОР and ШНСУ and runs the monitoring over its years
+ * (`analyse`, preset kbr unless --preset is given),
  * writes demo-output/identification.xlsx and .json, and prints a short summary.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { identify, PRESET_IDS, PRESETS, type PresetId } from "../src/engine";
+import { analyse, PRESET_IDS, PRESETS, type AnalysisResult, type PresetId } from "../src/engine";
 import { parseWorkbook } from "../src/schema";
+import { dynamicsLine } from "../src/cli/dynamicsLine";
 import { resultJsonText } from "../src/cli/json";
 import { writeFileAtomic } from "../src/cli/files";
 import { DEMO_WORKBOOK_PATH } from "../src/demo/workbook";
@@ -42,8 +44,8 @@ async function run(): Promise<void> {
     process.exit(1);
   }
   const methodology = PRESETS[preset];
-  const computed = identify(parsed.input, methodology);
-  const result = { ...computed, issues: [...parsed.issues, ...computed.issues] };
+  const computed = analyse(parsed.input, methodology);
+  const result: AnalysisResult = { ...computed, issues: [...parsed.issues, ...computed.issues] };
 
   const book = FileWorkbook.create();
   const inputRows = {
@@ -65,6 +67,7 @@ async function run(): Promise<void> {
   out.push("Категории:");
   for (const c of CATEGORY_ORDER) out.push(`  ${c.padEnd(12)} ${String(counts.get(c) ?? 0).padStart(4)}  (${pct((counts.get(c) ?? 0) / n)})`);
   out.push(`ШНОР всего: ${result.schools.filter((s) => s.shnor).length}, ШНСУ всего: ${result.schools.filter((s) => s.shnsu).length}`);
+  out.push(dynamicsLine(result.dynamics));
   out.push("Муниципалитеты с наибольшей долей ШНОР ∪ ШНСУ:");
   const top = [...result.municipalities].sort((a, b) => b.share - a.share || a.name.localeCompare(b.name, "ru")).slice(0, 5);
   for (const m of top) out.push(`  ${m.name}: ${m.shnorOrShnsu} из ${m.schools} (${pct(m.share)})`);

@@ -1,16 +1,17 @@
 /**
- * The CLI's commands: read → parse → identify → write, with exit codes
+ * The CLI's commands: read → parse → analyse (identification and monitoring) → write, with exit codes
  * 0 = done, 1 = the input has errors (nothing written), 2 = wrong usage.
  */
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { identify, resolveMethodology, PRESET_IDS, type IdentificationResult, type Methodology, type PresetId } from "../engine";
+import { analyse, resolveMethodology, PRESET_IDS, type AnalysisResult, type IdentificationInput, type Methodology, type PresetId } from "../engine";
 import type { Issue } from "../engine/types";
 import { parseWorkbook, type RawWorkbook } from "../schema";
 import { FileWorkbook } from "../workbook/fileAdapter";
 import { resultSheets, CATEGORY_ORDER } from "../workbook/resultSheets";
 import { templateWorkbook } from "../workbook/template";
 import { readXlsxFile } from "../workbook/xlsxFile";
+import { dynamicsLine } from "./dynamicsLine";
 import { progressLine, thousands, writeFileAtomic } from "./files";
 import { issueCounts, issuesTable } from "./issuesTable";
 import { resultJsonText } from "./json";
@@ -81,7 +82,7 @@ async function readInput(path: string, io: Io): Promise<RawWorkbook> {
 /** The input cannot be used (unreadable file): exit 1. */
 export class InputError extends Error {}
 
-type Parsed = { ok: true; input: Parameters<typeof identify>[0]; issues: readonly Issue[] } | { ok: false; issues: readonly Issue[] };
+type Parsed = { ok: true; input: IdentificationInput; issues: readonly Issue[] } | { ok: false; issues: readonly Issue[] };
 
 function parse(raw: RawWorkbook): Parsed {
   const parsed = parseWorkbook(raw);
@@ -119,8 +120,8 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
     reportIssues(parsed.issues, io, "Входные данные содержат ошибки; ничего не записано.");
     return EXIT_INPUT;
   }
-  const computed = identify(parsed.input, methodology);
-  const result: IdentificationResult = { ...computed, issues: [...parsed.issues, ...computed.issues] };
+  const computed = analyse(parsed.input, methodology);
+  const result: AnalysisResult = { ...computed, issues: [...parsed.issues, ...computed.issues] };
 
   const inputRows: Record<string, number> = {
     Школы: parsed.input.schools.length,
@@ -143,11 +144,12 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
   return EXIT_OK;
 }
 
-export function summary(result: IdentificationResult, methodology: Methodology): string {
+export function summary(result: AnalysisResult, methodology: Methodology): string {
   const counts = new Map<string, number>();
   for (const s of result.schools) counts.set(s.category, (counts.get(s.category) ?? 0) + 1);
   const lines = [`Методика: ${methodology.name}`, `Школ: ${result.schools.length}`];
   for (const c of CATEGORY_ORDER) lines.push(`  ${c}: ${counts.get(c) ?? 0}`);
+  lines.push(dynamicsLine(result.dynamics));
   return lines.join("\n") + "\n";
 }
 

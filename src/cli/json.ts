@@ -2,8 +2,9 @@
  * The JSON result of DESIGN.md with a fixed key order and nothing that changes between runs
  * (no date, no path), so that the same input gives the same bytes.
  */
+import type { AnalysisResult } from "../engine/analyse";
 import { PARAMETER_LABELS, type MethodologyParameters } from "../engine/methodology";
-import type { IdentificationResult } from "../engine/types";
+import type { DynamicsResult, IndicatorValue, MonitoringIndicators } from "../engine/monitoring/types";
 
 /** Finite numbers as they are; NaN and ±Infinity (which JSON cannot hold) as null. */
 function n(value: number | null): number | null {
@@ -18,7 +19,115 @@ function sortedParameters(parameters: Readonly<Record<string, unknown>>): Record
   return out;
 }
 
-export function resultJson(result: IdentificationResult): unknown {
+function indicatorJson(v: IndicatorValue): unknown {
+  return {
+    id: v.id,
+    source: v.source,
+    name: v.name,
+    year: v.year,
+    unit: v.unit,
+    value: n(v.value),
+    numerator: n(v.numerator),
+    denominator: n(v.denominator),
+    fromYear: v.fromYear,
+    fromValue: n(v.fromValue),
+    toValue: n(v.toValue),
+    target: n(v.target),
+    comparison: v.comparison,
+    met: v.met,
+    status: v.status,
+    missing: [...v.missing],
+    note: v.note,
+  };
+}
+
+/** The `dynamics` section: keys in the order of {@link DynamicsResult}. */
+export function dynamicsJson(d: DynamicsResult): unknown {
+  return {
+    years: [...d.years],
+    targetPoints: n(d.targetPoints),
+    mode: d.mode,
+    stableShnorYears: d.stableShnorYears,
+    region: d.region.map((y) => ({
+      year: y.year,
+      schools: y.schools,
+      participants: y.participants,
+      lowIndex: n(y.lowIndex),
+      massIndex: n(y.massIndex),
+      lowChange: n(y.lowChange),
+      massChange: n(y.massChange),
+      lowTargetMet: y.lowTargetMet,
+      massTargetMet: y.massTargetMet,
+      shnor: y.shnor,
+      shnsu: y.shnsu,
+      shnorOrShnsu: y.shnorOrShnsu,
+      riskZone: y.riskZone,
+    })),
+    schools: d.schools.map((s) => ({
+      id: s.id,
+      name: s.name,
+      municipality: s.municipality,
+      years: s.years.map((y) => ({
+        year: y.year,
+        shnor: y.shnor,
+        shnsu: y.shnsu,
+        riskZone: y.riskZone,
+        category: y.category,
+        shnorRules: [...y.shnorRules],
+      })),
+      shnorYears: s.shnorYears,
+      stableShnor: s.stableShnor,
+    })),
+    procedures: d.procedures.map((p) => ({
+      schoolId: p.schoolId,
+      schoolName: p.schoolName,
+      municipality: p.municipality,
+      procedure: p.procedure,
+      fromYear: p.fromYear,
+      toYear: p.toYear,
+      lowFrom: n(p.lowFrom),
+      lowTo: n(p.lowTo),
+      lowChange: n(p.lowChange),
+      lowTargetMet: p.lowTargetMet,
+      massFrom: n(p.massFrom),
+      massTo: n(p.massTo),
+      massChange: n(p.massChange),
+      massTargetMet: p.massTargetMet,
+      note: p.note,
+    })),
+    transitions: d.transitions.map((t) => ({
+      fromYear: t.fromYear,
+      toYear: t.toYear,
+      status: t.status,
+      entered: [...t.entered],
+      left: [...t.left],
+      stayed: [...t.stayed],
+    })),
+    notes: [...d.notes],
+  };
+}
+
+/** The `monitoring` section: keys in the order of {@link MonitoringIndicators}. */
+export function monitoringJson(m: MonitoringIndicators): unknown {
+  return {
+    year: m.year,
+    municipalities: m.municipalities.map((mo) => ({
+      name: mo.name,
+      schools: mo.schools,
+      shnor: mo.shnor,
+      shnsu: mo.shnsu,
+      shnorOrShnsu: mo.shnorOrShnsu,
+      share: n(mo.share),
+      riskZone: mo.riskZone,
+      indicators: mo.indicators.map(indicatorJson),
+      score: mo.score,
+      scoreMax: mo.scoreMax,
+    })),
+    region: m.region.map(indicatorJson),
+  };
+}
+
+export function resultJson(result: AnalysisResult): unknown {
   const r = result.region;
   return {
     version: result.version,
@@ -53,6 +162,7 @@ export function resultJson(result: IdentificationResult): unknown {
       shnsu: s.shnsu,
       nonObjectivityCount: s.nonObjectivityCount,
       group: s.group,
+      groupResult: n(s.groupResult),
       riskFactors: s.riskFactors.map((f) => ({ id: f.id, name: f.name, value: f.value, detail: f.detail })),
       riskZone: s.riskZone,
       category: s.category,
@@ -79,10 +189,12 @@ export function resultJson(result: IdentificationResult): unknown {
       shnorOrShnsu: m.shnorOrShnsu,
       share: n(m.share),
     })),
+    dynamics: dynamicsJson(result.dynamics),
+    monitoring: monitoringJson(result.monitoring),
     issues: result.issues.map((i) => ({ severity: i.severity, code: i.code, sheet: i.sheet, cell: i.cell, message: i.message })),
   };
 }
 
-export function resultJsonText(result: IdentificationResult): string {
+export function resultJsonText(result: AnalysisResult): string {
   return JSON.stringify(resultJson(result), null, 2) + "\n";
 }

@@ -4,6 +4,9 @@
  *
  * Text is always written as a string cell (shared string), so a school called "=HYPERLINK(…)"
  * stays text: exceljs only writes a formula for an explicit `{ formula }` value.
+ *
+ * Charts ({@link SheetSpec.charts}) are not drawn: exceljs cannot write them. The data they
+ * would show is on the sheets, laid out so that Excel's "Insert → Chart" takes it as it is.
  */
 import ExcelJS from "exceljs";
 import type { CellValue } from "../schema/raw";
@@ -261,6 +264,7 @@ function padRow(row: readonly (string | number | null)[], width: number): (strin
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.numberFormat !== undefined) cell.numFmt = style.numberFormat;
   if (style.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   if (style.font !== undefined || style.bold !== undefined) {
     const font: Partial<ExcelJS.Font> = { ...cell.font };

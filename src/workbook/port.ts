@@ -11,8 +11,18 @@
  */
 import type { CellValue, RawSheet } from "../schema/raw";
 
-/** A number format as Excel spells it: "0.0%", "0.0", "0", "@" (text) or "General". */
-export type NumberFormat = "General" | "@" | "0" | "0.0" | "0.00" | "0.000" | "0.0%" | "0%";
+/**
+ * A number format as Excel spells it: "0.0%", "0.0", "0", "@" (text), "General", or
+ * {@link POINTS_FORMAT} for a change of an index in percentage points.
+ */
+export type NumberFormat = "General" | "@" | "0" | "0.0" | "0.00" | "0.000" | "0.0%" | "0%" | typeof POINTS_FORMAT;
+
+/**
+ * A change of an index in percentage points with its sign: a cell holding −4 reads «−4,0 п.п.».
+ * The cell holds points (the JSON's difference of fractions × 100), since Excel's only scaling
+ * format is "%", which would read as a relative change.
+ */
+export const POINTS_FORMAT = '+0.0" п.п.";-0.0" п.п.";0.0" п.п."';
 
 /** A colour as "#RRGGBB". */
 export type Colour = `#${string}`;
@@ -22,6 +32,8 @@ export interface CellStyle {
   readonly fill?: Colour;
   readonly font?: Colour;
   readonly bold?: boolean;
+  /** A format of this cell over its column's (a column mixing shares, points and scores). */
+  readonly numberFormat?: NumberFormat;
 }
 
 export interface ColumnSpec {
@@ -43,6 +55,28 @@ export interface StyledCell {
   readonly style: CellStyle;
 }
 
+/** One series of a chart: its name and its values, an A1 range of the chart's own sheet ("B2:B4"). */
+export interface ChartSeriesSpec {
+  readonly name: string;
+  readonly values: string;
+}
+
+/**
+ * A chart over a block of its sheet's cells. Ranges are A1 ranges without a sheet name
+ * ("A2:A4"): they refer to the sheet the spec belongs to, under whatever name it is written
+ * ("Динамика (2)" when the user owns "Динамика"). An adapter that cannot draw charts (the file
+ * adapter: exceljs cannot) ignores them; the data is on the sheet either way.
+ */
+export interface ChartSpec {
+  readonly type: "line" | "bar" | "scatter";
+  readonly title: string;
+  /** Category labels (x values of a scatter chart), e.g. the years "A2:A4". */
+  readonly categories: string;
+  readonly series: readonly ChartSeriesSpec[];
+  /** Where the chart's top-left corner goes, e.g. "R2". */
+  readonly anchor: string;
+}
+
 /**
  * A result sheet, format-neutral: header row 1, data from row 2. `table` makes the block an
  * Excel table with filter buttons (its name must be a valid, workbook-unique table name).
@@ -54,6 +88,8 @@ export interface SheetSpec {
   readonly styles: readonly StyledCell[];
   readonly table: { readonly name: string } | null;
   readonly freezeHeader: boolean;
+  /** Charts to draw over the sheet's data (see {@link ChartSpec}); absent when there are none. */
+  readonly charts?: readonly ChartSpec[];
 }
 
 /** A sheet as listed by an adapter. */

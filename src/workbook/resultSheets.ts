@@ -5,34 +5,27 @@
  * Conventions: an undefined index is an empty cell, never 0 %; yes/no is «да»/«нет»; numbers
  * stay numbers and get their Russian look from the number format, never from a string.
  */
+import type { AnalysisResult } from "../engine/analyse";
 import { PARAMETER_LABELS, RISK_FACTOR_NAMES } from "../engine/methodology";
-import type { MethodologyParameters } from "../engine/methodology";
+import type { MethodologyParameters, MonitoringTarget } from "../engine/methodology";
 import { GROUP_NAMES } from "../engine/regression";
 import { NO_TYPE, SCHOOL_TYPE_NAMES } from "../engine/schoolTypes";
-import type { Category, IdentificationResult, ProcedureResult, RiskFactorId, SchoolResult } from "../engine/types";
-import type { CellStyle, ColumnSpec, SheetSpec, SpecCell, StyledCell } from "./port";
+import type { Category, IdentificationResult, RiskFactorId, SchoolResult } from "../engine/types";
+import { MONITORING_SHEET_NAMES, monitoringSheets, monitoringTargetRows } from "./monitoringSheets";
+import type { ColumnSpec, SheetSpec, SpecCell, StyledCell } from "./port";
+import { ALERT_STYLE, CATEGORY_ORDER, CATEGORY_STYLES, decimal, integer, percent, REVIEW_STYLE, text, TOTAL_STYLE, yesNo } from "./sheetCells";
 
-/** Colours of DESIGN.md, after Excel's own cell styles ("Bad", "Neutral", "Good"). */
-export const CATEGORY_STYLES: Readonly<Record<Category, CellStyle>> = {
-  "ШНОР и ШНСУ": { fill: "#C00000", font: "#FFFFFF", bold: true },
-  ШНОР: { fill: "#FFC7CE", font: "#9C0006" },
-  ШНСУ: { fill: "#FFEB9C", font: "#9C5700" },
-  "Зона риска": { fill: "#FFF2CC" },
-  "Без рисков": { fill: "#C6EFCE", font: "#006100" },
-};
-
-export const CATEGORY_ORDER: readonly Category[] = ["ШНОР и ШНСУ", "ШНОР", "ШНСУ", "Зона риска", "Без рисков"];
-
-/** Style of a «да» that calls for attention (low results, signs of non-objectivity). */
-const ALERT_STYLE: CellStyle = CATEGORY_STYLES["ШНОР"];
-const REVIEW_STYLE: CellStyle = CATEGORY_STYLES["ШНСУ"];
-const TOTAL_STYLE: CellStyle = { bold: true };
+export { CATEGORY_ORDER, CATEGORY_STYLES, yesNo } from "./sheetCells";
 
 export const SHEET_NAMES = {
   summary: "Итоги",
   indices: "Индексы ОП",
   municipalities: "Муниципалитеты",
-  monitoring: "Мониторинг",
+  dynamics: MONITORING_SHEET_NAMES.dynamics,
+  schoolDynamics: MONITORING_SHEET_NAMES.schools,
+  transitions: MONITORING_SHEET_NAMES.transitions,
+  procedureDynamics: MONITORING_SHEET_NAMES.procedures,
+  monitoring: MONITORING_SHEET_NAMES.monitoring,
   parameters: "Параметры",
   legend: "Легенда",
   issues: "Замечания",
@@ -48,31 +41,27 @@ export interface RunContext {
   readonly source?: string;
 }
 
-/** Target of seed 002 indicators 2–3: the index improves by at least 3 % a year. */
-export const MONITORING_TARGET = 0.03;
-
-export function yesNo(value: boolean | null): SpecCell {
-  return value === null ? null : value ? "да" : "нет";
+/** Whether the result carries the monitoring of {@link AnalysisResult} (an `identify` result does not). */
+export function hasMonitoring(result: IdentificationResult | AnalysisResult): result is AnalysisResult {
+  return "dynamics" in result && "monitoring" in result;
 }
 
-/** All result sheets, in the order they appear in the workbook. */
-export function resultSheets(result: IdentificationResult, context: RunContext): SheetSpec[] {
+/**
+ * All result sheets, in the order they appear in the workbook. The monitoring sheets
+ * («Динамика», «Динамика школ», «Переходы», «Динамика ОП», «Мониторинг») come with an
+ * {@link AnalysisResult} (`analyse`); a bare identification has none.
+ */
+export function resultSheets(result: IdentificationResult | AnalysisResult, context: RunContext): SheetSpec[] {
   return [
     summarySheet(result),
     indicesSheet(result),
     municipalitiesSheet(result),
-    monitoringSheet(result),
+    ...(hasMonitoring(result) ? monitoringSheets(result) : []),
     parametersSheet(result, context),
     legendSheet(),
     issuesSheet(result),
   ];
 }
-
-const text = (header: string, width: number, wrap = false): ColumnSpec =>
-  wrap ? { header, width, format: "@", wrap } : { header, width, format: "@" };
-const percent = (header: string, width = 12): ColumnSpec => ({ header, width, format: "0.0%" });
-const decimal = (header: string, width = 10): ColumnSpec => ({ header, width, format: "0.0" });
-const integer = (header: string, width = 10): ColumnSpec => ({ header, width, format: "0" });
 
 function typesText(school: SchoolResult): SpecCell {
   if (school.lowSwi === null) return null;
@@ -100,12 +89,13 @@ export function summarySheet(result: IdentificationResult): SheetSpec {
     text("ШНСУ", 7),
     integer("Признаки необъективности", 15),
     text("Группа", 18),
+    percent("Результат для регрессии", 12),
     text("Факторы риска", 50),
     text("Зона риска", 9),
     text("Категория", 14),
     text("Причины", 100),
   ];
-  const categoryColumn = 13;
+  const categoryColumn = 14;
   const rows: SpecCell[][] = [];
   const styles: StyledCell[] = [];
   result.schools.forEach((s, i) => {
@@ -121,6 +111,7 @@ export function summarySheet(result: IdentificationResult): SheetSpec {
       yesNo(s.shnsu),
       s.nonObjectivityCount,
       s.group === null ? null : GROUP_NAMES[s.group],
+      s.groupResult,
       riskFactorsText(s),
       yesNo(s.riskZone),
       s.category,
@@ -193,111 +184,15 @@ export function municipalitiesSheet(result: IdentificationResult): SheetSpec {
     }),
     { schools: 0, shnor: 0, shnsu: 0, either: 0 },
   );
-  const styles: StyledCell[] = [{ row: rows.length, style: TOTAL_STYLE }];
+  const m = rows.length;
+  const styles: StyledCell[] = [{ row: m, style: TOTAL_STYLE }];
   rows.push(["Всего по региону", total.schools, total.shnor, total.shnsu, total.either, total.schools > 0 ? total.either / total.schools : null]);
-  return { name: SHEET_NAMES.municipalities, columns, rows, styles, table: null, freezeHeader: true };
-}
-
-/** Participant-weighted mean of one index over the schools' procedure rows; null without participants. */
-function weighted(procedures: readonly ProcedureResult[], pick: (p: ProcedureResult) => number | null): number | null {
-  let sum = 0;
-  let weight = 0;
-  for (const p of procedures) {
-    const v = pick(p);
-    if (v === null || p.participants <= 0) continue;
-    sum += v * p.participants;
-    weight += p.participants;
-  }
-  return weight > 0 ? sum / weight : null;
-}
-
-export interface MonitoringRow {
-  readonly indicator: string;
-  readonly procedure: string;
-  readonly year: number;
-  readonly value: number | null;
-  readonly previous: number | null;
-  /** Relative improvement on the previous year (a fall for the low index, a rise for the mass index). */
-  readonly change: number | null;
-  readonly met: boolean | null;
-}
-
-const ALL_PROCEDURES = "Все процедуры";
-const LOW_INDICATOR = "2. Динамика индекса низких результатов";
-const MASS_INDICATOR = "3. Динамика индекса массовых результатов";
-
-/**
- * Seed 002 indicators 2–3 at region level: per year, the participant-weighted low and mass
- * index (all procedures pooled, then each procedure), and its relative improvement on the
- * previous year against the target "не менее 3 %". The seed gives no formula for "динамика";
- * the default reads it as relative change, improvement meaning a lower low index and a higher
- * mass index.
- */
-export function monitoringRows(result: IdentificationResult): MonitoringRow[] {
-  const all = result.schools.flatMap((s) => s.procedures);
-  const procedures = [...new Set(all.map((p) => p.procedure))].sort((a, b) => a.localeCompare(b, "ru"));
-  const years = [...new Set(all.map((p) => p.year))].sort((a, b) => a - b);
-  const rows: MonitoringRow[] = [];
-  for (const [indicator, pick, sign] of [
-    [LOW_INDICATOR, (p: ProcedureResult) => p.lowIndex, -1],
-    [MASS_INDICATOR, (p: ProcedureResult) => p.massIndex, 1],
-  ] as const) {
-    for (const procedure of [ALL_PROCEDURES, ...procedures]) {
-      const scoped = procedure === ALL_PROCEDURES ? all : all.filter((p) => p.procedure === procedure);
-      let previous: number | null = null;
-      years.forEach((year, i) => {
-        const value = weighted(
-          scoped.filter((p) => p.year === year),
-          pick,
-        );
-        const change =
-          i === 0 || value === null || previous === null || previous === 0 ? null : (sign * (value - previous)) / previous;
-        rows.push({
-          indicator,
-          procedure,
-          year,
-          value,
-          previous: i === 0 ? null : previous,
-          change,
-          met: change === null ? null : change >= MONITORING_TARGET - 1e-12,
-        });
-        previous = value;
-      });
-    }
-  }
-  return rows;
-}
-
-export function monitoringSheet(result: IdentificationResult): SheetSpec {
-  const columns: ColumnSpec[] = [
-    text("Показатель", 42),
-    text("Процедура", 14),
-    integer("Год", 7),
-    percent("Значение", 11),
-    percent("Предыдущий год", 11),
-    percent("Динамика", 11),
-    text("Цель", 14),
-    text("Выполнено", 10),
-    text("Как считается", 70),
-  ];
-  const styles: StyledCell[] = [];
-  const rows: SpecCell[][] = monitoringRows(result).map((r, i) => {
-    if (r.met !== null) styles.push({ row: i, column: 7, style: r.met ? CATEGORY_STYLES["Без рисков"] : ALERT_STYLE });
-    return [
-      r.indicator,
-      r.procedure,
-      r.year,
-      r.value,
-      r.previous,
-      r.change,
-      "не менее 3 %",
-      yesNo(r.met),
-      r.indicator === LOW_INDICATOR
-        ? "снижение индекса к предыдущему году, в % от его значения (взвешено по участникам)"
-        : "рост индекса к предыдущему году, в % от его значения (взвешено по участникам)",
-    ];
-  });
-  return { name: SHEET_NAMES.monitoring, columns, rows, styles, table: null, freezeHeader: true };
+  // The bar chart leaves out the regional total: it compares the municipalities.
+  const charts =
+    m === 0
+      ? []
+      : [{ type: "bar" as const, title: "Доля ШНОР ∪ ШНСУ по муниципалитетам", categories: `A2:A${m + 1}`, series: [{ name: "Доля ШНОР ∪ ШНСУ", values: `F2:F${m + 1}` }], anchor: "H2" }];
+  return { name: SHEET_NAMES.municipalities, columns, rows, styles, table: null, freezeHeader: true, charts };
 }
 
 /** A parameter value as a cell: numbers stay numbers, lists and rules become readable text. */
@@ -329,9 +224,15 @@ export function parameterCell(key: string, value: unknown): SpecCell {
   return JSON.stringify(value);
 }
 
+/** Seed 002 targets, one row per indicator and step (rather than the raw object). */
+function targetRows(value: unknown): { label: string; code: string; value: number }[] | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  return monitoringTargetRows(value as Readonly<Record<string, readonly MonitoringTarget[]>>);
+}
+
 const REFERENCE_LABELS: Readonly<Record<string, string>> = {};
 
-export function parametersSheet(result: IdentificationResult, context: RunContext): SheetSpec {
+export function parametersSheet(result: IdentificationResult | AnalysisResult, context: RunContext): SheetSpec {
   const columns: ColumnSpec[] = [text("Раздел", 22), text("Параметр", 70), text("Код", 28), { header: "Значение", width: 40, format: "General" }];
   const rows: SpecCell[][] = [];
   const styles: StyledCell[] = [];
@@ -345,7 +246,16 @@ export function parametersSheet(result: IdentificationResult, context: RunContex
   section("Параметры методики");
   for (const key of Object.keys(PARAMETER_LABELS) as (keyof MethodologyParameters)[]) {
     if (!(key in result.methodology.parameters)) continue;
-    rows.push(["Параметры методики", PARAMETER_LABELS[key], key, parameterCell(key, result.methodology.parameters[key])]);
+    const value = result.methodology.parameters[key];
+    const targets = key === "monitoringTargets" ? targetRows(value) : null;
+    if (targets === null) {
+      rows.push(["Параметры методики", PARAMETER_LABELS[key], key, parameterCell(key, value)]);
+      continue;
+    }
+    for (const t of targets) {
+      styles.push({ row: rows.length, column: 3, style: { numberFormat: "0%" } });
+      rows.push(["Параметры методики", t.label, t.code, t.value]);
+    }
   }
   for (const [key, value] of Object.entries(result.methodology.parameters)) {
     if (key in PARAMETER_LABELS) continue;
@@ -372,6 +282,16 @@ export function parametersSheet(result: IdentificationResult, context: RunContex
     reference(REFERENCE_LABELS[key] ?? key, key, r.references[key] ?? null);
   }
   r.notes.forEach((note) => reference("Примечание", "note", note));
+  if (hasMonitoring(result)) {
+    section("Мониторинг");
+    const d = result.dynamics;
+    const monitoring = (label: string, code: string, value: SpecCell): void => {
+      rows.push(["Мониторинг", label, code, value]);
+    };
+    monitoring("Годы выявления", "dynamics.years", d.years.join("; "));
+    monitoring("Год показателей мониторинга", "monitoring.year", result.monitoring.year);
+    d.notes.forEach((note) => monitoring("Примечание", "dynamics.note", note));
+  }
   section("Входные данные");
   if (context.source !== undefined) rows.push(["Входные данные", "Файл", "source", context.source]);
   for (const [sheet, count] of Object.entries(context.inputRows)) {

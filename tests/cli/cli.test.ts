@@ -29,7 +29,12 @@ describe("shnor CLI", () => {
     expect(r.stdout).toContain("Школ: 3");
     const json = readFileSync(join(dir, "out.json"), "utf8");
     const parsed = JSON.parse(json) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(["version", "methodology", "region", "schools", "municipalities", "issues"]);
+    expect(Object.keys(parsed)).toEqual(["version", "methodology", "region", "schools", "municipalities", "dynamics", "monitoring", "issues"]);
+    expect(Object.keys(parsed["dynamics"] as object)).toEqual(["years", "targetPoints", "mode", "stableShnorYears", "region", "schools", "procedures", "transitions", "notes"]);
+    expect(Object.keys(parsed["monitoring"] as object)).toEqual(["year", "municipalities", "region"]);
+    const school = (parsed["schools"] as Record<string, unknown>[])[0] ?? {};
+    expect(Object.keys(school).indexOf("groupResult")).toBe(Object.keys(school).indexOf("group") + 1);
+    expect(r.stdout).toMatch(/Устойчиво ШНОР \(2 посл\. г\.\): \d+/);
     expect(json).toBe(JSON.stringify(parsed, null, 2) + "\n");
     const again = shnor(["identify", OK, "-o", "out2.xlsx", "--json", "out2.json"], dir);
     expect(again.code).toBe(0);
@@ -38,7 +43,7 @@ describe("shnor CLI", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "out.xlsx"));
     expect(wb.worksheets.filter((w) => w.state === "visible").map((w) => w.name)).toEqual([
-      "Итоги", "Индексы ОП", "Муниципалитеты", "Мониторинг", "Параметры", "Легенда", "Замечания",
+      "Итоги", "Индексы ОП", "Муниципалитеты", "Динамика", "Динамика школ", "Переходы", "Динамика ОП", "Мониторинг", "Параметры", "Легенда", "Замечания",
     ]);
     expect(wb.getWorksheet("Итоги")?.rowCount).toBe(4);
   });

@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import { FileWorkbook, fillColour } from "../../src/workbook/fileAdapter";
 import { readSheet, REGISTRY_SHEET, type SheetSpec } from "../../src/workbook/port";
+import { analyse, PRESETS } from "../../src/engine";
 import { resultSheets } from "../../src/workbook/resultSheets";
+import { threeYearRegion } from "../monitoring/region";
 import { tinyResult } from "./tinyResult";
 import { unzipEntry } from "./unzip";
 
@@ -35,7 +37,8 @@ describe("FileWorkbook", () => {
     expect(ws.getCell("A1").value).toBe("Код ОО");
     expect(ws.getCell("A2").value).toBe("007001");
     expect(ws.getCell("D2").value).toBe(55);
-    expect(ws.getCell("N2").value).toBe("ШНОР и ШНСУ");
+    expect(ws.getCell("O2").value).toBe("ШНОР и ШНСУ");
+    expect(ws.getCell("L2").value).toBe(0.4);
     expect(ws.getCell("D4").value).toBeNull();
   });
 
@@ -51,11 +54,11 @@ describe("FileWorkbook", () => {
 
   it("colours the category cell and keeps number formats", () => {
     const ws = sheetOf(reread, "Итоги");
-    expect(fillColour(ws.getCell("N2"))).toBe("#C00000");
-    expect(ws.getCell("N2").font?.color?.argb).toBe("FFFFFFFF");
-    expect(fillColour(ws.getCell("N3"))).toBe("#C6EFCE");
-    expect(ws.getCell("N3").font?.color?.argb).toBe("FF006100");
-    expect(fillColour(ws.getCell("N4"))).toBe("#FFF2CC");
+    expect(fillColour(ws.getCell("O2"))).toBe("#C00000");
+    expect(ws.getCell("O2").font?.color?.argb).toBe("FFFFFFFF");
+    expect(fillColour(ws.getCell("O3"))).toBe("#C6EFCE");
+    expect(ws.getCell("O3").font?.color?.argb).toBe("FF006100");
+    expect(fillColour(ws.getCell("O4"))).toBe("#FFF2CC");
     expect(ws.getCell("D2").numFmt).toBe("0.0");
     expect(ws.getCell("A2").numFmt).toBe("@");
     const idx = sheetOf(reread, "Индексы ОП");
@@ -75,7 +78,7 @@ describe("FileWorkbook", () => {
     const sheetXml = await unzipEntry(bytes, `xl/worksheets/sheet${index}.xml`);
     expect(sheetXml).toContain("<tableParts");
     const tableXml = await unzipEntry(bytes, "xl/tables/table1.xml");
-    expect(tableXml).toMatch(/ref="A1:O4"/);
+    expect(tableXml).toMatch(/ref="A1:P4"/);
     expect(tableXml).toContain("<autoFilter");
   });
 
@@ -96,6 +99,58 @@ describe("FileWorkbook", () => {
       ["Всего по региону", 3, 1, 1, 1, 1 / 3],
     ]);
     expect(progress).toEqual([2, 4, 4]);
+  });
+});
+
+describe("FileWorkbook with the monitoring sheets of an analysis", () => {
+  let reread: ExcelJS.Workbook;
+  beforeAll(async () => {
+    const wb = FileWorkbook.create();
+    await wb.writeResultSheets(resultSheets(analyse(threeYearRegion(), PRESETS.kbr), context));
+    ({ reread } = await roundTrip(wb));
+  });
+
+  it("writes the dynamics and monitoring sheets between Муниципалитеты and Параметры", () => {
+    expect(reread.worksheets.filter((w) => w.state === "visible").map((w) => w.name)).toEqual([
+      "Итоги", "Индексы ОП", "Муниципалитеты", "Динамика", "Динамика школ", "Переходы", "Динамика ОП", "Мониторинг", "Параметры", "Легенда", "Замечания",
+    ]);
+  });
+
+  it("colours met targets green and missed ones red on Динамика, changes in points", () => {
+    const ws = sheetOf(reread, "Динамика");
+    expect(ws.getCell("A4").value).toBe(2025);
+    expect(ws.getCell("B4").value).toBe(0.2);
+    expect(ws.getCell("F4").value).toBe(-6);
+    expect(ws.getCell("F4").numFmt).toBe('+0.0" п.п.";-0.0" п.п.";0.0" п.п."');
+    expect(ws.getCell("H4").value).toBe("да");
+    expect(fillColour(ws.getCell("H4"))).toBe("#C6EFCE");
+    expect(ws.getCell("H4").font?.color?.argb).toBe("FF006100");
+    expect(ws.getCell("H3").value).toBe("нет");
+    expect(fillColour(ws.getCell("H3"))).toBe("#FFC7CE");
+    expect(ws.getCell("H3").font?.color?.argb).toBe("FF9C0006");
+    expect(fillColour(ws.getCell("H2"))).toBe("");
+  });
+
+  it("colours each year's category on Динамика школ", () => {
+    const ws = sheetOf(reread, "Динамика школ");
+    expect(ws.getCell("A10").value).toBe("S09");
+    expect([ws.getCell("D10").value, ws.getCell("E10").value, ws.getCell("F10").value]).toEqual(["Без рисков", "ШНОР", "ШНОР"]);
+    expect(fillColour(ws.getCell("E10"))).toBe("#FFC7CE");
+    expect(fillColour(ws.getCell("D10"))).toBe("#C6EFCE");
+    expect(ws.getCell("H10").value).toBe("да");
+  });
+
+  it("formats each Мониторинг value by its unit: shares as %, changes in points, scores as 0", () => {
+    const ws = sheetOf(reread, "Мониторинг");
+    expect(ws.getCell("C2").value).toBe("lowIndexDynamics");
+    expect(ws.getCell("G2").numFmt).toBe('+0.0" п.п.";-0.0" п.п.";0.0" п.п."');
+    expect(ws.getCell("J2").value).toBe(-3);
+    const share = ws.getColumn(3).values.indexOf("teacherDeficitShare");
+    expect(ws.getCell(share, 7).numFmt).toBe("0.0%");
+    expect(ws.getCell(share, 11).value).toBe("нет");
+    expect(fillColour(ws.getCell(share, 11))).toBe("#FFC7CE");
+    const score = ws.getColumn(3).values.indexOf("analyticalReport");
+    expect(ws.getCell(score, 7).numFmt).toBe("0");
   });
 });
 

@@ -1,4 +1,4 @@
-import { monitoringRows, resultSheets, SHEET_NAMES, parameterCell } from "../../src/workbook/resultSheets";
+import { resultSheets, SHEET_NAMES, parameterCell } from "../../src/workbook/resultSheets";
 import type { SheetSpec } from "../../src/workbook/port";
 import { tinyResult } from "./tinyResult";
 
@@ -12,8 +12,8 @@ const byName = (name: string): SheetSpec => {
 const column = (s: SheetSpec, header: string): number => s.columns.findIndex((c) => c.header === header);
 
 describe("resultSheets", () => {
-  it("makes the sheets of DESIGN.md in order", () => {
-    expect(sheets.map((s) => s.name)).toEqual(["Итоги", "Индексы ОП", "Муниципалитеты", "Мониторинг", "Параметры", "Легенда", "Замечания"]);
+  it("makes the identification sheets of DESIGN.md in order, without monitoring sheets for a bare identification", () => {
+    expect(sheets.map((s) => s.name)).toEqual(["Итоги", "Индексы ОП", "Муниципалитеты", "Параметры", "Легенда", "Замечания"]);
   });
 
   it("gives every row as many cells as columns", () => {
@@ -35,6 +35,7 @@ describe("resultSheets", () => {
         "да",
         1,
         "не справляющаяся",
+        0.4,
         "Дефицит педагогических кадров",
         "нет",
         "ШНОР и ШНСУ",
@@ -42,6 +43,12 @@ describe("resultSheets", () => {
       ]);
       expect(s.rows[1]?.[column(s, "Типы")]).toBe("Не относится");
       expect(s.rows[1]?.[column(s, "Группа")]).toBe("эффективная");
+      expect(s.rows[1]?.[column(s, "Результат для регрессии")]).toBe(0.8);
+    });
+    it("puts the result regressed on ИСБ next to the group, as a percent", () => {
+      expect(column(s, "Результат для регрессии")).toBe(column(s, "Группа") + 1);
+      expect(s.columns[column(s, "Результат для регрессии")]?.format).toBe("0.0%");
+      expect(s.rows[2]?.[column(s, "Результат для регрессии")]).toBeNull();
     });
     it("leaves unknown values empty rather than «нет» or 0", () => {
       const row = s.rows[2] ?? [];
@@ -49,6 +56,7 @@ describe("resultSheets", () => {
       expect(row[column(s, "Группа низкого ИСБ")]).toBeNull();
       expect(row[column(s, "Типы")]).toBeNull();
       expect(row[column(s, "Группа")]).toBeNull();
+      expect(row[column(s, "Результат для регрессии")]).toBeNull();
     });
     it("colours the category cell", () => {
       const cat = column(s, "Категория");
@@ -93,49 +101,10 @@ describe("resultSheets", () => {
       ]);
       expect(s.columns[5]?.format).toBe("0.0%");
     });
-  });
-
-  describe("Мониторинг", () => {
-    const rows = monitoringRows(tinyResult);
-    it("weighs the region's indices by participants, pooled and per procedure", () => {
-      const low = rows.filter((r) => r.indicator.startsWith("2.") && r.procedure === "Все процедуры");
-      expect(low.map((r) => r.year)).toEqual([2024, 2025]);
-      expect(low[0]?.value).toBeCloseTo(0.13, 12);
-      expect(low[1]?.value).toBeCloseTo(0.2, 12);
-      const mass = rows.filter((r) => r.indicator.startsWith("3.") && r.procedure === "Все процедуры");
-      expect(mass[0]?.value).toBeCloseTo(0.62, 12);
-      expect(mass[1]?.value).toBeCloseTo(0.56, 12);
-    });
-    it("measures the improvement against the 3 % target: a fall of the low index, a rise of the mass index", () => {
-      const low2025 = rows.find((r) => r.indicator.startsWith("2.") && r.procedure === "Все процедуры" && r.year === 2025);
-      expect(low2025?.change).toBeCloseTo(-(0.2 - 0.13) / 0.13, 12);
-      expect(low2025?.met).toBe(false);
-      const mass2025 = rows.find((r) => r.indicator.startsWith("3.") && r.procedure === "Все процедуры" && r.year === 2025);
-      expect(mass2025?.change).toBeCloseTo((0.56 - 0.62) / 0.62, 12);
-      const first = rows.find((r) => r.year === 2024);
-      expect(first?.change).toBeNull();
-      expect(first?.met).toBeNull();
-    });
-    it("gives no value for a procedure without participants", () => {
-      const oge = rows.filter((r) => r.procedure === "ОГЭ");
-      expect(oge.every((r) => r.value === null && r.met === null)).toBe(true);
-    });
-    it("counts an improvement of exactly 3 % as met", () => {
-      const base = tinyResult.schools[1];
-      if (!base) throw new Error("fixture");
-      const r = monitoringRows({
-        ...tinyResult,
-        schools: [
-          {
-            ...base,
-            procedures: [
-              { ...(base.procedures[0] ?? ({} as never)), year: 2024, lowIndex: 0.1, massIndex: 0.5 },
-              { ...(base.procedures[0] ?? ({} as never)), year: 2025, lowIndex: 0.097, massIndex: 0.515 },
-            ],
-          },
-        ],
-      });
-      expect(r.filter((x) => x.year === 2025).map((x) => x.met)).toEqual([true, true, true, true]);
+    it("describes a bar chart of the municipalities' shares, without the regional total", () => {
+      expect(byName(SHEET_NAMES.municipalities).charts).toEqual([
+        { type: "bar", title: "Доля ШНОР ∪ ШНСУ по муниципалитетам", categories: "A2:A3", series: [{ name: "Доля ШНОР ∪ ШНСУ", values: "F2:F3" }], anchor: "H2" },
+      ]);
     });
   });
 

@@ -65,6 +65,7 @@ export const tinyResult: IdentificationResult = {
       shnsu: true,
       nonObjectivityCount: 1,
       group: "notCoping",
+      groupResult: 0.4,
       riskFactors: [
         { id: "teacherShortage", name: "Дефицит педагогических кадров", value: true, detail: "вакансий 2 > 0" },
         { id: "lowEquipment", name: "Низкий уровень оснащения школы", value: false, detail: "" },
@@ -84,6 +85,7 @@ export const tinyResult: IdentificationResult = {
       swi: 80,
       lowSwi: false,
       group: "effective",
+      groupResult: 0.8,
       procedures: [
         proc({ year: 2024, procedure: "ВПР", participants: 60, lowIndex: 0.05, massIndex: 0.7, highIndex: 0.3 }),
         proc({ year: 2025, procedure: "ВПР", participants: 40, lowIndex: 0.05, massIndex: 0.8, highIndex: 0.3 }),
