@@ -230,17 +230,8 @@ export function planResultSheets(
   return { remove, names };
 }
 
-/** Column letters of a 0-based column index: 0 → "A", 26 → "AA". */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** A1 column letters live with the cell addresses of the issues; re-exported for the adapters. */
+export { columnLetters } from "../schema/issues";
 
 /** Parse "F12" into 0-based { row, column }; null when it is not an A1 address. */
 export function parseA1(address: string): { row: number; column: number } | null {
