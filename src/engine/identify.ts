@@ -63,6 +63,20 @@ interface ProcedureVerdict {
  * result.schools[0].category // "ШНОР и ШНСУ" | "ШНОР" | "ШНСУ" | "Зона риска" | "Без рисков"
  */
 export function identify(input: IdentificationInput, methodology: Methodology): IdentificationResult {
+  return identifyWithStats(input, methodology, procedureStats(input.results, input.scores, input.scales, methodology.parameters));
+}
+
+/**
+ * {@link identify} over procedure statistics already computed from the same input (or from a
+ * later year's input and filtered to the years ≤ the input's latest: the statistics of a school,
+ * year and procedure do not depend on other years). The monitoring identifies every year, and
+ * this spares it recounting a million score rows each time.
+ */
+export function identifyWithStats(
+  input: IdentificationInput,
+  methodology: Methodology,
+  built: { readonly stats: readonly ProcedureStat[]; readonly issues: readonly Issue[] },
+): IdentificationResult {
   const p = methodology.parameters;
   const issues: Issue[] = [];
   const notes: string[] = [];
@@ -73,7 +87,6 @@ export function identify(input: IdentificationInput, methodology: Methodology): 
   const municipalityOf = new Map(schools.map((s) => [s.id, s.municipality]));
 
   // §2 indices
-  const built = procedureStats(input.results, input.scores, input.scales, p);
   issues.push(...built.issues);
   const stats = built.stats.filter((s) => known.has(s.schoolId));
   const years = [...new Set(stats.map((s) => s.year))].sort((a, b) => a - b);

@@ -26,3 +26,21 @@ describe("analyse", () => {
     expect(full.dynamics.years).toEqual([]);
   });
 });
+
+describe("analyse and the per-year identifications", () => {
+  it("gives each year the identification of the data up to that year", () => {
+    const input = {
+      schools: [schoolWithSwi("A", 50), schoolWithSwi("B", 60), schoolWithSwi("C", 70)],
+      results: [2023, 2024, 2025].flatMap((year) => ["A", "B", "C"].map((id, i) => agg(id, year, "ВПР", 5, "Математика", 20, ((i + year) % 3) * 4))),
+      scores: [],
+      scales: [scale("ВПР", 5, "Математика")],
+    };
+    const full = analyse(input, PRESETS.kbr);
+    for (const year of [2023, 2024]) {
+      const truncated = { ...input, results: input.results.filter((r) => r.year <= year) };
+      const alone = identify(truncated, PRESETS.kbr);
+      const row = full.dynamics.schools.map((s) => [s.id, s.years.find((y) => y.year === year)?.category]);
+      expect(row).toEqual(alone.schools.map((s) => [s.id, s.category]));
+    }
+  });
+});
