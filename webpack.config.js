@@ -2,7 +2,7 @@
  * Production bundle (`npm run build`) and dev server (`npm run dev-server`) of the add-in.
  * dist/: taskpane.html (loads Office.js, then the functions, commands and taskpane chunks — one
  * shared runtime, OFFICE.md), functions.js, functions.json (from the JSDoc), functions-ru.json,
- * commands.js, taskpane.js, assets/, manifest.xml. Only `webpack serve` needs dev certificates.
+ * commands.js, taskpane.js, compute.worker.js (the pane's Web Worker), assets/, manifest.xml. Only `webpack serve` needs dev certificates.
  */
 "use strict";
 
@@ -23,6 +23,10 @@ module.exports = async (env, options) => {
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
       taskpane: "./src/taskpane/index.tsx",
+      // The pane's heavy work runs in this Web Worker (index.tsx starts it by name). A plain entry
+      // rather than `new Worker(new URL(…, import.meta.url))`: tsconfig's module is commonjs for
+      // jest and tsc, where import.meta does not type-check.
+      "compute.worker": "./src/taskpane/compute.worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),

@@ -1,16 +1,12 @@
 /**
- * The pane's workspace outside Office: an .xlsx file opened in the browser is read with the same
- * reader the command line uses, the result is written by the File adapter into a new workbook
- * and offered as a download. Nothing leaves the machine.
+ * The pane's workspace outside Office: an .xlsx file opened in the browser is read, checked and
+ * identified by the compute worker with the same reader, parser, engine and File adapter the
+ * command line uses; the result workbook comes back as bytes and is offered as a download.
+ * Nothing leaves the machine.
  */
-import { FileWorkbook } from "../workbook/fileAdapter";
-import { inputWorkbookBuffer } from "../workbook/inputWriter";
-import { templateWorkbook } from "../workbook/template";
-import { readXlsx } from "../workbook/xlsxReader";
-import type { RawWorkbook } from "../schema";
-import { paneDemoSheets } from "./demoSheets";
+import type { ComputeClient } from "./compute/client";
 import type { ChoiceStore } from "./methodologyChoice";
-import { isInputSheet, yieldToUi } from "./pipeline";
+import { stageProgress, type ProgressSink, type StageNames } from "./pipeline";
 import type { Download, Workspace } from "./workspace";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -40,57 +36,71 @@ export function resultFileName(source: string | null): string {
 }
 
 export interface FileWorkspaceOptions {
+  readonly compute: ComputeClient;
   readonly makeUrl?: MakeUrl;
   readonly storage?: Pick<Storage, "getItem" | "setItem"> | null;
   readonly today?: () => string;
-  readonly strings: { readonly loadingFile: string; readonly packing: string; readonly template: string };
+  readonly strings: StageNames;
 }
 
 export function fileWorkspace(options: FileWorkspaceOptions): Workspace & { readonly today: () => string } {
+  const { compute, strings } = options;
   const makeUrl = options.makeUrl ?? blobUrl;
-  let raw: RawWorkbook | null = null;
-  let source: string | null = null;
-  const download = (name: string, bytes: Uint8Array): Download => ({ name, url: makeUrl(bytes, XLSX_TYPE) });
+  /** The opened file, kept so that a fresh worker (after «Отменить») can be given it again. */
+  let file: { readonly name: string; readonly bytes: ArrayBuffer } | null = null;
+  /** The worker generation that holds the file's sheets. */
+  let loadedIn = -1;
+  const download = (name: string, bytes: ArrayBuffer): Download => ({ name, url: makeUrl(new Uint8Array(bytes), XLSX_TYPE) });
+  const progress =
+    (onProgress: ProgressSink) =>
+    (key: Parameters<typeof stageProgress>[1], fraction: number | null): void =>
+      onProgress(stageProgress(strings, key, fraction));
+
+  /** Has the worker read `bytes` (a copy is transferred: the page keeps its own). */
+  const load = async (bytes: ArrayBuffer, onProgress: ProgressSink, signal: AbortSignal): Promise<void> => {
+    const copy = bytes.slice(0);
+    await compute.request({ type: "open", bytes: copy }, progress(onProgress), signal, [copy]);
+    loadedIn = compute.generation;
+  };
+  const ensureLoaded = async (onProgress: ProgressSink, signal: AbortSignal): Promise<void> => {
+    if (file === null) throw new Error("no file opened");
+    if (loadedIn !== compute.generation) await load(file.bytes, onProgress, signal);
+  };
+
   return {
     mode: "file",
-    hasInput: () => raw !== null,
+    hasInput: () => file !== null,
     get sourceName() {
-      return source;
+      return file?.name ?? null;
     },
     today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
-    async open(name, bytes, onProgress) {
-      onProgress({ stage: options.strings.loadingFile, fraction: null, cancellable: false });
-      await yieldToUi();
-      const read = await readXlsx(bytes);
-      // Only the contract's sheets are kept: a big workbook's other sheets would only take memory.
-      raw = { sheets: read.sheets.filter((s) => isInputSheet(s.name)) };
-      source = name;
+    async open(name, bytes, onProgress, signal) {
+      await load(bytes, onProgress, signal);
+      file = { name, bytes };
     },
-    async readInput(names, onProgress, signal) {
-      if (raw === null) throw new Error("no file opened");
-      let rows = 0;
-      for (const s of raw.sheets) {
-        rows += s.rows.length;
-        onProgress({ stage: names.reading(s.name, s.rows.length), fraction: null, cancellable: true });
-        await yieldToUi(signal);
-      }
-      return raw;
+    async validate(_names, onProgress, signal) {
+      await ensureLoaded(onProgress, signal);
+      return compute.request({ type: "validate" }, progress(onProgress), signal);
+    },
+    async identify(methodology, context, _names, onProgress, signal) {
+      await ensureLoaded(onProgress, signal);
+      const analysis = await compute.request({ type: "analyse", methodology, context, output: "xlsx" }, progress(onProgress), signal);
+      if (!analysis.ok) return analysis;
+      if (!analysis.xlsx) throw new Error("the compute worker sent no result workbook");
+      return {
+        ok: true,
+        issues: analysis.issues,
+        summary: analysis.summary,
+        written: analysis.written ?? [],
+        download: download(resultFileName(file?.name ?? null), analysis.xlsx),
+      };
     },
     demoAvailable: true,
     async insertTemplate(kind, onProgress) {
-      onProgress({ stage: options.strings.template, fraction: null, cancellable: false });
-      await yieldToUi();
-      const bytes = kind === "demo" ? await inputWorkbookBuffer(paneDemoSheets()) : await templateWorkbook();
+      onProgress({ stage: strings.template, fraction: null, cancellable: false });
+      const { xlsx } = await compute.request({ type: "template", kind }, progress(onProgress));
       const name = kind === "demo" ? "Демо-регион ШНОР.xlsx" : "Шаблон ШНОР.xlsx";
-      return { added: [], skipped: [], download: download(name, bytes) };
-    },
-    async writeResults(identified, onProgress) {
-      onProgress({ stage: options.strings.packing, fraction: null, cancellable: false });
-      await yieldToUi();
-      const book = FileWorkbook.create();
-      const report = await book.writeResultSheets(identified.sheets);
-      const bytes = await book.toBuffer();
-      return { written: report.written.map((w) => w.actual), download: download(resultFileName(source), bytes) };
+      return { added: [], skipped: [], download: download(name, xlsx) };
     },
     choices: storageChoices(options.storage ?? null),
   };

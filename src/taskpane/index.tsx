@@ -8,6 +8,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { stringsFor, type Strings } from "../i18n";
 import { App } from "./components/App";
+import { ComputeClient, type WorkerLike } from "./compute/client";
 import { fileWorkspace } from "./fileWorkspace";
 import { officeWorkspace } from "./officeWorkspace";
 import type { Workspace } from "./workspace";
@@ -15,7 +16,13 @@ import type { Workspace } from "./workspace";
 /** How long to wait for Office.onReady before deciding the page is not in Office. */
 const OFFICE_WAIT_MS = 4000;
 
+/** The compute worker's script, built next to the page (webpack entry `compute.worker`). */
+export const WORKER_SCRIPT = "compute.worker.js";
+
 const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** One worker at a time, started on first use and again after «Отменить» terminates it. */
+const compute = new ComputeClient(() => new Worker(new URL(WORKER_SCRIPT, document.baseURI)) as unknown as WorkerLike);
 
 function render(workspace: Workspace, strings: Strings): void {
   const host = document.getElementById("root");
@@ -38,12 +45,12 @@ function standalone(): void {
     // Storage is blocked (private mode, file://): the choice then lives only in the result file.
     storage = null;
   }
-  render(fileWorkspace({ storage, today, strings: { loadingFile: strings.stage.loadingFile, packing: strings.stage.packing, template: strings.stage.template } }), strings);
+  render(fileWorkspace({ compute, storage, today, strings: strings.stage }), strings);
 }
 
 function inOffice(): void {
   const strings = stringsFor(Office.context.displayLanguage);
-  render(officeWorkspace(Excel, Office.context.document.settings, { writing: strings.stage.writing, template: strings.stage.template }), strings);
+  render(officeWorkspace(Excel, Office.context.document.settings, compute, strings.stage), strings);
 }
 
 function boot(): void {

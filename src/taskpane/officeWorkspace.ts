@@ -1,21 +1,44 @@
-/** The pane's workspace inside Excel: the open workbook through the Office adapter. */
+/**
+ * The pane's workspace inside Excel: the open workbook through the Office adapter. The page reads
+ * the input sheets in blocks (Office.js lives on the page), handing each block to the compute
+ * worker, which parses, analyses and builds the result sheets; the page writes them back.
+ */
 import { documentSetting, type DocumentSettings } from "../workbook/officeSettings";
 import { OfficeWorkbook, type ExcelRunner } from "../workbook/officeAdapter";
 import { templateSheets } from "../workbook/template";
+import type { ComputeClient } from "./compute/client";
 import { paneDemoSheets } from "./demoSheets";
-import { readInput } from "./pipeline";
-import { REGRESSION_SHEET, regressionChart } from "./regressionSheet";
+import { analyseVia, streamInput, validateVia, type Feed, type ProgressSink, type StageNames } from "./pipeline";
 import type { Workspace } from "./workspace";
 
 export const CHOICE_SETTING = "shnor.methodology";
 
-export function officeWorkspace(excel: ExcelRunner, settings: DocumentSettings, strings: { writing(sheet: string): string; template: string }): Workspace {
+export function officeWorkspace(
+  excel: ExcelRunner,
+  settings: DocumentSettings,
+  compute: ComputeClient,
+  strings: { writing(sheet: string): string; template: string },
+): Workspace {
   const book = new OfficeWorkbook(excel);
+  const feed =
+    (names: StageNames, onProgress: ProgressSink, signal: AbortSignal): Feed =>
+    (sink) =>
+      streamInput(book, names, onProgress, signal, sink);
   return {
     mode: "office",
     hasInput: () => true,
     sourceName: null,
-    readInput: (names, onProgress, signal) => readInput(book, names, onProgress, signal),
+    validate: (names, onProgress, signal) => validateVia(compute, feed(names, onProgress, signal), names, onProgress, signal),
+    async identify(methodology, context, names, onProgress, signal) {
+      const analysis = await analyseVia(compute, feed(names, onProgress, signal), methodology, context, names, onProgress, signal);
+      if (!analysis.ok) return analysis;
+      const sheets = analysis.sheets ?? [];
+      onProgress({ stage: strings.writing(sheets.map((s) => s.name).join(", ")), fraction: null, cancellable: false });
+      const report = await book.writeResultSheets(sheets);
+      const summary = report.written[0]?.actual;
+      if (summary) await book.selectCell(summary, null);
+      return { ok: true, issues: analysis.issues, summary: analysis.summary, written: report.written.map((w) => w.actual) };
+    },
     selectCell: (sheet, cell) => book.selectCell(sheet, cell),
     highlight: (cells) => book.highlightCells(cells),
     clearHighlights: () => book.clearHighlights(),
@@ -23,16 +46,6 @@ export function officeWorkspace(excel: ExcelRunner, settings: DocumentSettings, 
     async insertTemplate(kind, onProgress) {
       onProgress({ stage: strings.template, fraction: null, cancellable: false });
       return book.insertInputSheets(kind === "demo" ? paneDemoSheets() : templateSheets());
-    },
-    async writeResults(identified, onProgress) {
-      onProgress({ stage: strings.writing(identified.sheets.map((s) => s.name).join(", ")), fraction: null, cancellable: false });
-      const report = await book.writeResultSheets(identified.sheets);
-      const regression = identified.sheets.find((s) => s.name === REGRESSION_SHEET);
-      const actual = report.written.find((w) => w.requested === REGRESSION_SHEET)?.actual;
-      if (regression && actual && regression.rows.length >= 2) await book.addScatterChart(regressionChart(regression, actual));
-      const summary = report.written[0]?.actual;
-      if (summary) await book.selectCell(summary, null);
-      return { written: report.written.map((w) => w.actual) };
     },
     choices: documentSetting(settings, CHOICE_SETTING),
   };

@@ -1,17 +1,19 @@
 /**
  * What the pane's buttons do, without React and without Office: read the input sheets through a
- * WorkbookPort in blocks, parse them exactly as the command line does, identify, and build the
- * result sheets. Every block and stage yields to the event loop, so the pane keeps painting its
- * progress bar and its cancel button answers.
+ * WorkbookPort in blocks, handing each block to the compute worker as it arrives, then have the
+ * worker parse, analyse and build the result sheets (compute/). Reading yields to the event loop
+ * between blocks; everything heavy runs in the worker, so the pane keeps painting and its cancel
+ * button answers.
  */
-import { identify, type IdentificationResult, type Methodology } from "../engine";
 import type { Issue } from "../engine/types";
-import { INPUT_SHEETS, parseWorkbook, type ParseResult, type RawSheet, type RawWorkbook } from "../schema";
+import type { Methodology } from "../engine/methodology";
+import { INPUT_SHEETS, type RawSheet, type RawWorkbook } from "../schema";
 import type { CellValue } from "../schema/raw";
 import { sheetNameMatches } from "../schema/shape";
-import { DEFAULT_BLOCK_ROWS, REGISTRY_SHEET, type CellHighlight, type SheetSpec, type WorkbookPort } from "../workbook/port";
-import { resultSheets, type RunContext } from "../workbook/resultSheets";
-import { regressionSheet } from "./regressionSheet";
+import { DEFAULT_BLOCK_ROWS, REGISTRY_SHEET, type CellHighlight, type WorkbookPort } from "../workbook/port";
+import type { RunContext } from "../workbook/resultSheets";
+import type { ComputeClient } from "./compute/client";
+import type { Analysis, StageKey, Validation } from "./compute/protocol";
 
 /** A stage of long work, as the progress bar shows it. `fraction` null: indeterminate. */
 export interface Progress {
@@ -40,17 +42,57 @@ export async function yieldToUi(signal?: AbortSignal): Promise<void> {
 /** Stage names in the pane's language. */
 export interface StageNames {
   reading(sheet: string, rows: number): string;
+  readonly loadingFile: string;
   readonly parsing: string;
   readonly identifying: string;
+  readonly sheets: string;
+  readonly packing: string;
+  readonly template: string;
   writing(sheet: string): string;
 }
+
+/** A worker's stage as the progress bar shows it (the worker can always be stopped). */
+export function stageProgress(names: StageNames, key: StageKey, fraction: number | null): Progress {
+  return { stage: names[key], fraction, cancellable: true };
+}
+
+/** Where rows go as they are read: `first` starts a sheet. */
+export type RowSink = (sheet: string, rows: readonly (readonly CellValue[])[], first: boolean) => void;
 
 /** Whether a sheet is one of the workbook contract's input sheets (by name or synonym). */
 export function isInputSheet(name: string): boolean {
   return INPUT_SHEETS.some((def) => sheetNameMatches(def, name));
 }
 
-/** The input sheets of the workbook, read block by block (other sheets are not read at all). */
+/** The input sheets of the workbook, read block by block into `sink` (other sheets are not read at all). */
+export async function streamInput(
+  port: WorkbookPort,
+  names: StageNames,
+  onProgress: ProgressSink,
+  signal: AbortSignal | undefined,
+  sink: RowSink,
+  blockRows = DEFAULT_BLOCK_ROWS,
+): Promise<void> {
+  const listed = await port.listSheets();
+  const wanted = listed.filter((s) => s.name !== REGISTRY_SHEET && isInputSheet(s.name));
+  const total = Math.max(1, wanted.reduce((n, s) => n + s.rowCount, 0));
+  let done = 0;
+  for (const info of wanted) {
+    let read = 0;
+    onProgress({ stage: names.reading(info.name, 0), fraction: done / total, cancellable: true });
+    for (;;) {
+      await yieldToUi(signal);
+      const block = await port.readRows(info.name, read, blockRows);
+      sink(info.name, block, read === 0);
+      read += block.length;
+      onProgress({ stage: names.reading(info.name, read), fraction: Math.min(1, (done + read) / total), cancellable: true });
+      if (block.length < blockRows) break;
+    }
+    done += read;
+  }
+}
+
+/** The input sheets of the workbook, read block by block. */
 export async function readInput(
   port: WorkbookPort,
   names: StageNames,
@@ -58,38 +100,55 @@ export async function readInput(
   signal?: AbortSignal,
   blockRows = DEFAULT_BLOCK_ROWS,
 ): Promise<RawWorkbook> {
-  const listed = await port.listSheets();
-  const wanted = listed.filter((s) => s.name !== REGISTRY_SHEET && isInputSheet(s.name));
-  const total = Math.max(1, wanted.reduce((n, s) => n + s.rowCount, 0));
-  let done = 0;
-  const sheets: RawSheet[] = [];
-  for (const info of wanted) {
-    const rows: (readonly CellValue[])[] = [];
-    onProgress({ stage: names.reading(info.name, 0), fraction: done / total, cancellable: true });
-    for (;;) {
-      await yieldToUi(signal);
-      const block = await port.readRows(info.name, rows.length, blockRows);
-      for (const row of block) rows.push(row);
-      onProgress({ stage: names.reading(info.name, rows.length), fraction: Math.min(1, (done + rows.length) / total), cancellable: true });
-      if (block.length < blockRows) break;
-    }
-    done += rows.length;
-    sheets.push({ name: info.name, rows });
-  }
-  return { sheets };
+  const sheets: { name: string; rows: (readonly CellValue[])[] }[] = [];
+  await streamInput(
+    port,
+    names,
+    onProgress,
+    signal,
+    (name, rows, first) => {
+      if (first) sheets.push({ name, rows: [] });
+      const sheet = sheets[sheets.length - 1];
+      if (sheet) for (const row of rows) sheet.rows.push(row);
+    },
+    blockRows,
+  );
+  return { sheets: sheets as RawSheet[] };
+}
+
+/** Hands the input to the worker: `feed` sends every row through the sink. */
+export type Feed = (sink: RowSink) => Promise<void>;
+
+/** Reads the input into the worker and has it validated. */
+export async function validateVia(compute: ComputeClient, feed: Feed, names: StageNames, onProgress: ProgressSink, signal: AbortSignal): Promise<Validation> {
+  compute.clear();
+  await feed((sheet, rows, first) => compute.feed(sheet, rows, first));
+  const checked = await compute.request({ type: "validate" }, (key, fraction) => onProgress(stageProgress(names, key, fraction)), signal);
+  // The next run reads the workbook afresh (the user may have fixed it): no need to hold it.
+  compute.clear();
+  return checked;
+}
+
+/** Reads the input into the worker and has it analysed into result sheets (to be written through a port). */
+export async function analyseVia(
+  compute: ComputeClient,
+  feed: Feed,
+  methodology: Methodology,
+  context: Omit<RunContext, "inputRows">,
+  names: StageNames,
+  onProgress: ProgressSink,
+  signal: AbortSignal,
+): Promise<Analysis> {
+  compute.clear();
+  await feed((sheet, rows, first) => compute.feed(sheet, rows, first));
+  const analysis = await compute.request({ type: "analyse", methodology, context, output: "sheets" }, (key, fraction) => onProgress(stageProgress(names, key, fraction)), signal);
+  compute.clear();
+  return analysis;
 }
 
 /** Errors are what stop the identification; warnings and notes are shown but do not. */
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === "error");
-}
-
-export async function validateInput(raw: RawWorkbook, names: StageNames, onProgress: ProgressSink, signal?: AbortSignal): Promise<ParseResult> {
-  onProgress({ stage: names.parsing, fraction: null, cancellable: true });
-  await yieldToUi(signal);
-  const parsed = parseWorkbook(raw);
-  await yieldToUi(signal);
-  return parsed;
 }
 
 /** Fill colours of highlighted cells: an error as Excel's "Bad", a warning as "Neutral". */
@@ -106,36 +165,4 @@ export function highlightsFor(issues: readonly Issue[]): CellHighlight[] {
     seen.set(key, { sheet: i.sheet, cell: i.cell, colour: HIGHLIGHT_COLOURS[i.severity] });
   }
   return [...seen.values()];
-}
-
-export interface Identified {
-  readonly result: IdentificationResult;
-  readonly sheets: SheetSpec[];
-}
-
-/** Identification and the result sheets (those of the command line, plus the regression sheet). */
-export async function identifyInput(
-  parsed: Extract<ParseResult, { ok: true }>,
-  methodology: Methodology,
-  context: Omit<RunContext, "inputRows">,
-  names: StageNames,
-  onProgress: ProgressSink,
-  signal?: AbortSignal,
-): Promise<Identified> {
-  onProgress({ stage: names.identifying, fraction: null, cancellable: true });
-  await yieldToUi(signal);
-  const computed = identify(parsed.input, methodology);
-  const result: IdentificationResult = { ...computed, issues: [...parsed.issues, ...computed.issues] };
-  await yieldToUi(signal);
-  const inputRows: Record<string, number> = {
-    Школы: parsed.input.schools.length,
-    Результаты: parsed.input.results.length,
-    Баллы: parsed.input.scores.length,
-    Шкалы: parsed.input.scales.length,
-  };
-  const sheets = resultSheets(result, { ...context, inputRows });
-  const regression = regressionSheet(result);
-  // The regression sheet goes right after Муниципалитеты, before the audit sheets.
-  sheets.splice(Math.min(3, sheets.length), 0, regression);
-  return { result, sheets };
 }

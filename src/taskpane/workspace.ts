@@ -1,12 +1,16 @@
 /**
  * What the pane works on, whatever holds the workbook: Excel itself (Office adapter) or an .xlsx
  * file opened in the browser (File adapter). Components get one through props and never see
- * Office.js; tests give them an in-memory one.
+ * Office.js; tests give them an in-memory one. The heavy work behind `validate` and `identify`
+ * runs in the compute worker (compute/).
  */
-import type { RawWorkbook } from "../schema";
+import type { Methodology } from "../engine/methodology";
+import type { Issue } from "../engine/types";
 import type { CellHighlight } from "../workbook/port";
+import type { RunContext } from "../workbook/resultSheets";
 import type { ChoiceStore } from "./methodologyChoice";
-import type { Identified, ProgressSink, StageNames } from "./pipeline";
+import type { ProgressSink, StageNames } from "./pipeline";
+import type { Summary } from "./summary";
 
 export interface Download {
   readonly name: string;
@@ -20,11 +24,25 @@ export interface TemplateOutcome {
   readonly download?: Download;
 }
 
-export interface ResultOutcome {
-  readonly written: readonly string[];
-  /** Standalone mode: the result workbook to download. */
-  readonly download?: Download;
+/** What checking the input found; `ok` false when there are errors. */
+export interface Checked {
+  readonly ok: boolean;
+  readonly issues: readonly Issue[];
 }
+
+/** An identification: stopped by errors in the input, or done and written. */
+export type Identification =
+  | { readonly ok: false; readonly issues: readonly Issue[] }
+  | {
+      readonly ok: true;
+      /** The input's warnings and notes. */
+      readonly issues: readonly Issue[];
+      readonly summary: Summary;
+      /** Result sheets as written. */
+      readonly written: readonly string[];
+      /** Standalone mode: the result workbook to download. */
+      readonly download?: Download;
+    };
 
 export type TemplateKind = "empty" | "demo";
 
@@ -33,10 +51,15 @@ export interface Workspace {
   /** Whether there is a workbook to read (always in Excel; after a file is opened standalone). */
   hasInput(): boolean;
   /** Standalone: opens an .xlsx file's bytes. */
-  open?(name: string, bytes: ArrayBuffer, onProgress: ProgressSink): Promise<void>;
+  open?(name: string, bytes: ArrayBuffer, onProgress: ProgressSink, signal: AbortSignal): Promise<void>;
   readonly sourceName: string | null;
-  /** The input sheets, read in blocks. */
-  readInput(names: StageNames, onProgress: ProgressSink, signal: AbortSignal): Promise<RawWorkbook>;
+  /** Reads and checks the input. */
+  validate(names: StageNames, onProgress: ProgressSink, signal: AbortSignal): Promise<Checked>;
+  /**
+   * Reads, checks, identifies and writes the result sheets. Cancelling stops it before anything
+   * is written; once writing starts the progress says it cannot be cancelled.
+   */
+  identify(methodology: Methodology, context: Omit<RunContext, "inputRows">, names: StageNames, onProgress: ProgressSink, signal: AbortSignal): Promise<Identification>;
   /** Excel only: show a cell of an issue. */
   selectCell?(sheet: string, cell: string | null): Promise<void>;
   /** Excel only: fill the cells of issues / take exactly those fills away. */
@@ -45,6 +68,5 @@ export interface Workspace {
   /** Whether the demo region can be offered with the template. */
   readonly demoAvailable: boolean;
   insertTemplate(kind: TemplateKind, onProgress: ProgressSink): Promise<TemplateOutcome>;
-  writeResults(identified: Identified, onProgress: ProgressSink): Promise<ResultOutcome>;
   readonly choices: ChoiceStore;
 }

@@ -5,8 +5,10 @@
  * Batching (OFFICE.md): every method queues its work and syncs a bounded number of times —
  * a read block is one `context.sync()`, a result sheet is one sync per block of rows (number
  * formats and values together, text columns formatted "@" before their values so a name such as
- * "=1+1" stays text) plus one for its formats, table and frozen header. Reads go in blocks of
- * rows and halve the block when Excel answers that the payload is too large.
+ * "=1+1" stays text) plus one for its formats, table and frozen header; the sheets' charts
+ * ({@link SheetSpec.charts}) are queued after all sheets and go with the last sync, so they cost
+ * no sync of their own. Reads go in blocks of rows and halve the block when Excel answers that
+ * the payload is too large.
  *
  * Input sheets are read and never written; the only change to them is a highlight fill, whose
  * previous colour is remembered in the registry sheet and restored by {@link clearHighlights}.
@@ -23,6 +25,7 @@ import {
   registryToRows,
   type CellHighlight,
   type CellStyle,
+  type ChartSpec,
   type NumberFormat,
   type RegistryEntry,
   type SheetInfo,
@@ -45,21 +48,6 @@ export interface OfficeWorkbookOptions {
   readonly writeBlockRows?: number;
   /** Cell-format operations queued per sync. Default 2,000. */
   readonly formatBatch?: number;
-}
-
-/** A scatter chart of two columns of a written sheet, with a linear trendline (the regression line). */
-export interface ScatterChartSpec {
-  /** The sheet as actually written (see {@link WriteReport}). */
-  readonly sheet: string;
-  /** 0-based columns of x and y; data rows are 1 … rows (row 0 is the header). */
-  readonly xColumn: number;
-  readonly yColumn: number;
-  readonly rows: number;
-  readonly title: string;
-  readonly xTitle: string;
-  readonly yTitle: string;
-  /** Where the chart's top-left corner goes, e.g. "J2". */
-  readonly anchor: string;
 }
 
 /** What inserting input sheets did: sheets added, and sheets left alone because the name was taken. */
@@ -125,6 +113,43 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (style.fill !== undefined) range.format.fill.color = style.fill;
   if (style.font !== undefined) range.format.font.color = style.font;
   if (style.bold !== undefined) range.format.font.bold = style.bold;
+}
+
+/** Excel's chart type for each kind of {@link ChartSpec}: bars are horizontal, so long municipality names read. */
+export const EXCEL_CHART_TYPES = {
+  line: "LineMarkers",
+  bar: "BarClustered",
+  scatter: "XYScatter",
+} as const satisfies Readonly<Record<ChartSpec["type"], `${Excel.ChartType}`>>;
+
+/** Chart size in points: about 8 columns by 20 rows, readable next to the data. */
+export const CHART_SIZE = { width: 480, height: 300 } as const;
+
+/**
+ * Queues a chart over its sheet's own ranges (no sync). Every series shares the categories (the x
+ * values of a scatter); a scatter gets a linear trendline — the least-squares line of the points,
+ * which is the regression of SPEC.md §6 when they are the result against ИСБ.
+ */
+export function queueChart(ws: Excel.Worksheet, chart: ChartSpec): void {
+  const [first] = chart.series;
+  if (first === undefined) return;
+  const categories = ws.getRange(chart.categories);
+  const added = ws.charts.add(EXCEL_CHART_TYPES[chart.type], ws.getRange(first.values), "Columns");
+  added.title.text = chart.title;
+  chart.series.forEach((s, i) => {
+    const series = i === 0 ? added.series.getItemAt(0) : added.series.add(s.name);
+    series.setValues(ws.getRange(s.values));
+    series.setXAxisValues(categories);
+    series.name = s.name;
+    if (chart.type === "scatter") series.trendlines.add("Linear");
+  });
+  // A bar chart lists categories bottom-up unless told otherwise; keep the sheet's order.
+  if (chart.type === "bar") added.axes.categoryAxis.reversePlotOrder = true;
+  if (chart.type === "scatter") added.axes.valueAxis.title.text = first.name;
+  added.legend.visible = chart.series.length > 1;
+  added.setPosition(chart.anchor);
+  added.width = CHART_SIZE.width;
+  added.height = CHART_SIZE.height;
 }
 
 const fill2d = <T>(rows: number, columns: number, value: T): T[][] => Array.from({ length: rows }, () => new Array<T>(columns).fill(value));
@@ -286,6 +311,9 @@ export class OfficeWorkbook implements WorkbookPort {
       for (let i = 0; i < specs.length; i++) {
         await this.fillSheet(context, added[i] as Excel.Worksheet, specs[i] as SheetSpec, takenTables);
       }
+      specs.forEach((spec, i) => {
+        for (const chart of spec.charts ?? []) queueChart(added[i] as Excel.Worksheet, chart);
+      });
       const first = added[0];
       if (first) first.activate();
       await context.sync();
@@ -349,30 +377,6 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     if (spec.freezeHeader) ws.freezePanes.freezeRows(1);
     await context.sync();
-  }
-
-  /** A scatter chart of y against x with a linear trendline — the least-squares line of the data shown. 1 sync. */
-  async addScatterChart(chart: ScatterChartSpec): Promise<void> {
-    if (chart.rows < 1) return;
-    await this.excel.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(chart.sheet);
-      const x = ws.getRangeByIndexes(1, chart.xColumn, chart.rows, 1);
-      const y = ws.getRangeByIndexes(1, chart.yColumn, chart.rows, 1);
-      const added = ws.charts.add("XYScatter", y, "Columns");
-      added.title.text = chart.title;
-      const series = added.series.getItemAt(0);
-      series.setXAxisValues(x);
-      series.setValues(y);
-      series.name = chart.yTitle;
-      series.trendlines.add("Linear");
-      added.axes.categoryAxis.title.text = chart.xTitle;
-      added.axes.valueAxis.title.text = chart.yTitle;
-      added.legend.visible = false;
-      added.setPosition(chart.anchor);
-      added.width = 480;
-      added.height = 300;
-      await context.sync();
-    });
   }
 
   async highlightCells(cells: readonly CellHighlight[]): Promise<void> {

@@ -154,30 +154,47 @@ export class FakeSheet {
   }
 }
 
+export interface FakeSeries {
+  name: string;
+  x?: string;
+  y?: string;
+  trendlines: string[];
+}
+
 export class FakeChart {
   title = { text: "" };
   width = 0;
   height = 0;
   position = "";
   legend = { visible: true };
-  axes = { categoryAxis: { title: { text: "" } }, valueAxis: { title: { text: "" } } };
-  readonly seriesList: { name: string; x?: string; y?: string; trendlines: string[] }[] = [{ name: "", trendlines: [] }];
+  axes = { categoryAxis: { title: { text: "" }, reversePlotOrder: false }, valueAxis: { title: { text: "" } } };
+  /** Excel starts a chart with one series over its source range. */
+  readonly seriesList: FakeSeries[] = [{ name: "", trendlines: [] }];
   constructor(
     readonly type: string,
     readonly source: string,
   ) {}
+  private handle(s: FakeSeries) {
+    return {
+      set name(v: string) {
+        s.name = v;
+      },
+      setXAxisValues: (r: FakeRange) => (s.x = r.address),
+      setValues: (r: FakeRange) => (s.y = r.address),
+      trendlines: { add: (t: string) => s.trendlines.push(t) },
+    };
+  }
   get series() {
     return {
       getItemAt: (i: number) => {
-        const s = this.seriesList[i] as FakeChart["seriesList"][number];
-        return {
-          set name(v: string) {
-            s.name = v;
-          },
-          setXAxisValues: (r: FakeRange) => (s.x = r.address),
-          setValues: (r: FakeRange) => (s.y = r.address),
-          trendlines: { add: (t: string) => s.trendlines.push(t) },
-        };
+        const s = this.seriesList[i];
+        if (!s) throw new Error(`fake Excel: no series ${i}`);
+        return this.handle(s);
+      },
+      add: (name?: string) => {
+        const s: FakeSeries = { name: name ?? "", trendlines: [] };
+        this.seriesList.push(s);
+        return this.handle(s);
       },
     };
   }

@@ -3,17 +3,18 @@ jest.mock("office-addin-manifest", () => ({
   OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
 }));
 
-import { OfficeWorkbook, fromOfficeValue, styleRuns } from "../../src/workbook/officeAdapter";
-import { readSheet, REGISTRY_SHEET, type SheetSpec } from "../../src/workbook/port";
+import { CHART_SIZE, OfficeWorkbook, fromOfficeValue, styleRuns } from "../../src/workbook/officeAdapter";
+import { readSheet, REGISTRY_SHEET, type ChartSpec, type SheetSpec } from "../../src/workbook/port";
 import { resultSheets } from "../../src/workbook/resultSheets";
 import { templateSheets } from "../../src/workbook/template";
-import type { IdentificationResult } from "../../src/engine";
+import type { AnalysisResult } from "../../src/engine/analyse";
+import { withRegressionChart } from "../../src/taskpane/regressionChart";
 import { FakeWorkbook, type Value } from "./fakeExcel";
 import { sampleResult } from "./sampleResult";
 
 const context = { inputRows: { Школы: 3 }, date: "2025-06-30" };
 const formulaName = '=HYPERLINK("http://example.com","СОШ № 1")';
-let result: IdentificationResult;
+let result: AnalysisResult;
 let specs: SheetSpec[];
 beforeAll(async () => {
   result = await sampleResult(formulaName);
@@ -129,13 +130,14 @@ describe("OfficeWorkbook writing result sheets", () => {
     const book = inputBook();
     await new OfficeWorkbook(book.excel()).writeResultSheets(specs);
     const summary = book.sheet("Итоги");
-    const width = (specs[0] as SheetSpec).columns.length;
-    expect(summary.tableList).toEqual([expect.objectContaining({ name: "ШНОР_Итоги", address: `A1:O${result.schools.length + 1}` })]);
-    expect(width).toBe(15);
+    const columns = (specs[0] as SheetSpec).columns;
+    const last = String.fromCharCode(64 + columns.length);
+    expect(summary.tableList).toEqual([expect.objectContaining({ name: "ШНОР_Итоги", address: `A1:${last}${result.schools.length + 1}` })]);
     expect(summary.frozenRows).toBe(1);
-    const categories = result.schools.map((s) => s.category);
-    expect(summary.get(1, 13)).toBe(categories[0]);
-    expect(summary.format(1, 13).fill).toMatch(/^#[0-9A-F]{6}$/);
+    const category = columns.findIndex((c) => c.header === "Категория");
+    expect(category).toBeGreaterThan(0);
+    expect(summary.get(1, category)).toBe(result.schools[0]?.category);
+    expect(summary.format(1, category).fill).toMatch(/^#[0-9A-F]{6}$/);
     expect(summary.format(0, 0)).toMatchObject({ fill: "#D9E1F2", bold: true });
     expect(book.sheet(REGISTRY_SHEET).visibility).toBe("VeryHidden");
   });
@@ -174,17 +176,83 @@ describe("OfficeWorkbook writing result sheets", () => {
     expect(book.sheet("Итоги").tableList[0]?.name).toBe("ШНОР_Итоги");
   });
 
-  it("adds a scatter chart of a column against another with a linear trendline in one sync", async () => {
+});
+
+describe("OfficeWorkbook charts", () => {
+  const bar: ChartSpec = { type: "bar", title: "Доля", categories: "A2:A4", series: [{ name: "Доля ШНОР ∪ ШНСУ", values: "F2:F4" }], anchor: "H2" };
+  const line: ChartSpec = {
+    type: "line",
+    title: "Индексы",
+    categories: "A2:A4",
+    series: [
+      { name: "Низкие", values: "B2:B4" },
+      { name: "Массовые", values: "C2:C4" },
+    ],
+    anchor: "V2",
+  };
+  const withCharts = (spec: SheetSpec, charts: ChartSpec[]): SheetSpec => ({ ...spec, charts });
+
+  it("draws every chart of every sheet, queued with the last sync: charts cost no sync", async () => {
+    const plain = specs.map((s) => withCharts(s, []));
+    const drawn = withRegressionChart(specs.map((s, i) => (i === 1 ? withCharts(s, [line, bar]) : s)));
+    const charts = drawn.flatMap((s) => s.charts ?? []);
+    expect(charts.map((c) => c.type)).toEqual(expect.arrayContaining(["line", "bar", "scatter"]));
+    const without = inputBook();
+    await new OfficeWorkbook(without.excel()).writeResultSheets(plain);
     const book = inputBook();
-    const port = new OfficeWorkbook(book.excel());
-    await port.writeResultSheets(specs);
-    const before = book.syncs;
-    await port.addScatterChart({ sheet: "Итоги", xColumn: 3, yColumn: 9, rows: 3, title: "t", xTitle: "ИСБ", yTitle: "y", anchor: "Q2" });
-    expect(book.syncs - before).toBe(1);
-    const chart = book.sheet("Итоги").chartList[0];
+    await new OfficeWorkbook(book.excel()).writeResultSheets(drawn);
+    expect(book.syncs).toBe(without.syncs);
+    expect(book.syncs).toBe(2 + drawn.length * 2 + 1);
+    expect(book.log.filter((l) => l.kind === "chart")).toHaveLength(charts.length);
+    for (const spec of drawn) expect(book.sheet(spec.name).chartList).toHaveLength(spec.charts?.length ?? 0);
+    expect(book.writesTo("Школы")).toEqual([]);
+  });
+
+  it("draws a line chart with a series per index over the years, with a legend", async () => {
+    const book = inputBook();
+    await new OfficeWorkbook(book.excel()).writeResultSheets([withCharts(specs[1] as SheetSpec, [line])]);
+    const [chart] = book.sheet((specs[1] as SheetSpec).name).chartList;
+    expect(chart?.type).toBe("LineMarkers");
+    expect(chart?.title.text).toBe("Индексы");
+    expect(chart?.seriesList.map((s) => [s.name, s.x, s.y])).toEqual([
+      ["Низкие", "Индексы ОП!A2:A4", "Индексы ОП!B2:B4"],
+      ["Массовые", "Индексы ОП!A2:A4", "Индексы ОП!C2:C4"],
+    ]);
+    expect(chart?.legend.visible).toBe(true);
+    expect(chart).toMatchObject({ position: "V2", width: CHART_SIZE.width, height: CHART_SIZE.height });
+  });
+
+  it("draws a horizontal bar chart that keeps the sheet's order of municipalities", async () => {
+    const book = inputBook();
+    await new OfficeWorkbook(book.excel()).writeResultSheets([withCharts(specs[2] as SheetSpec, [bar])]);
+    const [chart] = book.sheet("Муниципалитеты").chartList;
+    expect(chart?.type).toBe("BarClustered");
+    expect(chart?.axes.categoryAxis.reversePlotOrder).toBe(true);
+    expect(chart?.seriesList).toEqual([{ name: "Доля ШНОР ∪ ШНСУ", x: "Муниципалитеты!A2:A4", y: "Муниципалитеты!F2:F4", trendlines: [] }]);
+    expect(chart?.legend.visible).toBe(false);
+  });
+
+  it("draws the result against ИСБ on Итоги as a scatter with the regression trendline", async () => {
+    const book = inputBook();
+    const summary = withRegressionChart([withCharts(specs[0] as SheetSpec, [])]);
+    await new OfficeWorkbook(book.excel()).writeResultSheets(summary);
+    const [chart] = book.sheet("Итоги").chartList;
+    const columns = (specs[0] as SheetSpec).columns;
+    const letter = (header: string) => String.fromCharCode(65 + columns.findIndex((c) => c.header === header));
+    const n = result.schools.length + 1;
     expect(chart?.type).toBe("XYScatter");
-    expect(chart?.seriesList[0]).toMatchObject({ x: "Итоги!D2:D4", y: "Итоги!J2:J4", trendlines: ["Linear"] });
-    expect(chart?.position).toBe("Q2");
+    expect(chart?.seriesList).toEqual([
+      { name: "Результат для регрессии", x: `Итоги!${letter("ИСБ")}2:${letter("ИСБ")}${n}`, y: `Итоги!${letter("Результат для регрессии")}2:${letter("Результат для регрессии")}${n}`, trendlines: ["Linear"] },
+    ]);
+  });
+
+  it("draws a chart on the sheet under the name it was actually written as", async () => {
+    const book = inputBook();
+    book.addSheet("Муниципалитеты", [["мой лист"]]);
+    const report = await new OfficeWorkbook(book.excel()).writeResultSheets([withCharts(specs[2] as SheetSpec, [bar])]);
+    expect(report.written[0]?.actual).toBe("Муниципалитеты (2)");
+    expect(book.sheet("Муниципалитеты").chartList).toEqual([]);
+    expect(book.sheet("Муниципалитеты (2)").chartList[0]?.seriesList[0]?.y).toBe("Муниципалитеты (2)!F2:F4");
   });
 });
 

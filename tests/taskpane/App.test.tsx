@@ -10,31 +10,69 @@ import * as React from "react";
 import { stringsFor, type Strings } from "../../src/i18n";
 import type { RawWorkbook } from "../../src/schema";
 import { App } from "../../src/taskpane/components/App";
-import { CancelledError, type Identified } from "../../src/taskpane/pipeline";
-import type { CellHighlight } from "../../src/workbook/port";
+import { ComputeClient, type WorkerLike } from "../../src/taskpane/compute/client";
+import { inlineWorker } from "../../src/taskpane/compute/inline";
+import { analyseVia, validateVia, type Feed, type ProgressSink, type StageNames } from "../../src/taskpane/pipeline";
+import { analyse } from "../../src/engine/analyse";
+import { PRESETS } from "../../src/engine";
+import { parseWorkbook } from "../../src/schema";
+import { SHEET_NAMES } from "../../src/workbook/resultSheets";
+import type { CellHighlight, SheetSpec } from "../../src/workbook/port";
 import type { TemplateKind, Workspace } from "../../src/taskpane/workspace";
 import { rawFixture } from "./rawFixtures";
 
 const FIXTURES = path.resolve(__dirname, "..", "fixtures");
 
-/** A workspace in memory: the raw workbook it reads, and a log of what the pane asked of it. */
-function memoryWorkspace(raw: RawWorkbook, overrides: Partial<Workspace> = {}) {
+/** A worker that says where it is and then never answers, like one busy with a big region. */
+function busyWorker(log: { terminated: number }): WorkerLike {
+  const worker: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage(message) {
+      if (message.type !== "validate" && message.type !== "analyse") return;
+      const id = message.id;
+      setTimeout(() => worker.onmessage?.({ data: { type: "progress", id, stage: "identifying", fraction: 0.3 } }), 0);
+    },
+    terminate() {
+      log.terminated++;
+    },
+  };
+  return worker;
+}
+
+/**
+ * A workspace in memory: the raw workbook it "reads" (fed to the compute handler as Excel's blocks
+ * would be, through {@link inlineWorker}), and a log of what the pane asked of it.
+ */
+function memoryWorkspace(raw: RawWorkbook, overrides: Partial<Workspace> = {}, spawn: () => WorkerLike = inlineWorker) {
   const calls = {
     highlights: [] as CellHighlight[][],
     cleared: 0,
     selected: [] as string[],
-    written: [] as Identified[],
+    written: [] as (readonly SheetSpec[])[],
     templates: [] as TemplateKind[],
     saved: [] as string[],
+    terminated: 0,
   };
   let stored: string | null = null;
+  const compute = new ComputeClient(spawn);
+  const feed =
+    (names: StageNames, onProgress: ProgressSink): Feed =>
+    async (sink) => {
+      onProgress({ stage: names.reading("Школы", 3), fraction: 0.5, cancellable: true });
+      for (const sheet of raw.sheets) sink(sheet.name, sheet.rows, true);
+    };
   const workspace: Workspace = {
     mode: "office",
     hasInput: () => true,
     sourceName: null,
-    readInput: async (names, onProgress) => {
-      onProgress({ stage: names.reading("Школы", 3), fraction: 0.5, cancellable: true });
-      return raw;
+    validate: (names, onProgress, signal) => validateVia(compute, feed(names, onProgress), names, onProgress, signal),
+    identify: async (methodology, context, names, onProgress, signal) => {
+      const analysis = await analyseVia(compute, feed(names, onProgress), methodology, context, names, onProgress, signal);
+      if (!analysis.ok) return analysis;
+      const sheets = analysis.sheets ?? [];
+      calls.written.push(sheets);
+      return { ok: true, issues: analysis.issues, summary: analysis.summary, written: sheets.map((s) => s.name) };
     },
     selectCell: async (sheet, cell) => {
       calls.selected.push(`${sheet}!${cell ?? ""}`);
@@ -49,10 +87,6 @@ function memoryWorkspace(raw: RawWorkbook, overrides: Partial<Workspace> = {}) {
     insertTemplate: async (kind) => {
       calls.templates.push(kind);
       return { added: ["Результаты", "Баллы", "Шкалы"], skipped: ["Школы"] };
-    },
-    writeResults: async (identified) => {
-      calls.written.push(identified);
-      return { written: identified.sheets.map((s) => s.name) };
     },
     choices: {
       load: async () => stored,
@@ -133,12 +167,16 @@ describe("task pane", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: /Методика/ }), "stavropol");
     await user.click(screen.getByRole("button", { name: "Выявить" }));
     const summary = await screen.findByRole("region", { name: "Итоги выявления" });
-    const written = calls.written[0] as Identified;
-    expect(written.sheets.map((s) => s.name).slice(0, 4)).toEqual(["Итоги", "Индексы ОП", "Муниципалитеты", "Регрессия"]);
-    expect(written.sheets.map((s) => s.name)).toContain("Параметры");
-    expect(written.result.methodology.preset).toBe("stavropol");
+    const written = calls.written[0] ?? [];
+    // The command line's sheets, monitoring included (analyse, not identify), and no sheet of the pane's own.
+    expect(written.map((s) => s.name).slice(0, 3)).toEqual(["Итоги", "Индексы ОП", "Муниципалитеты"]);
+    expect(written.map((s) => s.name)).toEqual(expect.arrayContaining([SHEET_NAMES.dynamics, SHEET_NAMES.parameters]));
+    expect(written.map((s) => s.name)).not.toContain("Регрессия");
+    const parsed = parseWorkbook(valid);
+    if (!parsed.ok) throw new Error("fixture");
+    const result = analyse(parsed.input, PRESETS.stavropol);
     const counts = within(summary).getByRole("list", { name: "Школы по категориям" });
-    const schools = written.result.schools;
+    const schools = result.schools;
     for (const [label, category] of [
       ["ШНОР и ШНСУ", "ШНОР и ШНСУ"],
       ["ШНОР", "ШНОР"],
@@ -149,7 +187,7 @@ describe("task pane", () => {
       const n = schools.filter((s) => s.category === category).length;
       expect(within(counts).getByRole("listitem", { name: `${label}: ${n}` })).toBeInTheDocument();
     }
-    expect(within(summary).getByText(`Школ: ${schools.length}. Методика: ${written.result.methodology.name}.`)).toBeInTheDocument();
+    expect(within(summary).getByText(`Школ: ${schools.length}. Методика: ${result.methodology.name}.`)).toBeInTheDocument();
     expect(screen.getByText(/Записаны листы: Итоги/)).toBeInTheDocument();
     expect(JSON.parse(calls.saved[0] ?? "{}")).toMatchObject({ preset: "stavropol", overrides: {} });
   });
@@ -182,22 +220,18 @@ describe("task pane", () => {
     expect(await screen.findByText("«abc» — ожидалось число")).toBeInTheDocument();
   });
 
-  it("shows the stage with a progress bar and stops when the user cancels", async () => {
+  it("shows the worker's stage with a progress bar and terminates the worker when the user cancels", async () => {
     const user = userEvent.setup();
-    const { workspace, calls } = memoryWorkspace(valid, {
-      readInput: (names, onProgress, signal) =>
-        new Promise<RawWorkbook>((_, reject) => {
-          onProgress({ stage: names.reading("Баллы", 20_000), fraction: 0.4, cancellable: true });
-          signal.addEventListener("abort", () => reject(new CancelledError()));
-        }),
-    });
+    const log = { terminated: 0 };
+    const { workspace, calls } = memoryWorkspace(valid, {}, () => busyWorker(log));
     renderPane(workspace);
     await user.click(screen.getByRole("button", { name: "Выявить" }));
     expect(await screen.findByRole("progressbar")).toBeInTheDocument();
-    expect(screen.getByText(/Чтение листа «Баллы»: 20.000 строк/)).toBeInTheDocument();
+    expect(await screen.findByText("Выявление ШНОР и ШНСУ, динамика и мониторинг")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Выявить" })).toBeDisabled();
     await user.click(screen.getByRole("button", { name: "Отменить" }));
     await screen.findByText("Операция отменена. Книга не изменена.");
+    expect(log.terminated).toBe(1);
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
     expect(calls.written).toEqual([]);
   });

@@ -24,8 +24,8 @@ import * as React from "react";
 import type { Issue } from "../../engine/types";
 import type { Strings } from "../../i18n";
 import { DEFAULT_CHOICE, parseChoice, resolveChoice, serializeChoice, type MethodologyChoice } from "../methodologyChoice";
-import { CancelledError, hasErrors, highlightsFor, identifyInput, validateInput, type Progress, type ProgressSink, type StageNames } from "../pipeline";
-import { summarize, type Summary } from "../summary";
+import { CancelledError, highlightsFor, type Progress, type ProgressSink, type StageNames } from "../pipeline";
+import type { Summary } from "../summary";
 import type { Download, TemplateKind, Workspace } from "../workspace";
 import { IssuesPanel } from "./IssuesPanel";
 import { MethodologyPanel } from "./MethodologyPanel";
@@ -127,14 +127,12 @@ export function App({ workspace, strings, today }: AppProps): React.JSX.Element 
   const onValidate = (): Promise<void> =>
     task(async (onProgress, signal) => {
       setSummary(null);
-      const raw = await workspace.readInput(stages, onProgress, signal);
-      const parsed = await validateInput(raw, stages, onProgress, signal);
+      const checked = await workspace.validate(stages, onProgress, signal);
       onProgress({ stage: strings.stage.highlighting, fraction: null, cancellable: false });
-      const extra = await showIssues(parsed.issues);
-      const failed = !parsed.ok || hasErrors(parsed.issues);
-      const head: Notice = failed
+      const extra = await showIssues(checked.issues);
+      const head: Notice = !checked.ok
         ? { intent: "error", text: strings.validationFailed }
-        : parsed.issues.some((i) => i.severity === "warning")
+        : checked.issues.some((i) => i.severity === "warning")
           ? { intent: "warning", text: strings.validationWarnings }
           : { intent: "success", text: strings.noIssues };
       setNotices([head, ...extra]);
@@ -149,25 +147,16 @@ export function App({ workspace, strings, today }: AppProps): React.JSX.Element 
       }
       setSummary(null);
       setDownload(null);
-      const raw = await workspace.readInput(stages, onProgress, signal);
-      const parsed = await validateInput(raw, stages, onProgress, signal);
-      if (!parsed.ok || hasErrors(parsed.issues)) {
-        const extra = await showIssues(parsed.issues);
+      const context = workspace.sourceName === null ? { date: today() } : { date: today(), source: workspace.sourceName };
+      const outcome = await workspace.identify(resolved.methodology, context, stages, onProgress, signal);
+      if (!outcome.ok) {
+        const extra = await showIssues(outcome.issues);
         setNotices([{ intent: "error", text: strings.validationFailed }, ...extra]);
         return;
       }
-      const identified = await identifyInput(
-        parsed,
-        resolved.methodology,
-        workspace.sourceName === null ? { date: today() } : { date: today(), source: workspace.sourceName },
-        stages,
-        onProgress,
-        signal,
-      );
-      const outcome = await workspace.writeResults(identified, onProgress);
       await workspace.choices.save(serializeChoice(choice));
-      setIssues(parsed.issues.length > 0 ? parsed.issues : null);
-      setSummary(summarize(identified.result));
+      setIssues(outcome.issues.length > 0 ? outcome.issues : null);
+      setSummary(outcome.summary);
       if (outcome.download) setDownload(outcome.download);
       setNotices([
         {
@@ -199,11 +188,11 @@ export function App({ workspace, strings, today }: AppProps): React.JSX.Element 
     event.target.value = "";
     if (!chosen || !workspace.open) return;
     const open = workspace.open.bind(workspace);
-    void task(async (onProgress) => {
+    void task(async (onProgress, signal) => {
       setIssues(null);
       setSummary(null);
       setDownload(null);
-      await open(chosen.name, await chosen.arrayBuffer(), onProgress);
+      await open(chosen.name, await chosen.arrayBuffer(), onProgress, signal);
       setSourceName(chosen.name);
       setNotices([{ intent: "success", text: strings.fileLoaded(chosen.name) }]);
     });

@@ -1,0 +1,148 @@
+/**
+ * The pane's heavy work, written once and run in the compute worker (compute.worker.ts) — or, in
+ * jsdom tests only, on the page itself through {@link inlineWorker}. It keeps the input it is
+ * given and answers requests one at a time, in the order they came:
+ * read .xlsx → parseWorkbook → analyse → result sheets → (standalone) the result workbook.
+ */
+import { analyse } from "../../engine/analyse";
+import type { Issue } from "../../engine/types";
+import { parseWorkbook, type ParseResult, type RawSheet } from "../../schema";
+import type { CellValue } from "../../schema/raw";
+import { FileWorkbook } from "../../workbook/fileAdapter";
+import { inputWorkbookBuffer } from "../../workbook/inputWriter";
+import { templateWorkbook } from "../../workbook/template";
+import { paneDemoSheets } from "../demoSheets";
+import { resultSheets } from "../../workbook/resultSheets";
+import { readXlsx } from "../../workbook/xlsxReader";
+import { isInputSheet } from "../pipeline";
+import { withRegressionChart } from "../regressionChart";
+import { summarize } from "../summary";
+import type { FromWorker, Replies, Request, StageKey, ToWorker } from "./protocol";
+
+/** Posts a message to the pane, moving (not copying) the buffers listed. */
+export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
+
+const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === "error");
+
+/** The bytes in an ArrayBuffer of their own, to transfer. */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/** Fraction of the progress bar at the start of each stage of an analysis. */
+const ANALYSE_STAGES: Readonly<Record<StageKey, number | null>> = {
+  loadingFile: null,
+  template: null,
+  parsing: 0,
+  identifying: 0.3,
+  sheets: 0.75,
+  packing: 0.85,
+};
+
+/** A handler of the pane's messages over its own copy of the input. */
+export function computeHandler(post: Post): (message: ToWorker) => void {
+  let sheets: { name: string; rows: (readonly CellValue[])[] }[] = [];
+  let parsed: ParseResult | null = null;
+  let queue: Promise<void> = Promise.resolve();
+
+  /** The input parsed, once per input: «Проверить данные» then «Выявить» parse it once. */
+  const parse = (stage: (key: StageKey) => void): ParseResult => {
+    if (parsed === null) {
+      stage("parsing");
+      const raw: RawSheet[] = sheets.map((s) => ({ name: s.name, rows: s.rows }));
+      parsed = parseWorkbook({ sheets: raw });
+    }
+    return parsed;
+  };
+
+  const handle = async (message: ToWorker): Promise<void> => {
+    if (message.type === "clear") {
+      sheets = [];
+      parsed = null;
+      return;
+    }
+    if (message.type === "rows") {
+      parsed = null;
+      let sheet = sheets.find((s) => s.name === message.sheet);
+      if (!sheet || message.first) {
+        sheets = sheets.filter((s) => s.name !== message.sheet);
+        sheet = { name: message.sheet, rows: [] };
+        sheets.push(sheet);
+      }
+      for (const row of message.rows) sheet.rows.push(row);
+      return;
+    }
+    const id = message.id;
+    const stage = (key: StageKey, fraction: number | null = ANALYSE_STAGES[key]): void => post({ type: "progress", id, stage: key, fraction });
+    try {
+      const done = (value: Replies[keyof Replies], transfer?: Transferable[]): void => post({ type: "done", id, value }, transfer);
+      await respond(message, stage, done);
+    } catch (e) {
+      post({ type: "failed", id, message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const respond = async (
+    message: Request,
+    stage: (key: StageKey, fraction?: number | null) => void,
+    done: (value: Replies[keyof Replies], transfer?: Transferable[]) => void,
+  ): Promise<void> => {
+    switch (message.type) {
+      case "open": {
+        stage("loadingFile", null);
+        const read = await readXlsx(message.bytes);
+        // Only the contract's sheets are kept: a big workbook's other sheets would only take memory.
+        sheets = read.sheets.filter((s) => isInputSheet(s.name)).map((s) => ({ name: s.name, rows: [...s.rows] }));
+        parsed = null;
+        done({ sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })) });
+        return;
+      }
+      case "template": {
+        stage("template", null);
+        const bytes = message.kind === "demo" ? await inputWorkbookBuffer(paneDemoSheets()) : await templateWorkbook();
+        const xlsx = ownBuffer(bytes);
+        done({ xlsx }, [xlsx]);
+        return;
+      }
+      case "validate": {
+        const p = parse((k) => stage(k, null));
+        done({ ok: p.ok && !hasErrors(p.issues), issues: p.issues });
+        return;
+      }
+      case "analyse": {
+        const p = parse(stage);
+        if (!p.ok || hasErrors(p.issues)) {
+          done({ ok: false, issues: p.issues });
+          return;
+        }
+        stage("identifying");
+        const computed = analyse(p.input, message.methodology);
+        const result = { ...computed, issues: [...p.issues, ...computed.issues] };
+        stage("sheets");
+        const inputRows: Record<string, number> = {
+          Школы: p.input.schools.length,
+          Результаты: p.input.results.length,
+          Баллы: p.input.scores.length,
+          Шкалы: p.input.scales.length,
+        };
+        const specs = withRegressionChart(resultSheets(result, { ...message.context, inputRows }));
+        const summary = summarize(result);
+        if (message.output === "sheets") {
+          done({ ok: true, issues: p.issues, summary, sheets: specs });
+          return;
+        }
+        stage("packing");
+        const book = FileWorkbook.create();
+        const report = await book.writeResultSheets(specs);
+        const bytes = await book.toBuffer();
+        const xlsx = ownBuffer(bytes);
+        done({ ok: true, issues: p.issues, summary, xlsx, written: report.written.map((w) => w.actual) }, [xlsx]);
+        return;
+      }
+    }
+  };
+
+  return (message) => {
+    queue = queue.then(() => handle(message));
+  };
+}
