@@ -171,7 +171,10 @@ export class FileWorkbook implements WorkbookPort {
   private addSheet(spec: SheetSpec, name: string, tableNames: Set<string>): ExcelJS.Worksheet {
     const ws = this.workbook.addWorksheet(name, {
       views: spec.freezeHeader ? [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }] : [],
+      // Analysts print these for the ministry: landscape, one page wide, the header on every page.
+      pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
+    if (spec.freezeHeader) ws.pageSetup.printTitlesRow = "1:1";
     ws.columns = spec.columns.map((c) => ({ width: c.width }));
     const width = spec.columns.length;
     const lastColumn = ws.getColumn(width).letter;
@@ -201,12 +204,26 @@ export class FileWorkbook implements WorkbookPort {
       applyStyle(cell, HEADER_STYLE);
       cell.alignment = { wrapText: true, vertical: "top" };
     });
+    // With a wrapped column the rows grow tall: every cell then starts at the top of its row.
+    const anyWrap = spec.columns.some((c) => c.wrap === true);
     spec.columns.forEach((c, i) => {
       const col = i + 1;
       for (let r = 0; r < spec.rows.length; r++) {
         const cell = ws.getRow(r + 2).getCell(col);
         cell.numFmt = c.format;
         if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+        else if (anyWrap) cell.alignment = { vertical: "top" };
+      }
+    });
+    // Neither Excel nor LibreOffice re-fits row heights of a file on opening, so wrapped text
+    // would be cut to one line: give such rows the height of their longest wrapped cell.
+    spec.columns.forEach((c, i) => {
+      if (!c.wrap) return;
+      for (let r = 0; r < spec.rows.length; r++) {
+        const value = spec.rows[r]?.[i];
+        if (typeof value !== "string" || value === "") continue;
+        const row = ws.getRow(r + 2);
+        row.height = Math.max(row.height ?? 0, wrappedHeight(value, c.width));
       }
     });
     for (const s of spec.styles) {
@@ -279,4 +296,22 @@ export function fillColour(cell: ExcelJS.Cell): string {
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
   const colour = fill && fill.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
   return colour ? `#${colour.slice(-6)}` : "";
+}
+
+/** Points per line of 11-pt text, and Excel's largest row height. */
+const LINE_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 409;
+
+/**
+ * Height in points of a cell of `text` wrapped in a column `width` characters wide: a line per
+ * paragraph, more where a paragraph is longer than the column (Cyrillic runs a little wider
+ * than Excel's width unit, hence 0.9).
+ *
+ * @example wrappedHeight("a\nb", 100) // 30
+ */
+export function wrappedHeight(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 0.9));
+  let lines = 0;
+  for (const paragraph of text.split("\n")) lines += Math.max(1, Math.ceil(paragraph.length / perLine));
+  return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
 }

@@ -93,7 +93,7 @@ export function summarySheet(result: IdentificationResult): SheetSpec {
     text("Факторы риска", 50),
     text("Зона риска", 9),
     text("Категория", 14),
-    text("Причины", 100),
+    text("Причины", 100, true),
   ];
   const categoryColumn = 14;
   const rows: SpecCell[][] = [];
@@ -115,7 +115,8 @@ export function summarySheet(result: IdentificationResult): SheetSpec {
       riskFactorsText(s),
       yesNo(s.riskZone),
       s.category,
-      s.reasons.join("; "),
+      // One reason a line: the cell wraps, and a long list stays readable on screen and on paper.
+      s.reasons.join("\n"),
     ]);
     styles.push({ row: i, column: categoryColumn, style: CATEGORY_STYLES[s.category] });
   });

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { FileWorkbook, fillColour } from "../../src/workbook/fileAdapter";
+import { FileWorkbook, fillColour, wrappedHeight } from "../../src/workbook/fileAdapter";
 import { readSheet, REGISTRY_SHEET, type SheetSpec } from "../../src/workbook/port";
 import { analyse, PRESETS } from "../../src/engine";
 import { resultSheets } from "../../src/workbook/resultSheets";
@@ -71,6 +71,11 @@ describe("FileWorkbook", () => {
     const ws = sheetOf(reread, "Итоги");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(ws.getColumn(2).width).toBe(42);
+  });
+
+  it("prints landscape, one page wide, with the header repeated on every page", () => {
+    const ws = sheetOf(reread, "Итоги");
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
   });
 
   it("makes Итоги an Excel table with filter buttons", async () => {
@@ -207,5 +212,16 @@ describe("FileWorkbook.writeResultSheets on a user's workbook", () => {
     ({ reread } = await roundTrip(loaded));
     expect(fillColour(sheetOf(reread, "Школы").getCell("F12"))).toBe("");
     expect(fillColour(sheetOf(reread, "Школы").getCell("B2"))).toBe("#00FF00");
+  });
+});
+
+describe("wrappedHeight", () => {
+  it.each([
+    ["one short line", "ИСБ 55,0 ≤ Q1 57,5", 100, 15],
+    ["a line per reason", "a\nb\nc", 100, 45],
+    ["a reason longer than the column takes more lines", "x".repeat(200), 100, 45],
+    ["Excel's largest row height at most", "x\n".repeat(100), 100, 409],
+  ])("gives %s", (_name, text, width, height) => {
+    expect(wrappedHeight(text, width)).toBe(height);
   });
 });
