@@ -7,6 +7,7 @@
 "use strict";
 
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -47,6 +48,16 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
+      // The metadata plugin's loader appends `CustomFunctions.associate(ID, fn)` to the functions
+      // chunk. Only Excel's runtime defines CustomFunctions, and taskpane.html loads that chunk
+      // everywhere (the shared runtime needs it), so opened in a plain browser the page threw
+      // "CustomFunctions is not defined". Every use now reads the runtime's global when it runs:
+      // in Excel exactly the runtime's object, elsewhere a stand-in whose associate does nothing
+      // (there is nothing to associate with). `typeof CustomFunctions` still tells the two apart.
+      new webpack.DefinePlugin({
+        CustomFunctions: "(globalThis.CustomFunctions || { associate() {} })",
+        "typeof CustomFunctions": "(typeof globalThis.CustomFunctions)",
+      }),
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
       new RussianFunctionsMetadataPlugin({ translations: "./src/functions/ru.json", output: "functions-ru.json" }),
       new HtmlWebpackPlugin({

@@ -118,6 +118,10 @@ describe("manifest.xml", () => {
       const csp = /http-equiv=["']?Content-Security-Policy["']? content="([^"]+)"/.exec(html)?.[1] ?? "";
       expect(csp).toMatch(/default-src 'self'/);
       expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+      // The compute worker is a script of the add-in's own (dist/compute.worker.js), never a blob.
+      expect(csp).toMatch(/worker-src 'self';/);
+      expect(csp).not.toMatch(/blob:/);
+      expect(fs.existsSync(path.join(dist, "compute.worker.js"))).toBe(true);
       expect(html).toMatch(/<title>ШНОР и ШНСУ<\/title>/);
     });
   });
