@@ -355,11 +355,15 @@ export class OfficeWorkbook implements WorkbookPort {
     for (let c = 0; c < width; c++) {
       const column = spec.columns[c] as SheetSpec["columns"][number];
       ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthInPoints(column.width);
-      if (column.wrap && n > 0) {
-        const body = ws.getRangeByIndexes(1, c, n, 1);
-        body.format.wrapText = true;
-        body.format.verticalAlignment = "Top";
-      }
+      if (column.wrap && n > 0) ws.getRangeByIndexes(1, c, n, 1).format.wrapText = true;
+      await tick();
+    }
+    if (n > 0 && spec.columns.some((c) => c.wrap === true)) {
+      // A wrapped column (the reasons, one a line) makes rows tall: every cell starts at the
+      // top, and Excel fits the heights to the text.
+      const body = ws.getRangeByIndexes(1, 0, n, width);
+      body.format.verticalAlignment = "Top";
+      body.format.autofitRows();
       await tick();
     }
     for (const run of styleRuns(spec.styles, n, width)) {

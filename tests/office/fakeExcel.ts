@@ -328,6 +328,9 @@ export class FakeRange {
       set columnWidth(_: number) {
         self.logWrite("width");
       },
+      autofitRows() {
+        self.logWrite("autofitRows");
+      },
     };
   }
 

@@ -126,6 +126,15 @@ describe("OfficeWorkbook writing result sheets", () => {
     expect(order.indexOf("numberFormat")).toBeLessThan(order.indexOf("values"));
   });
 
+  it("wraps the reasons and fits the row heights of Итоги to them", async () => {
+    const book = inputBook();
+    await new OfficeWorkbook(book.excel()).writeResultSheets(specs);
+    const kinds = book.writesTo("Итоги").map((l) => l.kind);
+    expect(kinds).toContain("wrap");
+    expect(kinds.indexOf("autofitRows")).toBeGreaterThan(kinds.lastIndexOf("values"));
+    expect(book.writesTo("Легенда").map((l) => l.kind)).not.toContain("autofitRows");
+  });
+
   it("makes Итоги an Excel table with a frozen header and colours the category cells", async () => {
     const book = inputBook();
     await new OfficeWorkbook(book.excel()).writeResultSheets(specs);
