@@ -114,21 +114,12 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
   if (options.json !== undefined && samePath(options.json, options.output)) throw new UsageError("Пути -o и --json совпадают");
   const methodology = methodologyFrom(options.preset, options.params);
 
-  const raw = await readInput(inputPath, io);
-  const parsed = parse(raw);
-  if (!parsed.ok) {
-    reportIssues(parsed.issues, io, "Входные данные содержат ошибки; ничего не записано.");
+  const computed = await readAndAnalyse(inputPath, methodology, io);
+  if (!computed.ok) {
+    reportIssues(computed.issues, io, "Входные данные содержат ошибки; ничего не записано.");
     return EXIT_INPUT;
   }
-  const computed = analyse(parsed.input, methodology);
-  const result: AnalysisResult = { ...computed, issues: [...parsed.issues, ...computed.issues] };
-
-  const inputRows: Record<string, number> = {
-    Школы: parsed.input.schools.length,
-    Результаты: parsed.input.results.length,
-    Баллы: parsed.input.scores.length,
-    Шкалы: parsed.input.scales.length,
-  };
+  const { result, inputRows } = computed;
   const book = FileWorkbook.create();
   await book.writeResultSheets(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(inputPath) }));
   const bytes = await book.toBuffer();
@@ -142,6 +133,31 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
   io.stdout.write(`Результат: ${options.output}${options.json !== undefined ? `, ${options.json}` : ""}\n`);
   if (warnings > 0) io.stdout.write(`Предупреждений: ${warnings} (лист «Замечания»${options.json !== undefined ? " и JSON" : ""}; полный список — shnor validate)\n`);
   return EXIT_OK;
+}
+
+/**
+ * Reads, parses and analyses in a scope of its own: the raw cells and the parsed rows (the
+ * largest things in memory for a million-row workbook) can then be collected before the result
+ * workbook is built, which keeps the peak under 2 GB.
+ */
+async function readAndAnalyse(
+  inputPath: string,
+  methodology: Methodology,
+  io: Io,
+): Promise<{ ok: false; issues: Parsed["issues"] } | { ok: true; result: AnalysisResult; inputRows: Record<string, number> }> {
+  const parsed = parse(await readInput(inputPath, io));
+  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  const computed = analyse(parsed.input, methodology);
+  return {
+    ok: true,
+    result: { ...computed, issues: [...parsed.issues, ...computed.issues] },
+    inputRows: {
+      Школы: parsed.input.schools.length,
+      Результаты: parsed.input.results.length,
+      Баллы: parsed.input.scores.length,
+      Шкалы: parsed.input.scales.length,
+    },
+  };
 }
 
 export function summary(result: AnalysisResult, methodology: Methodology): string {
