@@ -32,33 +32,27 @@ function yesNo(value: boolean | null, yes: string, no: string, missing: string):
   return { value, detail: value === null ? missing : value ? yes : no };
 }
 
-function above(
+type Verdict = { value: boolean | null; detail: string };
+
+/** `value` strictly above (or below) a reference, with both numbers in the detail. */
+function compare(
+  direction: "above" | "below",
   value: number | null,
   ref: number | null,
   show: (v: number) => string,
   what: string,
   refName: string,
   missing: string,
-): { value: boolean | null; detail: string } {
+): Verdict {
   if (value === null) return { value: null, detail: `${NO_DATA} (${missing})` };
   if (ref === null) return { value: null, detail: `${NO_DATA} (${refName} региона не рассчитан)` };
-  const v = value > ref;
-  return { value: v, detail: `${what} ${show(value)} ${v ? ">" : "≤"} ${refName} ${show(ref)}` };
+  const v = direction === "above" ? value > ref : value < ref;
+  const sign = direction === "above" ? (v ? ">" : "≤") : v ? "<" : "≥";
+  return { value: v, detail: `${what} ${show(value)} ${sign} ${refName} ${show(ref)}` };
 }
 
-function below(
-  value: number | null,
-  ref: number | null,
-  show: (v: number) => string,
-  what: string,
-  refName: string,
-  missing: string,
-): { value: boolean | null; detail: string } {
-  if (value === null) return { value: null, detail: `${NO_DATA} (${missing})` };
-  if (ref === null) return { value: null, detail: `${NO_DATA} (${refName} региона не рассчитан)` };
-  const v = value < ref;
-  return { value: v, detail: `${what} ${show(value)} ${v ? "<" : "≥"} ${refName} ${show(ref)}` };
-}
+const above = (...args: Parameters<typeof compare> extends [unknown, ...infer R] ? R : never): Verdict => compare("above", ...args);
+const below = (...args: Parameters<typeof compare> extends [unknown, ...infer R] ? R : never): Verdict => compare("below", ...args);
 
 const p1 = (v: number) => `${num(v)} %`;
 const idx = (v: number) => num(v, 3);
