@@ -10,7 +10,15 @@
  * regression has something to find), a few schools are persistently weak (ШНОР), a few inflate
  * their ВПР results or under-report participation (signs of non-objectivity), rural schools
  * are smaller, further away and less equipped.
+ *
+ * It also answers the optional monitoring inputs of seeds 001 and 002: the monitoring columns of
+ * `Школы` (teachers, their diagnostics and support, the schools' programmes, weak pupils) and
+ * the sheet `Мониторинг МО` (each municipality's yes/no answers, every year). Those draw from
+ * generators of their own, so adding them left the schools and the scores as they were.
  */
+import type { SchoolMonitoring } from "../engine/types";
+import { YES_NO_INDICATORS } from "../engine/monitoring/definitions";
+import { MUNICIPAL_INDICATORS_SHEET, SCHOOL_MONITORING_COLUMNS, SCHOOL_MONITORING_FIELDS } from "../schema/monitoringSheets";
 import type { CellValue } from "../schema/raw";
 import { CITY_NAMES, DISTRICTS, VILLAGE_KINDS, villageName } from "./names";
 import { clamp, logistic, Random, round1 } from "./prng";
@@ -67,7 +75,12 @@ export interface DemoSchool {
   readonly lowParticipation: boolean;
   /** Pupils per grade, index = grade (0 unused); 0 where the school has no such grade. */
   readonly gradeSizes: readonly number[];
+  /** The optional monitoring columns of `Школы` (latest year); `null` is an empty cell. */
+  readonly monitoring: DemoMonitoring;
 }
+
+/** Every monitoring field of a school, `null` where the school left the cell empty. */
+export type DemoMonitoring = { readonly [K in keyof SchoolMonitoring]-?: Exclude<SchoolMonitoring[K], undefined> };
 
 /** A sheet of the input workbook: header, which columns are text, rows on demand. */
 export interface DemoSheet {
@@ -106,6 +119,19 @@ export const SCHOOLS_HEADER: readonly string[] = [
   "Компьютеров на 100 обучающихся",
   "Продолжили обучение в 10 классе, %",
   "Участники олимпиад за 3 года, %",
+  // The optional monitoring columns, in the template's order and with its headers.
+  ...SCHOOL_MONITORING_FIELDS.map((f) => SCHOOL_MONITORING_COLUMNS[f].header),
+];
+
+/** Number of the SPEC's columns of `Школы` before the monitoring ones. */
+export const SCHOOLS_SPEC_COLUMNS = SCHOOLS_HEADER.length - SCHOOL_MONITORING_FIELDS.length;
+
+/** `Мониторинг МО`: municipality × indicator × year → да/нет. */
+export const MUNICIPAL_MONITORING_HEADER: readonly string[] = [
+  MUNICIPAL_INDICATORS_SHEET.columns.municipality.header,
+  MUNICIPAL_INDICATORS_SHEET.columns.indicator.header,
+  MUNICIPAL_INDICATORS_SHEET.columns.year.header,
+  MUNICIPAL_INDICATORS_SHEET.columns.value.header,
 ];
 
 /** Only what the scores cannot tell: the grade size, for participation (counts come from Баллы). */
@@ -166,6 +192,12 @@ export function generateDemoRegion(options: DemoOptions = {}): DemoRegion {
     { name: "Результаты", header: RESULTS_HEADER, textColumns: [0, 2, 4], rows: () => resultRows(schools, opts) },
     { name: "Баллы", header: SCORES_HEADER, textColumns: [0, 2, 4, 5], rows: () => scoreRows(schools, opts) },
     { name: "Шкалы", header: SCALES_HEADER, textColumns: [0, 2], rows: () => scaleRows() },
+    {
+      name: MUNICIPAL_INDICATORS_SHEET.name,
+      header: MUNICIPAL_MONITORING_HEADER,
+      textColumns: [0, 1, 3],
+      rows: () => municipalMonitoringRows(munis, opts),
+    },
   ];
   return { options: opts, schools, sheets };
 }
@@ -235,7 +267,7 @@ function makeSchools(opts: Required<DemoOptions>, munis: readonly Municipality[]
         }
       }
       const specialistOdds = urban ? 0.9 : small ? 0.35 : 0.6;
-      schools.push({
+      const school: Omit<DemoSchool, "monitoring"> = {
         index,
         id,
         name,
@@ -263,10 +295,79 @@ function makeSchools(opts: Required<DemoOptions>, munis: readonly Municipality[]
         inflates: r.chance(0.035),
         lowParticipation: r.chance(0.03),
         gradeSizes,
-      });
+      };
+      schools.push({ ...school, monitoring: schoolMonitoring(school, urban, Random.derive(opts.seed, 5, index)) });
     }
   });
   return schools;
+}
+
+/** `p` of «да», or `null` (an empty cell) now and then. */
+function answer(r: Random, p: number, blank = 0.015): boolean | null {
+  const empty = r.chance(blank);
+  const yes = r.chance(clamp(p, 0, 1));
+  return empty ? null : yes;
+}
+
+/** Part of a count: about `share` of `whole`, never more than `whole`. */
+function partOf(r: Random, whole: number, share: number): number {
+  return Math.min(whole, Math.max(0, Math.round(whole * clamp(share + r.normal(0, 0.08), 0, 1))));
+}
+
+const NO_MONITORING: DemoMonitoring = Object.fromEntries(SCHOOL_MONITORING_FIELDS.map((f) => [f, null])) as unknown as DemoMonitoring;
+
+/**
+ * A school's monitoring answers. Support follows need: the weaker the school's results
+ * (`effect`), the likelier a curator, a ШППКО, diagnostics and ИОМ of its teachers and more weak
+ * pupils; a deficit is likelier resolved where it is small. About 1 school in 100 did not answer.
+ */
+function schoolMonitoring(s: Omit<DemoSchool, "monitoring">, urban: boolean, r: Random): DemoMonitoring {
+  if (r.chance(0.01)) return NO_MONITORING;
+  // 0 for a strong school, towards 1 for a weak one.
+  const need = logistic(-2 * (s.effect + 0.6));
+  const teachers = Math.max(s.kind === "ООШ" ? 5 : 7, Math.round((s.enrollment / 12) * (0.85 + r.next() * 0.3)));
+  const weakPupils = Math.round(s.enrollment * clamp(0.04 + 0.14 * logistic(-1.5 * s.effect) + r.normal(0, 0.02), 0.01, 0.4));
+  const hasIndividualCurricula = answer(r, 0.55 + 0.3 * need);
+  const risks = (s.stableInternet ? 0 : 1) + (s.computersPer100 < 10 ? 1 : 0) + (s.teacherVacancies > 0 ? 1 : 0);
+  const maybe = (n: number): number | null => (r.chance(0.01) ? null : n);
+  return {
+    teachers,
+    teachersDiagnosed: maybe(partOf(r, teachers, 0.35 + 0.35 * need)),
+    teachersSupported: maybe(partOf(r, teachers, 0.25 + 0.4 * need)),
+    teachersInNetworks: maybe(partOf(r, teachers, 0.15 + 0.15 * need)),
+    teachersInMethodicalActive: maybe(partOf(r, teachers, 0.04 + 0.04 * (urban ? 1 : 0))),
+    teachersWithIom: maybe(partOf(r, teachers, 0.2 + 0.4 * need)),
+    inQualityEvents: answer(r, 0.55 + 0.4 * need),
+    hasCurator: answer(r, 0.1 + 0.8 * need),
+    hasQualityProgramme: answer(r, 0.2 + 0.75 * need),
+    hasFailurePrevention: answer(r, 0.75 + 0.2 * need),
+    hasIndividualCurricula,
+    hasTutoring: answer(r, (urban ? 0.45 : 0.3) + 0.2 * need),
+    risksRemoved: answer(r, risks <= 1 ? 0.85 : 0.2),
+    teacherDeficitResolved: answer(r, s.teacherVacancies === 0 ? 0.85 : 0.35),
+    equipmentDeficitResolved: answer(r, s.stableInternet && s.computersPer100 >= 10 ? 0.85 : 0.35),
+    weakPupils: maybe(weakPupils),
+    weakPupilsWithIom: maybe(partOf(r, weakPupils, hasIndividualCurricula === true ? 0.7 : 0.25)),
+    weakPupilsInExtraClasses: maybe(partOf(r, weakPupils, 0.75)),
+  };
+}
+
+/**
+ * `Мониторинг МО`: every municipality answers every yes/no indicator in every year. An answer
+ * once «да» mostly stays so and a «нет» often turns «да», so the latest year is mostly «да».
+ */
+function* municipalMonitoringRows(munis: readonly Municipality[], opts: Required<DemoOptions>): Iterable<CellValue[]> {
+  const years = [...opts.years].sort((a, b) => a - b);
+  for (const [mi, m] of munis.entries()) {
+    const r = Random.derive(opts.seed, 6, mi);
+    for (const ind of YES_NO_INDICATORS) {
+      let value = r.chance(0.65);
+      for (const [yi, year] of years.entries()) {
+        if (yi > 0) value = value ? r.chance(0.96) : r.chance(0.6);
+        yield [m.name, ind.name, year, yes(value)];
+      }
+    }
+  }
 }
 
 function* schoolRows(schools: readonly DemoSchool[]): Iterable<CellValue[]> {
@@ -293,6 +394,10 @@ function* schoolRows(schools: readonly DemoSchool[]): Iterable<CellValue[]> {
       s.computersPer100,
       s.continuedTo10Share,
       s.olympiadShare,
+      ...SCHOOL_MONITORING_FIELDS.map((f) => {
+        const v = s.monitoring[f];
+        return typeof v === "boolean" ? yes(v) : v;
+      }),
     ];
   }
 }

@@ -1,6 +1,9 @@
-import { generateDemoRegion, schoolYearScores } from "../../src/demo/region";
+import { generateDemoRegion, MUNICIPAL_MONITORING_HEADER, SCHOOLS_HEADER, SCHOOLS_SPEC_COLUMNS, schoolYearScores } from "../../src/demo/region";
 import { Random } from "../../src/demo/prng";
+import { analyse, PRESETS } from "../../src/engine";
+import { YES_NO_INDICATORS } from "../../src/engine/monitoring/definitions";
 import { parseWorkbook } from "../../src/schema";
+import { SCHOOL_MONITORING_COLUMNS, SCHOOL_MONITORING_FIELDS, SCHOOL_MONITORING_PARTS } from "../../src/schema/monitoringSheets";
 import type { CellValue } from "../../src/schema/raw";
 
 describe("Random", () => {
@@ -55,11 +58,88 @@ describe("generateDemoRegion", () => {
     expect(by("село", (s) => s.computersPer100)).toBeLessThan(by("город", (s) => s.computersPer100));
   });
 
-  it("fills every column of Школы", () => {
+  it("fills every SPEC column of Школы and most monitoring cells", () => {
     const sheet = region.sheets.find((s) => s.name === "Школы");
     const rows = [...(sheet?.rows() ?? [])];
     expect(rows).toHaveLength(600);
-    expect(rows.every((r) => r.length === sheet?.header.length && r.every((v) => v !== null && v !== ""))).toBe(true);
+    expect(rows.every((r) => r.length === sheet?.header.length)).toBe(true);
+    expect(rows.every((r) => r.slice(0, SCHOOLS_SPEC_COLUMNS).every((v) => v !== null && v !== ""))).toBe(true);
+    const monitoringCells = rows.flatMap((r) => r.slice(SCHOOLS_SPEC_COLUMNS));
+    const filled = monitoringCells.filter((v) => v !== null && v !== "").length;
+    expect(filled / monitoringCells.length).toBeGreaterThan(0.95);
+    expect(filled).toBeLessThan(monitoringCells.length); // a few blanks, as in real answers
+    for (let c = SCHOOLS_SPEC_COLUMNS; c < SCHOOLS_HEADER.length; c++) {
+      expect(rows.filter((r) => r[c] !== null).length).toBeGreaterThan(570);
+    }
+  });
+
+  it("has the monitoring columns of Школы in the template's order, with its headers", () => {
+    expect(SCHOOLS_HEADER.slice(SCHOOLS_SPEC_COLUMNS)).toEqual(SCHOOL_MONITORING_FIELDS.map((f) => SCHOOL_MONITORING_COLUMNS[f].header));
+    expect(SCHOOLS_HEADER).toContain("Педагогических работников");
+    expect(SCHOOLS_HEADER).toContain("Дефицит кадров устранён");
+    expect(SCHOOLS_HEADER).toContain("Слабоуспевающих с ИОМ");
+  });
+
+  it("gives plausible monitoring counts: teachers ≈ enrollment / 12, no part above its whole", () => {
+    const answered = schools.filter((s) => s.monitoring.teachers !== null);
+    expect(answered.length).toBeGreaterThan(580);
+    for (const s of answered) {
+      const t = s.monitoring.teachers as number;
+      expect(Number.isInteger(t)).toBe(true);
+      expect(t).toBeGreaterThanOrEqual(5);
+      expect(t).toBeLessThanOrEqual(Math.max(7, Math.ceil((s.enrollment / 12) * 1.15)));
+      for (const [part, whole] of SCHOOL_MONITORING_PARTS) {
+        const n = s.monitoring[part];
+        const m = s.monitoring[whole];
+        if (typeof n === "number") {
+          expect(Number.isInteger(n) && n >= 0).toBe(true);
+          if (typeof m === "number") expect(n).toBeLessThanOrEqual(m);
+        }
+      }
+    }
+    const enrolled = answered.reduce((a, s) => a + s.enrollment, 0);
+    const teachers = answered.reduce((a, s) => a + (s.monitoring.teachers as number), 0);
+    expect(enrolled / teachers).toBeGreaterThan(9);
+    expect(enrolled / teachers).toBeLessThan(13);
+  });
+
+  it("gives curators and ШППКО mostly to the weaker schools; yes/no cells are booleans or blank", () => {
+    const rate = (xs: typeof schools, f: "hasCurator" | "hasQualityProgramme"): number =>
+      xs.filter((s) => s.monitoring[f] === true).length / xs.filter((s) => typeof s.monitoring[f] === "boolean").length;
+    const sorted = [...schools].sort((a, b) => a.effect - b.effect);
+    const weakest = sorted.slice(0, 150);
+    const strongest = sorted.slice(-150);
+    expect(rate(weakest, "hasCurator")).toBeGreaterThan(rate(strongest, "hasCurator") + 0.3);
+    expect(rate(weakest, "hasQualityProgramme")).toBeGreaterThan(rate(strongest, "hasQualityProgramme") + 0.3);
+    const yesNo = SCHOOL_MONITORING_FIELDS.filter((f) => SCHOOL_MONITORING_COLUMNS[f].type === "bool");
+    expect(yesNo).toHaveLength(9);
+    for (const s of schools) for (const f of yesNo) expect([true, false, null]).toContain(s.monitoring[f]);
+  });
+
+  it("answers every yes/no indicator of Мониторинг МО for every municipality and year, mostly «да» in the latest", () => {
+    const sheet = region.sheets.find((s) => s.name === "Мониторинг МО");
+    expect(sheet?.header).toEqual(MUNICIPAL_MONITORING_HEADER);
+    expect(MUNICIPAL_MONITORING_HEADER).toEqual(["Муниципалитет", "Показатель", "Год", "Значение"]);
+    const rows = [...(sheet?.rows() ?? [])];
+    expect(rows).toHaveLength(30 * YES_NO_INDICATORS.length * 3);
+    const names = new Set(schools.map((s) => s.municipality));
+    expect(new Set(rows.map((r) => r[0]))).toEqual(names);
+    expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(YES_NO_INDICATORS.map((i) => i.name)));
+    expect(new Set(rows.map((r) => r[2]))).toEqual(new Set([2023, 2024, 2025]));
+    expect(rows.every((r) => r[3] === "да" || r[3] === "нет")).toBe(true);
+    const latest = rows.filter((r) => r[2] === 2025);
+    expect(latest.filter((r) => r[3] === "да").length / latest.length).toBeGreaterThan(0.75);
+  });
+
+  it("generates the monitoring deterministically", () => {
+    const again = generateDemoRegion();
+    for (const name of ["Школы", "Мониторинг МО"]) {
+      const a = [...(region.sheets.find((s) => s.name === name)?.rows() ?? [])];
+      const b = [...(again.sheets.find((s) => s.name === name)?.rows() ?? [])];
+      expect(b).toEqual(a);
+    }
+    const other = generateDemoRegion({ seed: 7 });
+    expect(other.schools.map((s) => s.monitoring.teachersDiagnosed)).not.toEqual(schools.map((s) => s.monitoring.teachersDiagnosed));
   });
 
   it("parses without errors through the workbook contract (small region)", () => {
@@ -75,6 +155,13 @@ describe("generateDemoRegion", () => {
       expect(parsed.input.scores.length).toBeGreaterThan(1000);
       expect(new Set(parsed.input.scores.map((s) => s.year))).toEqual(new Set([2023, 2024, 2025]));
       expect(new Set(parsed.input.scores.map((s) => s.procedure))).toEqual(new Set(["ВПР", "ОГЭ", "ЕГЭ"]));
+      expect(parsed.input.schools.filter((s) => typeof s.teachers === "number").length).toBeGreaterThan(35);
+      expect(parsed.input.municipalIndicators).toHaveLength(4 * YES_NO_INDICATORS.length * 3);
+      // Every monitoring indicator has data (an empty ШНОР/ШНСУ group may leave one not applicable).
+      const { monitoring } = analyse(parsed.input, PRESETS.kbr);
+      const all = [...monitoring.region, ...monitoring.municipalities.flatMap((m) => m.indicators)];
+      expect(all.filter((i) => i.status === "noData").map((i) => i.id)).toEqual([]);
+      expect(all.filter((i) => i.status === "ok").length).toBeGreaterThan(all.length * 0.8);
     }
   });
 });
