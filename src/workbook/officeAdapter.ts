@@ -83,7 +83,8 @@ export function widthInPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-const sameStyle = (a: CellStyle, b: CellStyle): boolean => a.fill === b.fill && a.font === b.font && a.bold === b.bold;
+const sameStyle = (a: CellStyle, b: CellStyle): boolean =>
+  a.fill === b.fill && a.font === b.font && a.bold === b.bold && a.numberFormat === b.numberFormat;
 
 /** Styled cells merged into runs of consecutive rows of one column with one style (fewer format operations). */
 export function styleRuns(
@@ -109,7 +110,9 @@ export function styleRuns(
   return runs;
 }
 
-function applyStyle(range: Excel.Range, style: CellStyle): void {
+function applyStyle(range: Excel.Range, style: CellStyle, rows = 1, columns = 1): void {
+  // A cell's own number format (the monitoring sheet mixes shares, points and scores in a column).
+  if (style.numberFormat !== undefined) range.numberFormat = fill2d(rows, columns, style.numberFormat);
   if (style.fill !== undefined) range.format.fill.color = style.fill;
   if (style.font !== undefined) range.format.font.color = style.font;
   if (style.bold !== undefined) range.format.font.bold = style.bold;
@@ -367,7 +370,7 @@ export class OfficeWorkbook implements WorkbookPort {
       await tick();
     }
     for (const run of styleRuns(spec.styles, n, width)) {
-      applyStyle(ws.getRangeByIndexes(run.row + 1, run.column, run.rows, run.columns), run.style);
+      applyStyle(ws.getRangeByIndexes(run.row + 1, run.column, run.rows, run.columns), run.style, run.rows, run.columns);
       await tick();
     }
     if (spec.table !== null && n > 0) {

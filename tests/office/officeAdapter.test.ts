@@ -126,6 +126,15 @@ describe("OfficeWorkbook writing result sheets", () => {
     expect(order.indexOf("numberFormat")).toBeLessThan(order.indexOf("values"));
   });
 
+  it("gives a cell its own number format where the sheet asks for one (Мониторинг mixes shares and points)", async () => {
+    const book = inputBook();
+    await new OfficeWorkbook(book.excel()).writeResultSheets(specs);
+    const monitoring = specs.find((s) => s.name === "Мониторинг") as SheetSpec;
+    const styled = monitoring.styles.filter((s) => s.style.numberFormat !== undefined && s.column !== undefined);
+    expect(styled.length).toBeGreaterThan(0);
+    for (const s of styled) expect(book.sheet("Мониторинг").format(s.row + 1, s.column as number).numberFormat).toBe(s.style.numberFormat);
+  });
+
   it("wraps the reasons and fits the row heights of Итоги to them", async () => {
     const book = inputBook();
     await new OfficeWorkbook(book.excel()).writeResultSheets(specs);
