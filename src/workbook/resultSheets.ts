@@ -5,6 +5,7 @@
  * Conventions: an undefined index is an empty cell, never 0 %; yes/no is «да»/«нет»; numbers
  * stay numbers and get their Russian look from the number format, never from a string.
  */
+import { withRegressionChart } from "./regressionChart";
 import type { AnalysisResult } from "../engine/analyse";
 import { PARAMETER_LABELS, RISK_FACTOR_NAMES } from "../engine/methodology";
 import type { MethodologyParameters, MonitoringTarget } from "../engine/methodology";
@@ -52,7 +53,7 @@ export function hasMonitoring(result: IdentificationResult | AnalysisResult): re
  * {@link AnalysisResult} (`analyse`); a bare identification has none.
  */
 export function resultSheets(result: IdentificationResult | AnalysisResult, context: RunContext): SheetSpec[] {
-  return [
+  return withRegressionChart([
     summarySheet(result),
     indicesSheet(result),
     municipalitiesSheet(result),
@@ -60,7 +61,7 @@ export function resultSheets(result: IdentificationResult | AnalysisResult, cont
     parametersSheet(result, context),
     legendSheet(),
     issuesSheet(result),
-  ];
+  ]);
 }
 
 function typesText(school: SchoolResult): SpecCell {

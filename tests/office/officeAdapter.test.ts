@@ -8,7 +8,7 @@ import { readSheet, REGISTRY_SHEET, type ChartSpec, type SheetSpec } from "../..
 import { resultSheets } from "../../src/workbook/resultSheets";
 import { templateSheets } from "../../src/workbook/template";
 import type { AnalysisResult } from "../../src/engine/analyse";
-import { withRegressionChart } from "../../src/taskpane/regressionChart";
+import { withRegressionChart } from "../../src/workbook/regressionChart";
 import { FakeWorkbook, type Value } from "./fakeExcel";
 import { sampleResult } from "./sampleResult";
 

@@ -11,7 +11,7 @@ import { parseChoice, resolveChoice, serializeChoice, textValue, withParameter }
 import { CancelledError, highlightsFor, isInputSheet, readInput } from "../../src/taskpane/pipeline";
 import { ComputeClient, type WorkerLike } from "../../src/taskpane/compute/client";
 import { inlineWorker } from "../../src/taskpane/compute/inline";
-import { withRegressionChart } from "../../src/taskpane/regressionChart";
+import { withRegressionChart } from "../../src/workbook/regressionChart";
 import { resultSheets, SHEET_NAMES } from "../../src/workbook/resultSheets";
 import { summarize } from "../../src/taskpane/summary";
 import { groupIssues } from "../../src/taskpane/components/IssuesPanel";

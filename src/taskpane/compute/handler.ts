@@ -15,7 +15,6 @@ import { paneDemoSheets } from "../demoSheets";
 import { resultSheets } from "../../workbook/resultSheets";
 import { readXlsx } from "../../workbook/xlsxReader";
 import { isInputSheet } from "../pipeline";
-import { withRegressionChart } from "../regressionChart";
 import { summarize } from "../summary";
 import type { FromWorker, Replies, Request, StageKey, ToWorker } from "./protocol";
 
@@ -125,7 +124,7 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
           Баллы: p.input.scores.length,
           Шкалы: p.input.scales.length,
         };
-        const specs = withRegressionChart(resultSheets(result, { ...message.context, inputRows }));
+        const specs = resultSheets(result, { ...message.context, inputRows });
         const summary = summarize(result);
         if (message.output === "sheets") {
           done({ ok: true, issues: p.issues, summary, sheets: specs });

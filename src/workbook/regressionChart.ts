@@ -1,12 +1,10 @@
 /**
  * The scatter chart of the result regressed on ИСБ (SPEC.md §6), drawn over the «Итоги» sheet's
  * own columns «ИСБ» and «Результат для регрессии» with a linear trendline — the least-squares
- * line of the points shown, i.e. the regression the groups come from. Only the Office adapter
- * draws charts; the data is on «Итоги» either way, so the pane and the command line write the
- * same sheets.
+ * line of the points shown, i.e. the regression the groups come from. Part of the result sheets
+ * of every shell; only the Office adapter draws charts (the .xlsx library cannot).
  */
-import { columnLetters, type ChartSpec, type SheetSpec } from "../workbook/port";
-import { SHEET_NAMES } from "../workbook/resultSheets";
+import { columnLetters, type ChartSpec, type SheetSpec } from "./port";
 
 export const REGRESSION_X_HEADER = "ИСБ";
 export const REGRESSION_Y_HEADER = "Результат для регрессии";
@@ -29,10 +27,13 @@ export function regressionChart(summary: SheetSpec): ChartSpec | null {
   };
 }
 
-/** The sheets with the regression chart on «Итоги», unless the builder already draws a scatter there. */
+/**
+ * The sheets with the regression chart on the one that has the «ИСБ» and «Результат для
+ * регрессии» columns (Итоги), unless it already has a scatter chart.
+ */
 export function withRegressionChart(sheets: readonly SheetSpec[]): SheetSpec[] {
   return sheets.map((s) => {
-    if (s.name !== SHEET_NAMES.summary || (s.charts ?? []).some((c) => c.type === "scatter")) return s;
+    if ((s.charts ?? []).some((c) => c.type === "scatter")) return s;
     const chart = regressionChart(s);
     return chart === null ? s : { ...s, charts: [...(s.charts ?? []), chart] };
   });
