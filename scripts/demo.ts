@@ -6,7 +6,8 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { analyse, PRESET_IDS, PRESETS, type AnalysisResult, type PresetId } from "../src/engine";
+import { PRESET_IDS, PRESETS, type PresetId } from "../src/engine";
+import { analyseParsed } from "../src/workbook/pipeline";
 import { parseWorkbook } from "../src/schema";
 import { dynamicsLine } from "../src/cli/dynamicsLine";
 import { resultJsonText } from "../src/cli/json";
@@ -44,16 +45,9 @@ async function run(): Promise<void> {
     process.exit(1);
   }
   const methodology = PRESETS[preset];
-  const computed = analyse(parsed.input, methodology);
-  const result: AnalysisResult = { ...computed, issues: [...parsed.issues, ...computed.issues] };
+  const { result, inputRows } = analyseParsed(parsed.input, parsed.issues, methodology);
 
   const book = FileWorkbook.create();
-  const inputRows = {
-    Школы: parsed.input.schools.length,
-    Результаты: parsed.input.results.length,
-    Баллы: parsed.input.scores.length,
-    Шкалы: parsed.input.scales.length,
-  };
   await book.writeResultSheets(resultSheets(result, { inputRows, date: new Date().toISOString().slice(0, 10), source: "demo-region.xlsx" }));
   writeFileAtomic("demo-output/identification.xlsx", await book.toBuffer());
   writeFileAtomic("demo-output/identification.json", resultJsonText(result));

@@ -2,9 +2,10 @@
  * The CLI's commands: read → parse → analyse (identification and monitoring) → write, with exit codes
  * 0 = done, 1 = the input has errors (nothing written), 2 = wrong usage.
  */
+import { analyseParsed, type Analysed } from "../workbook/pipeline";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { analyse, resolveMethodology, PRESET_IDS, type AnalysisResult, type IdentificationInput, type Methodology, type PresetId } from "../engine";
+import { resolveMethodology, PRESET_IDS, type AnalysisResult, type IdentificationInput, type Methodology, type PresetId } from "../engine";
 import type { Issue } from "../engine/types";
 import { parseWorkbook, type RawWorkbook } from "../schema";
 import { FileWorkbook } from "../workbook/fileAdapter";
@@ -144,20 +145,10 @@ async function readAndAnalyse(
   inputPath: string,
   methodology: Methodology,
   io: Io,
-): Promise<{ ok: false; issues: Parsed["issues"] } | { ok: true; result: AnalysisResult; inputRows: Record<string, number> }> {
+): Promise<{ ok: false; issues: Parsed["issues"] } | ({ ok: true } & Analysed)> {
   const parsed = parse(await readInput(inputPath, io));
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  const computed = analyse(parsed.input, methodology);
-  return {
-    ok: true,
-    result: { ...computed, issues: [...parsed.issues, ...computed.issues] },
-    inputRows: {
-      Школы: parsed.input.schools.length,
-      Результаты: parsed.input.results.length,
-      Баллы: parsed.input.scores.length,
-      Шкалы: parsed.input.scales.length,
-    },
-  };
+  return { ok: true, ...analyseParsed(parsed.input, parsed.issues, methodology) };
 }
 
 export function summary(result: AnalysisResult, methodology: Methodology): string {

@@ -4,7 +4,7 @@
  * given and answers requests one at a time, in the order they came:
  * read .xlsx → parseWorkbook → analyse → result sheets → (standalone) the result workbook.
  */
-import { analyse } from "../../engine/analyse";
+import { analyseParsed } from "../../workbook/pipeline";
 import type { Issue } from "../../engine/types";
 import { parseWorkbook, type ParseResult, type RawSheet } from "../../schema";
 import type { CellValue } from "../../schema/raw";
@@ -115,15 +115,8 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
           return;
         }
         stage("identifying");
-        const computed = analyse(p.input, message.methodology);
-        const result = { ...computed, issues: [...p.issues, ...computed.issues] };
+        const { result, inputRows } = analyseParsed(p.input, p.issues, message.methodology);
         stage("sheets");
-        const inputRows: Record<string, number> = {
-          Школы: p.input.schools.length,
-          Результаты: p.input.results.length,
-          Баллы: p.input.scores.length,
-          Шкалы: p.input.scales.length,
-        };
         const specs = resultSheets(result, { ...message.context, inputRows });
         const summary = summarize(result);
         if (message.output === "sheets") {
