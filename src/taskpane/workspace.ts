@@ -11,6 +11,7 @@ import type { RunContext } from "../workbook/resultSheets";
 import type { ChoiceStore } from "./methodologyChoice";
 import type { ProgressSink, StageNames } from "./pipeline";
 import type { Summary } from "./summary";
+import type { Validation } from "./compute/protocol";
 
 export interface Download {
   readonly name: string;
@@ -24,11 +25,8 @@ export interface TemplateOutcome {
   readonly download?: Download;
 }
 
-/** What checking the input found; `ok` false when there are errors. */
-export interface Checked {
-  readonly ok: boolean;
-  readonly issues: readonly Issue[];
-}
+/** What checking the input found; `ok` false when there are errors (the worker's answer as it is). */
+export type Checked = Validation;
 
 /** An identification: stopped by errors in the input, or done and written. */
 export type Identification =
