@@ -1,0 +1,177 @@
+/**
+ * One school's verdict and its reasons (SPEC.md §3, §4 stage 3, §7, §8, §9): which ШНОР rules
+ * fired, ШНСУ, the risk zone, the final category, and the per-procedure table.
+ */
+import { int, num, pct, plural } from "../format";
+import { lowResultsRules } from "../lowResults";
+import type { MethodologyParameters } from "../methodology";
+import type { NonObjectivitySign } from "../nonObjectivity";
+import type { Category, ProcedureResult, RiskFactorValue, School, SchoolResult } from "../types";
+import { groupReason, type Groups } from "./groups";
+import type { PresetRules } from "./presetRules";
+import type { ProcedureVerdict } from "./procedureVerdicts";
+import type { RiskProfile } from "./riskProfile";
+import { schoolSocial, type SocialProfile } from "./socialProfile";
+
+/** Russian names of the ШНОР rules that can fire. */
+export const SHNOR_RULE_NAMES: Readonly<Record<string, string>> = {
+  R1: "R1: низкие результаты не менее чем по двум процедурам в последнем году",
+  R2: "R2: низкие результаты хотя бы по одной процедуре в каждом из двух последних лет",
+  BRYANSK: "Брянск: критерии ЕГЭ / ОГЭ / ВПР в каждом из последних лет",
+  MEANGAP: "Новолакский район: средний балл ниже среднего по муниципалитету",
+};
+
+const SIGN_TEXT: Readonly<Record<NonObjectivitySign, string>> = {
+  highAndLow: "индекс высоких результатов выше P95 при индексе низких ниже P10",
+  massAndZeroLow: "индекс массовых результатов выше P95 при нулевом индексе низких",
+  lowParticipation: "участников меньше установленной доли параллели",
+};
+
+/** Everything the region-wide stages decided, as one school's verdict needs it. */
+export interface RegionStages {
+  readonly latestYear: number | null;
+  readonly verdicts: ReadonlyMap<string, readonly ProcedureVerdict[]>;
+  readonly social: SocialProfile;
+  readonly presetRules: PresetRules;
+  readonly groups: Groups;
+  readonly risk: RiskProfile;
+}
+
+/**
+ * @example
+ * schoolResult(school, 0, stages, PRESETS.kbr.parameters).category // "ШНОР"
+ */
+export function schoolResult(school: School, index: number, stages: RegionStages, p: MethodologyParameters): SchoolResult {
+  const { latestYear, risk } = stages;
+  const sw = stages.social.swis[index] ?? null;
+  const { typed, reasons } = schoolSocial(school, sw, stages.social.refs, p);
+  const vs = stages.verdicts.get(school.id) ?? [];
+
+  // §3 low results and presets' ШНОР rules
+  const shnorRules: string[] = [];
+  const procedureReasons: string[] = [];
+  if (p.shnorRules.percentile && latestYear !== null) {
+    const flagged = vs.filter((v) => v.lowResults === true).map((v) => ({ procedure: v.stat.procedure, year: v.stat.year }));
+    shnorRules.push(...lowResultsRules(flagged, latestYear, p.r1MinProcedures, p.r2Years));
+    procedureReasons.push(...lowResultsReasons(vs, latestYear, p));
+  }
+  const br = stages.presetRules.bryansk.get(school.id);
+  if (br?.fires) shnorRules.push("BRYANSK");
+  const gaps = stages.presetRules.meanGap.get(school.id);
+  if (gaps !== undefined && gaps.length > 0) shnorRules.push("MEANGAP");
+  const factorRules = p.shnorRules.factors.map((id) => risk.factor(id, school)).filter((f) => f.value === true);
+  for (const f of factorRules) shnorRules.push(f.id);
+  const shnor = shnorRules.length > 0;
+  for (const rule of shnorRules) {
+    const f = factorRules.find((x) => x.id === rule);
+    reasons.push(f !== undefined ? `ШНОР по критерию «${f.name}»: ${f.detail}` : (SHNOR_RULE_NAMES[rule] ?? rule));
+  }
+  if (br?.fires) for (const y of br.years) reasons.push(...(br.perYear.get(y) ?? []));
+  if (gaps !== undefined) reasons.push(...gaps);
+  reasons.push(...procedureReasons.filter((r) => shnor || !r.includes("индекс низких")));
+  if (!shnor && procedureReasons.some((r) => r.includes("индекс низких")))
+    reasons.push(...procedureReasons.filter((r) => r.includes("индекс низких")).map((r) => `${r} (одной процедуры недостаточно)`));
+
+  // §4 count
+  const nonObjectivityCount = vs.filter((v) => v.signs.length > 0).length;
+  if (nonObjectivityCount > 0)
+    reasons.push(
+      `признаки необъективности — требуется проверка: ${nonObjectivityCount} ${plural(nonObjectivityCount, "список", "списка", "списков")} (` +
+        vs
+          .filter((v) => v.signs.length > 0)
+          .map((v) => `${v.stat.procedure} ${v.stat.year}: ${v.signs.map((s) => SIGN_TEXT[s]).join(", ")}`)
+          .join("; ") +
+        ")",
+    );
+
+  // §7 risk factors
+  const riskFactors: RiskFactorValue[] = p.riskFactors.map((id) => risk.factor(id, school));
+  const riskCount = riskFactors.filter((f) => f.value === true).length;
+
+  // ШНСУ
+  let shnsu: boolean;
+  if (p.shnsuRule.kind === "lowSwi") shnsu = typed.lowSwi === true;
+  else {
+    const rule = p.shnsuRule;
+    const factors = rule.factors.map((id) => risk.factor(id, school));
+    const met = factors.filter((f) => f.value === true);
+    shnsu = met.length >= rule.minCount;
+    if (shnsu) reasons.push(`ШНСУ: ${met.length} из ${factors.length} условий (нужно ${rule.minCount}): ` + met.map((f) => `${f.name} — ${f.detail}`).join("; "));
+    const unknown = factors.filter((f) => f.value === null);
+    if (!shnsu && unknown.length > 0) reasons.push(`ШНСУ не определена полностью: нет данных (${unknown.map((f) => f.name).join(", ")})`);
+  }
+
+  const riskZone = !shnor && riskCount >= p.riskZoneMinFactors;
+  const trueFactors = riskFactors.filter((f) => f.value === true);
+  if (trueFactors.length > 0)
+    reasons.push(`факторы риска (${trueFactors.length}${riskZone ? ` ≥ ${p.riskZoneMinFactors}` : ""}): ` + trueFactors.map((f) => `${f.name} — ${f.detail}`).join("; "));
+
+  // §6 group
+  const g = stages.groups.bySchool.get(school.id);
+  const gReason = groupReason(stages.groups, school.id, p);
+  if (gReason !== null) reasons.push(gReason);
+
+  return {
+    id: school.id,
+    name: school.name,
+    municipality: school.municipality,
+    swi: sw,
+    lowSwi: typed.lowSwi,
+    types: typed.types,
+    typesNotEvaluable: typed.notEvaluable,
+    shnor,
+    shnorRules,
+    shnsu,
+    nonObjectivityCount,
+    group: g?.group ?? null,
+    groupResult: stages.groups.y(school.id),
+    groupResidual: g?.residual ?? null,
+    riskFactors,
+    riskZone,
+    category: categoryOf(shnor, shnsu, riskZone),
+    reasons,
+    procedures: vs.map(procedureResult),
+    staffIndex: risk.staff.get(school.id) ?? null,
+    equipmentCoefficient: risk.equipment.get(school.id) ?? null,
+  };
+}
+
+/** Per unit of the years the rules look at (the latest, and the R2 window before it). */
+function lowResultsReasons(vs: readonly ProcedureVerdict[], latestYear: number, p: MethodologyParameters): string[] {
+  const out: string[] = [];
+  const firstYear = latestYear - Math.max(1, p.r2Years) + 1;
+  for (const v of vs) {
+    if (v.stat.year < firstYear) continue;
+    const label = `${v.stat.procedure} ${v.stat.year}`;
+    if (!v.evaluated) out.push(`${label}: мало участников (${int(v.stat.participants)})`);
+    else if (v.signs.length > 0 && p.excludeNonObjective) out.push(`${label}: признаки необъективности — требуется проверка; результаты не учтены`);
+    else if (v.lowResults === true && v.stat.low !== null && v.lowP90 !== null)
+      out.push(`${label}: индекс низких результатов ${pct(v.stat.low)} ≥ P${num(p.lowResultsPercentile * 100, 0)} ${pct(v.lowP90)}`);
+  }
+  return out;
+}
+
+function procedureResult(v: ProcedureVerdict): ProcedureResult {
+  return {
+    year: v.stat.year,
+    procedure: v.stat.procedure,
+    participants: v.stat.participants,
+    lowIndex: v.stat.low,
+    massIndex: v.stat.mass,
+    highIndex: v.stat.high,
+    participation: v.stat.participation,
+    evaluated: v.evaluated,
+    lowResults: v.lowResults,
+    nonObjective: v.signs.length > 0,
+    fromParticipants: v.stat.fromParticipants,
+    meanScore: v.stat.meanScore,
+  };
+}
+
+function categoryOf(shnor: boolean, shnsu: boolean, riskZone: boolean): Category {
+  if (shnor && shnsu) return "ШНОР и ШНСУ";
+  if (shnor) return "ШНОР";
+  if (shnsu) return "ШНСУ";
+  if (riskZone) return "Зона риска";
+  return "Без рисков";
+}
