@@ -3,12 +3,13 @@
  * 0 = done, 1 = the input has errors (nothing written), 2 = wrong usage.
  */
 import { analyseParsed, type Analysed } from "../workbook/pipeline";
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { resolveMethodology, PRESET_IDS, type AnalysisResult, type IdentificationInput, type Methodology, type PresetId } from "../engine";
 import type { Issue } from "../engine/types";
 import { parseWorkbook, type RawWorkbook } from "../schema";
 import { FileWorkbook } from "../workbook/fileAdapter";
+import { checkWorkbookBytes, FILE_KIND_HEAD, WorkbookFileError } from "../workbook/fileKind";
 import { resultSheets, CATEGORY_ORDER } from "../workbook/resultSheets";
 import { templateWorkbook } from "../workbook/template";
 import { readXlsxFile } from "../workbook/xlsxFile";
@@ -36,7 +37,20 @@ function samePath(a: string, b: string): boolean {
 
 function requireInput(path: string): void {
   if (!existsSync(path)) throw new UsageError(`Файл «${path}» не найден`);
-  if (!/\.xlsx$/i.test(path)) throw new UsageError(`Ожидался файл .xlsx, получен «${path}»`);
+  if (statSync(path).isDirectory()) throw new UsageError(`«${path}» — папка, а нужна книга Excel (.xlsx)`);
+  // The content decides, not the extension: an .xls or .csv gets advice rather than a zip error.
+  const check = checkWorkbookBytes(readHead(path));
+  if (!check.ok) throw new InputError(`«${path}»: ${check.message}`);
+}
+
+function readHead(path: string): Uint8Array {
+  const fd = openSync(path, "r");
+  try {
+    const head = Buffer.alloc(FILE_KIND_HEAD);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The methodology of --preset and --params, or a UsageError in Russian. */
@@ -74,6 +88,7 @@ async function readInput(path: string, io: Io): Promise<RawWorkbook> {
     });
   } catch (e) {
     progress.done();
+    if (e instanceof WorkbookFileError) throw new InputError(`«${path}»: ${e.message}`);
     throw new InputError(`Не удалось прочитать «${path}» как книгу Excel (.xlsx): ${(e as Error).message}`);
   } finally {
     progress.done();

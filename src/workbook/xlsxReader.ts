@@ -6,6 +6,7 @@
  */
 import { ValueType, Workbook, type Cell, type Worksheet } from "exceljs";
 import type { CellValue, RawSheet, RawWorkbook } from "../schema/raw";
+import { assertWorkbookBytes } from "./fileKind";
 
 const MS_PER_DAY = 86_400_000;
 /** 1899-12-30, day 0 of Excel's 1900 date system (it counts the phantom 1900-02-29). */
@@ -75,6 +76,7 @@ function toLoadable(data: Buffer | ArrayBuffer | Uint8Array): ArrayBuffer {
 
 /** Reads an .xlsx file's bytes; sheets in tab order. Throws when the bytes are not an .xlsx. */
 export async function readXlsx(data: Buffer | ArrayBuffer | Uint8Array): Promise<RawWorkbook> {
+  assertWorkbookBytes(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
   const wb = new Workbook();
   await wb.xlsx.load(toLoadable(data));
   const sheets: RawSheet[] = [];

@@ -12,6 +12,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { createInflateRaw } from "node:zlib";
 import type { CellValue, RawSheet, RawWorkbook } from "../schema/raw";
+import { assertWorkbookBytes, FILE_KIND_HEAD, WorkbookFileError } from "./fileKind";
 import { trimTrailingEmptyRows, UNKNOWN_FORMULA_ERROR } from "./xlsxReader";
 
 export interface ReadXlsxStreamOptions {
@@ -40,12 +41,15 @@ async function readZipDirectory(path: string): Promise<{ entries: Map<string, Zi
   const fh = await open(path, "r");
   try {
     const size = (await fh.stat()).size;
+    const head = Buffer.alloc(Math.min(size, FILE_KIND_HEAD));
+    await fh.read(head, 0, head.length, 0);
+    assertWorkbookBytes(head);
     const tailLen = Math.min(size, 22 + 0xffff);
     const tail = Buffer.alloc(tailLen);
     await fh.read(tail, 0, tailLen, size - tailLen);
     let eocd = tailLen - 22;
     while (eocd >= 0 && tail.readUInt32LE(eocd) !== EOCD_SIG) eocd--;
-    if (eocd < 0) throw new Error("не zip-архив: нет оглавления");
+    if (eocd < 0) throw new WorkbookFileError("файл повреждён или обрезан: у zip-архива .xlsx нет оглавления (пересохраните книгу в Excel)");
     let count = tail.readUInt16LE(eocd + 10);
     let cdSize = tail.readUInt32LE(eocd + 12);
     let cdOffset = tail.readUInt32LE(eocd + 16);
@@ -65,7 +69,7 @@ async function readZipDirectory(path: string): Promise<{ entries: Map<string, Zi
     const entries = new Map<string, ZipEntry>();
     let p = 0;
     for (let i = 0; i < count && p + 46 <= cd.length; i++) {
-      if (cd.readUInt32LE(p) !== CEN_SIG) throw new Error("повреждённое оглавление zip-архива");
+      if (cd.readUInt32LE(p) !== CEN_SIG) throw new WorkbookFileError("повреждено оглавление zip-архива .xlsx (пересохраните книгу в Excel)");
       const method = cd.readUInt16LE(p + 10);
       let compressedSize = cd.readUInt32LE(p + 20);
       const uncompressed = cd.readUInt32LE(p + 24);
@@ -98,7 +102,7 @@ async function readZipDirectory(path: string): Promise<{ entries: Map<string, Zi
         try {
           const loc = Buffer.alloc(30);
           await h.read(loc, 0, 30, e.localOffset);
-          if (loc.readUInt32LE(0) !== LOC_SIG) throw new Error(`повреждён zip-архив: ${e.name}`);
+          if (loc.readUInt32LE(0) !== LOC_SIG) throw new WorkbookFileError(`повреждён zip-архив .xlsx: часть «${e.name}» (пересохраните книгу в Excel)`);
           return e.localOffset + 30 + loc.readUInt16LE(26) + loc.readUInt16LE(28);
         } finally {
           await h.close();
@@ -114,7 +118,7 @@ type Zip = Awaited<ReturnType<typeof readZipDirectory>>;
 
 /** Feeds a zip entry's text to `sink` chunk by chunk (UTF-8 decoded across chunk boundaries). */
 async function scanEntry(path: string, zip: Zip, entry: ZipEntry, sink: { feed(s: string): void; end(): void }, chunkSize?: number): Promise<void> {
-  if (entry.method !== 0 && entry.method !== 8) throw new Error(`неизвестный способ сжатия ${entry.method} у ${entry.name}`);
+  if (entry.method !== 0 && entry.method !== 8) throw new WorkbookFileError(`часть «${entry.name}» сжата неизвестным способом ${entry.method} (пересохраните книгу в Excel)`);
   const start = await zip.dataStart(entry);
   const decoder = new TextDecoder("utf-8");
   if (entry.compressedSize > 0) {
@@ -673,7 +677,7 @@ export async function readXlsxStream(path: string, options: ReadXlsxStreamOption
   const officeDoc = rootRels.find((r) => /\/officeDocument$/.test(r.attrs.get("Type") ?? ""));
   const workbookPart = officeDoc ? resolvePart("", officeDoc.attrs.get("Target") ?? "") : "xl/workbook.xml";
   const sheetsXml = await collect(path, zip, workbookPart, ["sheet", "workbookPr"]);
-  if (sheetsXml === null) throw new Error(`в архиве нет ${workbookPart}: это не книга Excel`);
+  if (sheetsXml === null) throw new WorkbookFileError(`в zip-архиве нет «${workbookPart}»: это не книга Excel`);
   const rels = new Map<string, { type: string; target: string }>();
   for (const r of (await collect(path, zip, relsPath(workbookPart), ["Relationship"])) ?? []) {
     rels.set(r.attrs.get("Id") ?? "", { type: r.attrs.get("Type") ?? "", target: resolvePart(workbookPart, r.attrs.get("Target") ?? "") });
