@@ -323,7 +323,7 @@ export function syntheticRegion(options: SyntheticOptions = {}): { input: Identi
           for (let c = 0; c < u.choose && pool.length > 0; c++) chosen.push(pool.splice(Math.floor(rnd() * pool.length), 1)[0] as SubjectDef);
           participants++;
           for (const d of chosen) {
-            scores.push({ schoolId: school.id, year, procedure: u.procedure, grade: u.grade, participantId, subject: d.subject, score: scoreOf(d, ability, rnd), mark: null });
+            scores.push({ schoolId: school.id, year, procedure: u.procedure, grade: u.grade, participantId, subject: d.subject, score: scoreOf(d, ability, rnd), mark: null, journalMark: null });
             if (scores.length >= target) break outer;
           }
         }
@@ -339,7 +339,7 @@ export function syntheticRegion(options: SyntheticOptions = {}): { input: Identi
     participants++;
     for (const d of topUp.core) {
       if (scores.length >= target) break;
-      scores.push({ schoolId: last.id, year: years[years.length - 1] as number, procedure: topUp.procedure, grade: topUp.grade, participantId, subject: d.subject, score: scoreOf(d, quality[nSchools - 1] as number, rnd), mark: null });
+      scores.push({ schoolId: last.id, year: years[years.length - 1] as number, procedure: topUp.procedure, grade: topUp.grade, participantId, subject: d.subject, score: scoreOf(d, quality[nSchools - 1] as number, rnd), mark: null, journalMark: null });
     }
   }
 

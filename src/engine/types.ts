@@ -74,7 +74,22 @@ export interface AggregatedResult {
   readonly marks45: number | null;
   /** `Численность параллели` (pupils in the grade, for participation). */
   readonly gradeSize: number | null;
+  /** `Ниже минимального балла` (count below the scale's minimum itself; Брянск ЕГЭ, §4 `b`). */
+  readonly belowScaleMin?: number | null;
+  /** `61–100 баллов` (count; Брянск ЕГЭ). */
+  readonly highBand?: number | null;
+  /**
+   * Procedure-level counts (SPEC.md §2), on a row whose `Предмет` is empty or «все»
+   * ({@link ALL_SUBJECTS}): participants of the grade with a low result in at least one mass
+   * subject, with a high result in at least one subject, below the minimum in a mass subject.
+   */
+  readonly procedureLow?: number | null;
+  readonly procedureHigh?: number | null;
+  readonly procedureBelowScaleMin?: number | null;
 }
+
+/** `Предмет` of a «Результаты» row that carries the procedure-level counts («все»). */
+export const ALL_SUBJECTS = "Все";
 
 /** One row of `Баллы`: one participant's score in one subject. */
 export interface ParticipantScore {
@@ -87,6 +102,8 @@ export interface ParticipantScore {
   readonly score: number;
   /** `Отметка` when given; otherwise derived from the cut-offs of `Шкалы`. */
   readonly mark: number | null;
+  /** `Отметка по журналу`: the participant's journal mark in the subject (SPEC §4 `raisedVsJournal`, §7 factor 4). */
+  readonly journalMark: number | null;
 }
 
 /** One row of `Шкалы`: thresholds of a procedure × grade × subject. */
@@ -103,6 +120,8 @@ export interface Scale {
   readonly cut3: number | null;
   readonly cut4: number | null;
   readonly cut5: number | null;
+  /** `Год`: the year this row applies to; absent or null — every year without a row of its own. */
+  readonly year?: number | null;
 }
 
 /** Everything `identify` needs, as plain data. */

@@ -45,6 +45,8 @@ export type ColumnDef<V> = {
   readonly nullable: null extends V ? true : false;
   /** One-line Russian hint for the template. */
   readonly note: string;
+  /** A blank cell reads as this value instead of being missing (`Предмет` «все» on «Результаты»). */
+  readonly blankAs?: string;
 };
 
 /** Columns of a sheet, one per field of the engine row type `T`, in template order. */

@@ -47,6 +47,7 @@ export const ISSUE_CODES = [
   "scale-high-below-min",
   "scale-cuts-unordered",
   "results-overridden-by-scores",
+  "scale-year-without-results",
   "issues-truncated",
   // optional monitoring sheet
   "unknown-municipality",
@@ -93,6 +94,7 @@ export const ISSUE_SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   "scale-high-below-min": "error",
   "scale-cuts-unordered": "error",
   "results-overridden-by-scores": "warning",
+  "scale-year-without-results": "warning",
   "issues-truncated": "info",
   "unknown-municipality": "warning",
   "duplicate-municipal-indicator": "error",
@@ -253,6 +255,8 @@ function body(draft: IssueDraft): string {
       return `баллы для отметок должны расти и не превышать максимум ${d(draft, "max")}: ${d(draft, "cuts")}`;
     case "results-overridden-by-scores":
       return `для ${d(draft, "key")} есть баллы участников на листе «Баллы»; показатели строк листа «Результаты» (${d(draft, "rows")} шт.) не используются, кроме численности параллели`;
+    case "scale-year-without-results":
+      return `строка шкалы относится к ${d(draft, "year")} году, а результатов за этот год нет — строка не используется`;
     case "issues-truncated":
       return `ещё ${d(draft, "count")} таких же замечаний (${d(draft, "of")}) не показаны`;
     case "unknown-municipality":

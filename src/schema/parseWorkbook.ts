@@ -13,11 +13,13 @@ import {
   checkDuplicateKeys,
   checkDuplicateSchools,
   checkScaleRows,
+  checkScaleYears,
   checkUnknownSchools,
   flagOverriddenResults,
   groupKey,
   scaleKey,
   scaleKeyText,
+  yearScaleKey,
 } from "./rules";
 import { findSheet, locateSheet, sheetNameMatches } from "./shape";
 import { checkMonitoringCounts, checkMunicipalIndicators, dropAbsentMonitoringFields } from "./monitoringRules";
@@ -59,6 +61,11 @@ function unifySubjects<T extends { subject: string }>(rows: ReadRow<T>[], spelli
     }
     return s === r.value.subject ? r : { row: r.row, value: { ...r.value, subject: s } };
   });
+}
+
+function scaleRowKey(s: Pick<Scale, "procedure" | "grade" | "subject" | "year">): string {
+  const k = scaleKey(s.procedure, s.grade, s.subject);
+  return s.year === undefined || s.year === null ? k : yearScaleKey(s.year, k);
 }
 
 /**
@@ -106,17 +113,20 @@ export function parseWorkbook(wb: RawWorkbook): ParseResult {
   scaleRows = checkDuplicateKeys(
     scales,
     scaleRows,
-    (s) => scaleKey(s.procedure, s.grade, s.subject),
-    (s) => scaleKeyText(s.procedure, s.grade, s.subject),
+    (s) => scaleRowKey(s),
+    (s) => (s.year == null ? "" : `${s.year} год, `) + scaleKeyText(s.procedure, s.grade, s.subject),
     "duplicate-scale",
     "subject",
     sink,
   );
-  const scaleMap = scales.complete ? new Map<string, Scale | null>(scaleRows.map((r) => [scaleKey(r.value.procedure, r.value.grade, r.value.subject), r.value])) : null;
+  // Rows that name a year are keyed by it too; the results look up their year's row first.
+  const years = new Set([...results.rows, ...scores.rows].map((r) => r.value.year));
+  if (results.complete && scores.complete) scaleRows = checkScaleYears(scales, scaleRows, years, sink);
+  const scaleMap = scales.complete ? new Map<string, Scale | null>(scaleRows.map((r) => [scaleRowKey(r.value), r.value])) : null;
   for (const r of scales.invalid) {
-    const { procedure, grade, subject } = r.value;
+    const { procedure, grade, subject, year } = r.value;
     if (scaleMap !== null && typeof procedure === "string" && typeof grade === "number" && typeof subject === "string") {
-      const k = scaleKey(procedure, grade, subject);
+      const k = scaleRowKey({ procedure, grade, subject, year: typeof year === "number" ? year : null });
       if (!scaleMap.has(k)) scaleMap.set(k, null);
     }
   }

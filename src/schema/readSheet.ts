@@ -135,6 +135,10 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
         valid = failCell(sink, { code: "cell-error", sheet, row: r, column: c, received: cell, expected: expectationOf(col) }, record, field, col.nullable) && valid;
         continue;
       }
+      if (isBlank(cell) && col.blankAs !== undefined) {
+        record[field] = col.blankAs;
+        continue;
+      }
       if (isBlank(cell) || (col.type !== "bool" && col.type !== "code" && col.type !== "text" && isNoDataMarker(cell))) {
         record[field] = null;
         if (!col.nullable) {

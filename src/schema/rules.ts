@@ -3,7 +3,7 @@
  * counts that do not add up, scores above the scale, results replaced by participant rows.
  * Each rule is a small function over read sheets that pushes issue drafts.
  */
-import type { AggregatedResult, ParticipantScore, Scale, School } from "../engine/types";
+import { ALL_SUBJECTS, type AggregatedResult, type ParticipantScore, type Scale, type School } from "../engine/types";
 import { formatNumberRu } from "./issues";
 import type { ReadRow, ReadSheet } from "./readSheet";
 import type { IssueSink } from "./sink";
@@ -18,6 +18,25 @@ function col<T>(sheet: Sheet<T>, field: keyof T & string): number | null {
 /** Key of procedure × grade × subject, tolerant in the subject's spelling. */
 export function scaleKey(procedure: string, grade: number, subject: string): string {
   return `${procedure}\u0000${grade}\u0000${looseKey(subject)}`;
+}
+
+/** Key of a scale row that names its year (`Год` on «Шкалы»). */
+export function yearScaleKey(year: number, key: string): string {
+  return `${year}\u0000${key}`;
+}
+
+/**
+ * Scale rows whose `Год` has no results on «Результаты» or «Баллы»: a warning each (most often a
+ * mistyped year); the row is left out.
+ */
+export function checkScaleYears(scales: Sheet<Scale>, rows: readonly ReadRow<Scale>[], years: ReadonlySet<number>, sink: IssueSink): ReadRow<Scale>[] {
+  const kept: ReadRow<Scale>[] = [];
+  for (const r of rows) {
+    const y = r.value.year ?? null;
+    if (y === null || years.has(y)) kept.push(r);
+    else sink.push({ code: "scale-year-without-results", sheet: scales.name, row: r.row, column: col(scales, "year"), details: { year: y } });
+  }
+  return kept;
 }
 
 export function scaleKeyText(procedure: string, grade: number, subject: string): string {
@@ -121,6 +140,11 @@ export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly Rea
       ["mark2", v.mark2, "participants", v.participants],
       ["marks45", v.marks45, "participants", v.participants],
       ["participants", v.participants, "gradeSize", v.gradeSize],
+      ["belowScaleMin", v.belowScaleMin ?? null, "participants", v.participants],
+      ["highBand", v.highBand ?? null, "participants", v.participants],
+      ["procedureLow", v.procedureLow ?? null, "participants", v.participants],
+      ["procedureHigh", v.procedureHigh ?? null, "participants", v.participants],
+      ["procedureBelowScaleMin", v.procedureBelowScaleMin ?? null, "participants", v.participants],
     ];
     let ok = true;
     for (const [lf, lv, rf, rv] of pairs) {
@@ -168,13 +192,18 @@ const LABELS: Partial<Record<keyof AggregatedResult, string>> = {
   mark2: "«Отметка «2»»",
   marks45: "«Отметки «4» и «5»»",
   gradeSize: "«Численность параллели»",
+  belowScaleMin: "«Ниже минимального балла»",
+  highBand: "«61–100 баллов»",
+  procedureLow: "«Участников с низким результатом по процедуре»",
+  procedureHigh: "«Участников с высоким результатом по процедуре»",
+  procedureBelowScaleMin: "«Участников ниже минимального балла по процедуре»",
 };
 
 /**
  * Results or scores without a threshold row, reported once per procedure × grade × subject at
  * the first such row; and values above the scale's maximum.
  */
-export function checkAgainstScales<T extends { procedure: string; grade: number; subject: string }>(
+export function checkAgainstScales<T extends { year: number; procedure: string; grade: number; subject: string }>(
   sheet: Sheet<T>,
   rows: readonly ReadRow<T>[],
   scales: ReadonlyMap<string, Scale | null>,
@@ -186,8 +215,13 @@ export function checkAgainstScales<T extends { procedure: string; grade: number;
   const kept: ReadRow<T>[] = [];
   for (const r of rows) {
     const v = r.value;
+    if (v.subject === ALL_SUBJECTS) {
+      kept.push(r);
+      continue;
+    }
     const k = scaleKey(v.procedure, v.grade, v.subject);
-    const scale = scales.get(k);
+    const yearly = scales.get(yearScaleKey(v.year, k));
+    const scale = yearly !== undefined ? yearly : scales.get(k);
     if (scale === null) {
       kept.push(r);
       continue;
@@ -236,7 +270,9 @@ export function flagOverriddenResults(
   const ignored = new Map<string, { first: ReadRow<AggregatedResult>; n: number }>();
   for (const r of rows) {
     const v = r.value;
-    const hasCounts = [v.belowMin, v.atLeastMid, v.atLeastTop, v.meanScore, v.mark2, v.marks45].some((x) => x !== null);
+    const hasCounts = [v.belowMin, v.atLeastMid, v.atLeastTop, v.meanScore, v.mark2, v.marks45, v.belowScaleMin, v.highBand, v.procedureLow, v.procedureHigh, v.procedureBelowScaleMin].some(
+      (x) => x !== null && x !== undefined,
+    );
     const k = groupKey(v);
     if (!hasCounts || !withScores.has(k)) continue;
     const d = ignored.get(k);

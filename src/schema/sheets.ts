@@ -3,7 +3,7 @@
  * names and the variants analysts actually type. Matching is tolerant (see `text.ts`), so
  * case, ё/е, quotes and trailing units need no synonyms of their own.
  */
-import type { AggregatedResult, ParticipantScore, Scale, School } from "../engine/types";
+import { ALL_SUBJECTS, type AggregatedResult, type ParticipantScore, type Scale, type School } from "../engine/types";
 import type { SheetDef } from "./columns";
 import { MUNICIPAL_INDICATORS_SHEET, SCHOOL_MONITORING_COLUMNS } from "./monitoringSheets";
 
@@ -178,7 +178,7 @@ export const RESULTS_SHEET: SheetDef<AggregatedResult> = {
     year: YEAR,
     procedure: PROCEDURE,
     grade: GRADE,
-    subject: SUBJECT,
+    subject: { ...SUBJECT, blankAs: ALL_SUBJECTS, note: "как на листе «Шкалы»; «все» или пусто — строка показателей по процедуре в целом" },
     participants: {
       header: "Участников",
       synonyms: ["Число участников", "Количество участников", "Кол-во участников", "Участники", "Participants"],
@@ -195,6 +195,31 @@ export const RESULTS_SHEET: SheetDef<AggregatedResult> = {
     mark2: { ...COUNT, header: "Отметка «2»", synonyms: ["Отметка 2", "Отметки 2", "Получили 2", "Количество 2", "Mark 2"], note: "число участников с отметкой «2»" },
     marks45: { ...COUNT, header: "Отметки «4» и «5»", synonyms: ["Отметки 4 и 5", "Отметка 4 и 5", "Получили 4 и 5", "Marks 4 and 5", "Marks 4-5"], note: "число участников с отметками «4» и «5»" },
     gradeSize: { ...COUNT, header: "Численность параллели", synonyms: ["Обучающихся в параллели", "Численность обучающихся в параллели", "Grade size"], note: "обучающихся в параллели, для доли участия" },
+    belowScaleMin: {
+      ...COUNT,
+      header: "Ниже минимального балла",
+      synonyms: ["Не преодолели минимальный порог", "Не набрали минимальный балл", "Below minimum score", "Below scale minimum"],
+      note: "число участников с баллом ниже минимального по спецификации (ЕГЭ — Брянск)",
+    },
+    highBand: { ...COUNT, header: "61–100 баллов", synonyms: ["61-100 баллов", "От 61 до 100 баллов", "61–100", "61-100", "Scored 61-100"], note: "ЕГЭ: число участников с 61–100 баллами" },
+    procedureLow: {
+      ...COUNT,
+      header: "Участников с низким результатом по процедуре",
+      synonyms: ["Низкий результат по процедуре", "Procedure low count"],
+      note: "в строке с Предметом «все»: участников параллели с баллом ниже Bmin хотя бы по одному массовому предмету",
+    },
+    procedureHigh: {
+      ...COUNT,
+      header: "Участников с высоким результатом по процедуре",
+      synonyms: ["Высокий результат по процедуре", "Procedure high count"],
+      note: "в строке с Предметом «все»: участников параллели с баллом не ниже Btop хотя бы по одному предмету",
+    },
+    procedureBelowScaleMin: {
+      ...COUNT,
+      header: "Участников ниже минимального балла по процедуре",
+      synonyms: ["Ниже минимального балла по процедуре", "Procedure below minimum count"],
+      note: "в строке с Предметом «все»: участников параллели ниже минимального балла хотя бы по одному массовому предмету",
+    },
   },
 };
 
@@ -223,6 +248,11 @@ export const SCORES_SHEET: SheetDef<ParticipantScore> = {
       header: "Отметка",
       synonyms: ["Оценка", "Mark", "Grade mark"],
       type: "int", min: 1, max: 5, required: false, nullable: true, note: "2–5; если пусто, выводится из шкалы",
+    },
+    journalMark: {
+      header: "Отметка по журналу",
+      synonyms: ["Журнальная отметка", "Отметка в журнале", "Четвертная отметка", "Journal mark"],
+      type: "int", min: 1, max: 5, required: false, nullable: true, note: "2–5: отметка по журналу за предыдущий период (для сравнения с отметкой ВПР)",
     },
   },
 };
@@ -261,6 +291,7 @@ export const SCALES_SHEET: SheetDef<Scale> = {
     cut3: { ...CUT, header: "Балл для «3»", synonyms: ["Балл для 3", "Отметка 3 от", "Cut 3", "Mark 3 from"], note: "наименьший балл для отметки «3»" },
     cut4: { ...CUT, header: "Балл для «4»", synonyms: ["Балл для 4", "Отметка 4 от", "Cut 4", "Mark 4 from"], note: "наименьший балл для отметки «4»" },
     cut5: { ...CUT, header: "Балл для «5»", synonyms: ["Балл для 5", "Отметка 5 от", "Cut 5", "Mark 5 from"], note: "наименьший балл для отметки «5»" },
+    year: { ...YEAR, required: false, nullable: true, note: "год, к которому относится строка; пусто — все годы без своей строки" },
   },
 };
 

@@ -163,8 +163,8 @@ describe("Брянск from participant rows", () => {
         const ege = i === 0 ? (k < 5 ? 20 : 50) : k < 3 ? 70 : 50;
         const oge = i === 0 ? (k < 4 ? 5 : 12) : k < 5 ? 12 : 16;
         return [
-          { schoolId: id, year: 2025, procedure: "ЕГЭ", grade: 11, participantId: `${id}-${k}`, subject: "Русский язык", score: ege, mark: null },
-          { schoolId: id, year: 2025, procedure: "ОГЭ", grade: 9, participantId: `${id}-o${k}`, subject: "Математика", score: oge, mark: null },
+          { schoolId: id, year: 2025, procedure: "ЕГЭ", grade: 11, participantId: `${id}-${k}`, subject: "Русский язык", score: ege, mark: null, journalMark: null },
+          { schoolId: id, year: 2025, procedure: "ОГЭ", grade: 9, participantId: `${id}-o${k}`, subject: "Математика", score: oge, mark: null, journalMark: null },
         ];
       }).flat(),
     );

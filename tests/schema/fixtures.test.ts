@@ -122,6 +122,11 @@ describe("ok.minimal.xlsx", () => {
       mark2: null,
       marks45: null,
       gradeSize: null,
+      belowScaleMin: null,
+      highBand: null,
+      procedureLow: null,
+      procedureHigh: null,
+      procedureBelowScaleMin: null,
     });
     expect(result.input.scores).toHaveLength(3);
     expect(result.input.scores[0]).toEqual({
@@ -133,6 +138,7 @@ describe("ok.minimal.xlsx", () => {
       subject: "Русский язык",
       score: 70,
       mark: null,
+      journalMark: null,
     });
     expect(result.input.scales[1]).toEqual({
       procedure: "ОГЭ",
@@ -145,6 +151,7 @@ describe("ok.minimal.xlsx", () => {
       cut3: 15,
       cut4: 23,
       cut5: 29,
+      year: null,
     });
   });
 });

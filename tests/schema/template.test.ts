@@ -25,6 +25,7 @@ describe("TEMPLATE_SHEETS", () => {
       "Балл для «3»",
       "Балл для «4»",
       "Балл для «5»",
+      "Год",
       "Примечание",
     ]);
   });
@@ -67,6 +68,6 @@ describe("EXAMPLE_SCALES", () => {
   it("turn into a row with «да»/«нет» and the example note", () => {
     const first = EXAMPLE_SCALES[0];
     if (first === undefined) throw new Error("no examples");
-    expect(scaleToRow(first)).toEqual(["ВПР", 4, "Русский язык", 14, 38, 33, "да", 14, 24, 33, EXAMPLE_NOTE]);
+    expect(scaleToRow(first)).toEqual(["ВПР", 4, "Русский язык", 14, 38, 33, "да", 14, 24, 33, null, EXAMPLE_NOTE]);
   });
 });

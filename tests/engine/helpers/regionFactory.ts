@@ -70,6 +70,7 @@ export function makeScore(overrides: Partial<ParticipantScore> = {}): Participan
     subject: "Русский язык",
     score: 20,
     mark: null,
+    journalMark: null,
     ...overrides,
   };
 }
