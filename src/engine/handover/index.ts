@@ -30,3 +30,4 @@ export function handOver<R extends IdentificationResult>(result: R, input: Ident
   });
   return { ...result, schools };
 }
+export * from "./lists";
