@@ -95,8 +95,8 @@ export function chooseMentors(
     if (!school.shnor) continue;
     const locality = localities.get(school.id) ?? null;
     if (school.swi === null || locality === null) {
-      const missing = [school.swi === null ? "ИСБ" : null, locality === null ? "местность" : null].filter((x) => x !== null).join(" и ");
-      out.set(school.id, { mentors: [], note: `Наставник не подобран: у школы не определены ${missing}` });
+      const missing = [school.swi === null ? "ИСБ" : null, locality === null ? "местность" : null].filter((x) => x !== null).join(", ");
+      out.set(school.id, { mentors: [], note: `Наставник не подобран: у школы нет данных (${missing})` });
       continue;
     }
     const swi = school.swi;
