@@ -17,6 +17,7 @@ import { FileWorkbook } from "../src/workbook/fileAdapter";
 import { CATEGORY_ORDER, resultSheets } from "../src/workbook/resultSheets";
 import { readXlsxFile } from "../src/workbook/xlsxFile";
 import { makeDemo } from "./make-demo";
+import { reportBytes } from "../src/report/report";
 
 function presetArg(argv: readonly string[]): PresetId {
   const i = argv.findIndex((a) => a === "--preset" || a.startsWith("--preset="));
@@ -51,6 +52,7 @@ async function run(): Promise<void> {
   await book.writeResultSheets(resultSheets(result, { inputRows, date: new Date().toISOString().slice(0, 10), source: "demo-region.xlsx" }));
   writeFileAtomic("demo-output/identification.xlsx", await book.toBuffer());
   writeFileAtomic("demo-output/identification.json", resultJsonText(result));
+  writeFileAtomic("demo-output/справка.docx", await reportBytes(result, { date: new Date().toISOString().slice(0, 10), source: "demo-region.xlsx" }));
 
   const counts = new Map<string, number>();
   for (const s of result.schools) counts.set(s.category, (counts.get(s.category) ?? 0) + 1);
@@ -65,7 +67,7 @@ async function run(): Promise<void> {
   out.push("Муниципалитеты с наибольшей долей ШНОР ∪ ШНСУ:");
   const top = [...result.municipalities].sort((a, b) => b.share - a.share || a.name.localeCompare(b.name, "ru")).slice(0, 5);
   for (const m of top) out.push(`  ${m.name}: ${m.shnorOrShnsu} из ${m.schools} (${pct(m.share)})`);
-  out.push(`Записано: demo-output/identification.xlsx, demo-output/identification.json (${((Date.now() - started) / 1000).toFixed(1)} с)`);
+  out.push(`Записано: demo-output/identification.xlsx, demo-output/identification.json, demo-output/справка.docx (${((Date.now() - started) / 1000).toFixed(1)} с)`);
   process.stdout.write(out.join("\n") + "\n");
 }
 

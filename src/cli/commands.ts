@@ -17,6 +17,7 @@ import { dynamicsLine } from "./dynamicsLine";
 import { progressLine, thousands, writeFileAtomic } from "./files";
 import { issueCounts, issuesTable } from "./issuesTable";
 import { resultJsonText } from "./json";
+import { reportBytes } from "../report/report";
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
@@ -117,6 +118,8 @@ export interface IdentifyOptions {
   readonly json?: string;
   readonly preset: string;
   readonly params?: string;
+  /** `--report справка.docx`: the analytical report (SPEC §12). */
+  readonly report?: string;
 }
 
 export async function identifyCommand(inputPath: string, options: IdentifyOptions, io: Io, now: Date = new Date()): Promise<number> {
@@ -128,6 +131,7 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
   }
   if (!/\.xlsx$/i.test(options.output)) throw new UsageError(`Выходной файл должен иметь расширение .xlsx: «${options.output}»`);
   if (options.json !== undefined && samePath(options.json, options.output)) throw new UsageError("Пути -o и --json совпадают");
+  if (options.report !== undefined) checkReportPath(options.report, inputPath, [options.output, options.json]);
   const methodology = methodologyFrom(options.preset, options.params);
 
   const computed = await readAndAnalyse(inputPath, methodology, io);
@@ -140,15 +144,24 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
   await book.writeResultSheets(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(inputPath) }));
   const bytes = await book.toBuffer();
   const json = options.json === undefined ? null : resultJsonText(result);
-  // Both outputs are ready before either is written.
+  const report = options.report === undefined ? null : await reportBytes(result, { date: now.toISOString().slice(0, 10), source: basename(inputPath) });
+  // All outputs are ready before any is written.
   writeFileAtomic(options.output, bytes);
   if (json !== null && options.json !== undefined) writeFileAtomic(options.json, json);
+  if (report !== null && options.report !== undefined) writeFileAtomic(options.report, report);
 
   const { warnings } = issueCounts(result.issues);
   io.stdout.write(summary(result, methodology));
-  io.stdout.write(`Результат: ${options.output}${options.json !== undefined ? `, ${options.json}` : ""}\n`);
+  io.stdout.write(`Результат: ${[options.output, options.json, options.report].filter((x) => x !== undefined).join(", ")}\n`);
   if (warnings > 0) io.stdout.write(`Предупреждений: ${warnings} (лист «Замечания»${options.json !== undefined ? " и JSON" : ""}; полный список — shnor validate)\n`);
   return EXIT_OK;
+}
+
+/** `--report` must be a .docx path other than the input and the other outputs. */
+function checkReportPath(report: string, inputPath: string, others: readonly (string | undefined)[]): void {
+  if (!/\.docx$/i.test(report)) throw new UsageError(`Справка должна иметь расширение .docx: «${report}»`);
+  if (samePath(report, inputPath)) throw new UsageError(`Файл справки «${report}» совпадает с входным`);
+  for (const other of others) if (other !== undefined && samePath(report, other)) throw new UsageError(`Путь --report совпадает с путём другого результата: «${report}»`);
 }
 
 /**

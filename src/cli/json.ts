@@ -167,6 +167,9 @@ export function resultJson(result: AnalysisResult): unknown {
       riskZone: s.riskZone,
       category: s.category,
       reasons: [...s.reasons],
+      recommendations: (s.recommendations ?? []).map((r) => ({ basis: r.basis, text: r.text })),
+      mentors: (s.mentors ?? []).map((m) => ({ id: m.id, name: m.name, municipality: m.municipality, swi: n(m.swi), group: m.group })),
+      mentorsNote: s.mentorsNote ?? null,
       procedures: s.procedures.map((p) => ({
         year: p.year,
         procedure: p.procedure,

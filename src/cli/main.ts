@@ -45,10 +45,11 @@ function program(io: Io, run: (code: Promise<number>) => void): Command {
     .option("--json <out.json>", "результат в JSON")
     .addOption(new Option("--preset <методика>", "методика").choices([...PRESET_IDS]).default("kbr"))
     .option("--params <params.json>", "изменённые параметры методики (JSON-объект)")
+    .option("--report <справка.docx>", "аналитическая справка (.docx)")
     .helpOption("-h, --help", "показать справку")
     .exitOverride()
-    .action((input: string, opts: { output: string; json?: string; preset: string; params?: string }) => {
-      run(identifyCommand(input, { output: opts.output, preset: opts.preset, ...(opts.json !== undefined ? { json: opts.json } : {}), ...(opts.params !== undefined ? { params: opts.params } : {}) }, io));
+    .action((input: string, opts: { output: string; json?: string; preset: string; params?: string; report?: string }) => {
+      run(identifyCommand(input, { output: opts.output, preset: opts.preset, ...(opts.json !== undefined ? { json: opts.json } : {}), ...(opts.params !== undefined ? { params: opts.params } : {}), ...(opts.report !== undefined ? { report: opts.report } : {}) }, io));
     });
   p.command("validate")
     .description("проверить входную книгу и показать все замечания с адресами ячеек")

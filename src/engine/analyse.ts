@@ -6,6 +6,7 @@
 import { identify, identifyWithStats } from "./identify";
 import { procedureStats } from "./procedureStats";
 import type { Methodology } from "./methodology";
+import { handOver } from "./handover";
 import { monitorWith } from "./monitoring/monitor";
 import type { MonitoringResult } from "./monitoring/types";
 import type { IdentificationInput, IdentificationResult } from "./types";
@@ -34,7 +35,8 @@ export function analyse(input: IdentificationInput, methodology: Methodology): A
     return identifyWithStats(yearInput, m, { stats: built.stats.filter((s) => s.year <= last), issues: built.issues });
   });
   const latest = full ?? identify(input, methodology);
-  return { ...latest, dynamics: monitoring.dynamics, monitoring: monitoring.monitoring };
+  // §12: recommendations and mentor schools, one step after the identification.
+  return handOver({ ...latest, dynamics: monitoring.dynamics, monitoring: monitoring.monitoring }, input, methodology);
 }
 
 function latestYearOf(input: IdentificationInput): number {

@@ -14,3 +14,4 @@ export { staffIndex, equipmentCoefficient } from "./staffIndex";
 export { riskFactor } from "./riskFactors";
 export * from "./monitoring";
 export { analyse, type AnalysisResult } from "./analyse";
+export * from "./handover";

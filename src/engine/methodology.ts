@@ -127,6 +127,12 @@ export interface MethodologyParameters {
    * gives a value for 2021 and one for every year 2021–2024; we read the second from 2022 on.
    */
   readonly monitoringTargets: Readonly<Record<string, readonly MonitoringTarget[]>>;
+
+  // §12 what the analyst hands over
+  /** Mentor schools: ИСБ within this many points of the ШНОР's. */
+  readonly mentorSwiWindow: number;
+  /** Mentor schools: at most this many candidates per ШНОР. */
+  readonly mentorMaxCount: number;
 }
 
 /** A target value of a monitoring indicator from `fromYear` on (a fraction for shares). */
@@ -217,6 +223,8 @@ export const KBR_PARAMETERS: MethodologyParameters = {
   dynamicsCohort: "previousYear",
   stableShnorYears: 2,
   monitoringTargets: SEED_002_TARGETS,
+  mentorSwiWindow: 10,
+  mentorMaxCount: 3,
 };
 
 export const PRESETS: Readonly<Record<PresetId, Methodology>> = {
@@ -304,6 +312,8 @@ export const PARAMETER_LABELS: Readonly<Record<keyof MethodologyParameters, stri
   dynamicsCohort: "Мониторинг: динамика групп школ по составу прошлого года (previousYear) или текущего (latestYear)",
   stableShnorYears: "Мониторинг: «устойчиво ШНОР» — ШНОР в каждом из последних лет, число лет",
   monitoringTargets: "Мониторинг: целевые значения показателей Ставрополя (№ показателя → с какого года, значение-доля)",
+  mentorSwiWindow: "Школы-наставники: ИСБ отличается от ИСБ ШНОР не больше чем на, пунктов",
+  mentorMaxCount: "Школы-наставники: не больше кандидатов на одну ШНОР",
 };
 
 /**
@@ -359,7 +369,7 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
   if (typeof current === "number") {
     if (typeof value !== "number" || !Number.isFinite(value)) return `Параметр «${key}»: ожидалось число`;
     if (FRACTION_KEYS.has(key) && (value < 0 || value > 1)) return `Параметр «${key}»: ожидалось число от 0 до 1`;
-    if (key === "stableShnorYears" && (!Number.isInteger(value) || value < 1)) return `Параметр «${key}»: ожидалось целое число не меньше 1`;
+    if ((key === "stableShnorYears" || key === "mentorMaxCount") && (!Number.isInteger(value) || value < 1)) return `Параметр «${key}»: ожидалось целое число не меньше 1`;
     if (value < 0) return `Параметр «${key}»: ожидалось неотрицательное число`;
     return null;
   }

@@ -226,6 +226,12 @@ export interface SchoolResult {
   /** Stavropol preset's indices (null where not computed or no data). */
   readonly staffIndex: number | null;
   readonly equipmentCoefficient: number | null;
+  /** SPEC §12, added after identification (engine/handover): measures for this school's own bases. */
+  readonly recommendations?: readonly { readonly basis: string; readonly text: string }[];
+  /** SPEC §12: candidate mentor schools of a ШНОР (empty for other schools). */
+  readonly mentors?: readonly { readonly id: string; readonly name: string; readonly municipality: string; readonly swi: number | null; readonly group: Group | null }[];
+  /** SPEC §12: how the mentors were chosen, or why none was found; `null` for a school that is not ШНОР. */
+  readonly mentorsNote?: string | null;
 }
 
 export interface Regression {
@@ -341,4 +347,15 @@ export interface MunicipalIndicatorRow {
 /** The optional monitoring sheet rides on the input. */
 export interface IdentificationInput {
   readonly municipalIndicators?: readonly MunicipalIndicatorRow[];
+}
+
+/** A row of the optional sheet «Рекомендации»: the user's measure for a basis (SPEC §12). */
+export interface RecommendationInputRow {
+  readonly basis: string;
+  readonly text: string;
+}
+
+/** The user's recommendations ride on the input. */
+export interface IdentificationInput {
+  readonly recommendations?: readonly RecommendationInputRow[];
 }

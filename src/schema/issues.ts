@@ -53,6 +53,8 @@ export const ISSUE_CODES = [
   "unknown-municipality",
   "duplicate-municipal-indicator",
   "unknown-indicator",
+  // optional recommendations sheet (SPEC §12)
+  "unknown-basis",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -99,6 +101,7 @@ export const ISSUE_SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   "unknown-municipality": "warning",
   "duplicate-municipal-indicator": "error",
   "unknown-indicator": "info",
+  "unknown-basis": "error",
 };
 
 /** What a cell should have held; the formatter turns it into "ожидалось …". */
@@ -265,6 +268,8 @@ function body(draft: IssueDraft): string {
       return `ответ ${d(draft, "key")} уже дан в строке ${d(draft, "firstRow")}`;
     case "unknown-indicator":
       return `показатель ${got} не из перечня мониторинга (аналитическая справка, распространение успешных практик, мониторинг ресурсов зоны риска) — учитывается как отдельный показатель да/нет`;
+    case "unknown-basis":
+      return `основание ${got} не найдено: укажите фактор риска (как на листе «Итоги»), «ШНОР», «ШНОР (R1)», «ШНСУ», тип (T1–T6) или «Признаки необъективности» (полный список — лист «Адресные рекомендации» результата)`;
   }
 }
 

@@ -24,6 +24,7 @@ import {
 import { findSheet, locateSheet, sheetNameMatches } from "./shape";
 import { checkMonitoringCounts, checkMunicipalIndicators, dropAbsentMonitoringFields } from "./monitoringRules";
 import { MUNICIPAL_INDICATORS_SHEET } from "./monitoringSheets";
+import { checkRecommendations, RECOMMENDATIONS_SHEET } from "./recommendationsSheet";
 import { RESULTS_SHEET, SCALES_SHEET, SCHOOLS_SHEET, SCORES_SHEET } from "./sheets";
 import { IssueSink } from "./sink";
 import { looseKey } from "./text";
@@ -94,6 +95,8 @@ export function parseWorkbook(wb: RawWorkbook): ParseResult {
   const scalesLoad = load(wb, SCALES_SHEET, sink);
   // Optional: `Мониторинг МО` (seed 001's municipal yes/no answers); absent means no such data.
   const municipalLoad = load(wb, MUNICIPAL_INDICATORS_SHEET, sink);
+  // Optional: `Рекомендации` (SPEC §12, the user's measures replacing the built-in ones).
+  const recommendationsLoad = load(wb, RECOMMENDATIONS_SHEET, sink);
   const schools = schoolsLoad.sheet ?? emptySheet<School>(SCHOOLS_SHEET.name);
   const results = resultsLoad.sheet ?? emptySheet<AggregatedResult>(RESULTS_SHEET.name);
   const scores = scoresLoad.sheet ?? emptySheet<ParticipantScore>(SCORES_SHEET.name);
@@ -169,6 +172,8 @@ export function parseWorkbook(wb: RawWorkbook): ParseResult {
   const municipalSheet = municipalLoad.sheet;
   const municipalRows = municipalSheet === null ? null : checkMunicipalIndicators(municipalSheet, municipalities, sink);
 
+  const recommendationRows = recommendationsLoad.sheet === null ? null : checkRecommendations(recommendationsLoad.sheet, sink);
+
   const issues = sink.finish().map(toIssue);
   if (issues.some((i) => i.severity === "error")) return { ok: false, issues };
   return {
@@ -180,6 +185,7 @@ export function parseWorkbook(wb: RawWorkbook): ParseResult {
       scores: scoreRows.map((r) => r.value),
       scales: scaleRows.map((r) => r.value),
       ...(municipalRows === null ? {} : { municipalIndicators: municipalRows.map((r) => r.value) }),
+      ...(recommendationRows === null ? {} : { recommendations: recommendationRows.map((r) => r.value) }),
     },
   };
 }

@@ -46,7 +46,7 @@ function listFor(type: ColumnType): readonly string[] | null {
   return null;
 }
 
-const REQUIRED: Readonly<Record<SheetId, boolean>> = { schools: true, results: false, scores: false, scales: true, municipalIndicators: false };
+const REQUIRED: Readonly<Record<SheetId, boolean>> = { schools: true, results: false, scores: false, scales: true, municipalIndicators: false, recommendations: false };
 
 /** The four input sheets with headers in template order. */
 export const TEMPLATE_SHEETS: readonly TemplateSheet[] = INPUT_SHEETS.map((def) => {

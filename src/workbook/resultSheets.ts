@@ -6,6 +6,7 @@
  * stay numbers and get their Russian look from the number format, never from a string.
  */
 import { withRegressionChart } from "./regressionChart";
+import { handoverSheets } from "./handoverSheets";
 import type { AnalysisResult } from "../engine/analyse";
 import { PARAMETER_LABELS, RISK_FACTOR_NAMES } from "../engine/methodology";
 import type { MethodologyParameters, MonitoringTarget } from "../engine/methodology";
@@ -57,6 +58,7 @@ export function resultSheets(result: IdentificationResult | AnalysisResult, cont
     summarySheet(result),
     indicesSheet(result),
     municipalitiesSheet(result),
+    ...handoverSheets(result),
     ...(hasMonitoring(result) ? monitoringSheets(result) : []),
     parametersSheet(result, context),
     legendSheet(),

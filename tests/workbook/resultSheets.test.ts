@@ -13,7 +13,7 @@ const column = (s: SheetSpec, header: string): number => s.columns.findIndex((c)
 
 describe("resultSheets", () => {
   it("makes the identification sheets of DESIGN.md in order, without monitoring sheets for a bare identification", () => {
-    expect(sheets.map((s) => s.name)).toEqual(["Итоги", "Индексы ОП", "Муниципалитеты", "Параметры", "Легенда", "Замечания"]);
+    expect(sheets.map((s) => s.name)).toEqual(["Итоги", "Индексы ОП", "Муниципалитеты", "Перечень ШНОР", "Перечень ШНСУ", "Перечень зоны риска", "Наставники", "Адресные рекомендации", "Параметры", "Легенда", "Замечания"]);
   });
 
   it("gives every row as many cells as columns", () => {
