@@ -22,6 +22,7 @@ import {
   Table,
   TableCell,
   TableOfContents,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -55,47 +56,62 @@ const pct = (v: number | null, digits = 1): string => (v === null || !Number.isF
 const dec = (v: number | null, digits = 1): string => (v === null || !Number.isFinite(v) ? "—" : v.toFixed(digits).replace(".", ",").replace("-", "−"));
 const pp = (v: number | null): string => (v === null || !Number.isFinite(v) ? "—" : `${v > 0 ? "+" : v < 0 ? "−" : ""}${Math.abs(v * 100).toFixed(1).replace(".", ",")} п.п.`);
 
-function para(text: string, options: { bold?: boolean; italic?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph {
+/** Text width of the page in twips: A4 portrait (11906) less the margins (1418 + 850). */
+const TEXT_WIDTH = 9638;
+
+type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
+
+/**
+ * Body text. Formatting lives in the document's styles rather than on each run: a 2,000-school
+ * report has tens of thousands of paragraphs, and the XML of per-run properties is what makes it
+ * slow to write.
+ */
+function para(text: string, options: { bold?: boolean; italic?: boolean; size?: number; align?: Align } = {}): Paragraph {
+  const plain = options.bold === undefined && options.italic === undefined && options.size === undefined;
   return new Paragraph({
-    alignment: options.align ?? AlignmentType.JUSTIFIED,
-    spacing: { after: 120 },
-    children: [new TextRun({ text, bold: options.bold ?? false, italics: options.italic ?? false, size: options.size ?? BODY_SIZE, font: FONT })],
+    style: "Body",
+    ...(options.align === undefined ? {} : { alignment: options.align }),
+    children: [
+      plain
+        ? new TextRun(text)
+        : new TextRun({ text, ...(options.bold ? { bold: true } : {}), ...(options.italic ? { italics: true } : {}), ...(options.size === undefined ? {} : { size: options.size }) }),
+    ],
   });
 }
 
 function heading(text: string, level: 1 | 2): Paragraph {
-  return new Paragraph({ text, heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 } });
+  return new Paragraph({ text, heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 });
 }
 
-function bullet(text: string, basis: string): Paragraph {
-  return new Paragraph({
-    bullet: { level: 0 },
-    spacing: { after: 60 },
-    children: [new TextRun({ text, size: BODY_SIZE, font: FONT }), new TextRun({ text: ` (основание: ${basis})`, italics: true, size: TABLE_SIZE, font: FONT })],
-  });
+/** A measure: «— text (основание: basis)». */
+function measure(text: string, basis: string): Paragraph {
+  return new Paragraph({ style: "Measure", children: [new TextRun(`— ${text}`), new TextRun({ text: ` (основание: ${basis})`, style: "Basis" })] });
 }
 
-function cell(text: string | number, header = false, width?: number): TableCell {
+function cell(text: string | number, header: boolean): TableCell {
+  const style = header ? "CellHead" : "Cell";
   return new TableCell({
-    ...(width === undefined ? {} : { width: { size: width, type: WidthType.PERCENTAGE } }),
     ...(header ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: HEADER_FILL } } : {}),
-    margins: { top: 30, bottom: 30, left: 60, right: 60 },
     // One paragraph a line: a run's "\n" is no line break in Word.
     children: String(text)
       .split("\n")
-      .map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header, size: TABLE_SIZE, font: FONT })] })),
+      .map((line) => new Paragraph({ style, children: [new TextRun(line)] })),
   });
 }
 
 /** A Word table with a header row repeated on every page; `widths` in percent of the text width. */
 function table(headers: readonly string[], rows: readonly (readonly (string | number)[])[], widths?: readonly number[]): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
+  const percents = widths ?? headers.map(() => 100 / headers.length);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: percents.map((w) => Math.round((w / 100) * TEXT_WIDTH)),
+    layout: TableLayoutType.FIXED,
+    margins: { top: 20, bottom: 20, left: 60, right: 60 },
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, true, widths?.[i])) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, false, widths?.[i])) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h) => cell(h, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v) => cell(v, false)) })),
     ],
   });
 }
@@ -335,8 +351,8 @@ function recommendationsSection(result: AnalysisResult, number: number): FileChi
     ),
   );
   for (const s of schools) {
-    out.push(new Paragraph({ keepNext: true, spacing: { before: 160, after: 60 }, children: [new TextRun({ text: `${s.name} (${s.id}), ${s.municipality} — ${s.category}`, bold: true, size: BODY_SIZE, font: FONT })] }));
-    for (const r of s.recommendations ?? []) out.push(bullet(r.text, r.basis));
+    out.push(new Paragraph({ style: "SchoolHead", children: [new TextRun(`${s.name} (${s.id}), ${s.municipality} — ${s.category}`)] }));
+    for (const r of s.recommendations ?? []) out.push(measure(r.text, r.basis));
   }
   return out;
 }
@@ -382,7 +398,21 @@ export function buildReport(result: AnalysisResult, context: ReportContext): Doc
     creator: "ШНОР",
     title: "Аналитическая справка ШНОР и ШНСУ",
     description: `Методика: ${result.methodology.name}`,
-    styles: { default: { document: { run: { font: FONT, size: BODY_SIZE } } } },
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: BODY_SIZE } },
+        heading1: { run: { font: FONT, size: 30, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+        heading2: { run: { font: FONT, size: 26, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 200, after: 100 }, keepNext: true } },
+      },
+      paragraphStyles: [
+        { id: "Body", name: "Текст справки", run: { font: FONT, size: BODY_SIZE }, paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 } } },
+        { id: "Cell", name: "Текст таблицы", run: { font: FONT, size: TABLE_SIZE }, paragraph: { spacing: { before: 0, after: 0 } } },
+        { id: "CellHead", name: "Заголовок таблицы", basedOn: "Cell", run: { font: FONT, size: TABLE_SIZE, bold: true }, paragraph: { spacing: { before: 0, after: 0 } } },
+        { id: "SchoolHead", name: "Школа", run: { font: FONT, size: BODY_SIZE, bold: true }, paragraph: { keepNext: true, spacing: { before: 160, after: 60 } } },
+        { id: "Measure", name: "Мера", run: { font: FONT, size: BODY_SIZE }, paragraph: { indent: { left: 567, hanging: 283 }, spacing: { after: 60 } } },
+      ],
+      characterStyles: [{ id: "Basis", name: "Основание меры", run: { italics: true, size: TABLE_SIZE } }],
+    },
     features: { updateFields: true },
     sections: [
       {
