@@ -2,7 +2,7 @@
  * Production bundle (`npm run build`) and dev server (`npm run dev-server`) of the add-in.
  * dist/: taskpane.html (loads Office.js, then the functions, commands and taskpane chunks — one
  * shared runtime, OFFICE.md), functions.js, functions.json (from the JSDoc), functions-ru.json,
- * commands.js, taskpane.js, compute.worker.js (the pane's Web Worker), assets/, manifest.xml. Only `webpack serve` needs dev certificates.
+ * commands.js, taskpane.js, compute.worker.js (the pane's Web Worker), assets/, manifest.xml (for `--env host=…` if given), support.html (the SupportUrl). Only `webpack serve` needs dev certificates.
  */
 "use strict";
 
@@ -12,11 +12,15 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { RussianFunctionsMetadataPlugin } = require("./scripts/build-functions-ru");
+const { manifestForHost } = require("./scripts/manifest-host");
 
 const DEV_PORT = 3000;
 
 module.exports = async (env, options) => {
   const serving = process.env.WEBPACK_SERVE === "true";
+  // `npm run build -- --env host=https://сервер/папка` writes dist/manifest.xml for that host
+  // (every https://localhost:3000 URL moved there); without it dist/ gets manifest.xml as it is.
+  const host = env && typeof env.host === "string" ? env.host : undefined;
   const config = {
     // No eval-based source maps: the task pane's Content-Security-Policy forbids eval.
     devtool: "source-map",
@@ -70,7 +74,13 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            ...(host === undefined ? {} : { transform: (content) => manifestForHost(content.toString("utf8"), host) }),
+          },
+          // The manifest's SupportUrl.
+          { from: "src/taskpane/support.html", to: "support.html" },
         ],
       }),
     ],

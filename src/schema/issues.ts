@@ -4,7 +4,7 @@
  * expected/received values; {@link toIssue} makes the message (STYLE.md, "Issues are data").
  */
 import type { Issue, Severity } from "../engine/types";
-import type { CellValue } from "./raw";
+import { FORMULA_WITHOUT_VALUE, type CellValue } from "./raw";
 
 /** Every issue the schema can report. Severity is fixed per code, see {@link ISSUE_SEVERITY}. */
 export const ISSUE_CODES = [
@@ -212,6 +212,9 @@ function body(draft: IssueDraft): string {
     case "sheet-no-rows":
       return "на листе нет строк с данными";
     case "cell-error":
+      if (typeof draft.received === "object" && draft.received?.error === FORMULA_WITHOUT_VALUE) {
+        return "формула без вычисленного значения: откройте и сохраните книгу в Excel";
+      }
       return `ошибка Excel ${got} в ячейке — ${expectedText(draft.expected)}`;
     case "value-missing":
       return `пустая ячейка в обязательном столбце «${d(draft, "header")}»`;

@@ -4,6 +4,12 @@
  */
 export type CellValue = string | number | boolean | null | { readonly error: string };
 
+/**
+ * The error a reader gives for a formula cell saved without its computed value (a file written
+ * by a program that does not calculate): parsing reports it with the cell's address.
+ */
+export const FORMULA_WITHOUT_VALUE = "#НЕТ_ЗНАЧЕНИЯ";
+
 export interface RawSheet {
   readonly name: string;
   readonly rows: readonly (readonly CellValue[])[];

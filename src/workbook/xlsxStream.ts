@@ -11,14 +11,32 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { createInflateRaw } from "node:zlib";
-import type { CellValue, RawSheet, RawWorkbook } from "../schema/raw";
+import { FORMULA_WITHOUT_VALUE, type CellValue, type RawSheet, type RawWorkbook } from "../schema/raw";
 import { assertWorkbookBytes, FILE_KIND_HEAD, WorkbookFileError } from "./fileKind";
+import {
+  columnLetters,
+  defaultMaxUnpackedBytes,
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  groupDigits,
+  MAX_MARKUP_CHARS,
+  MAX_MERGE_VISITS,
+  MAX_TEXT_CHARS,
+  megabytes,
+  PADDING_BASE,
+  PADDING_PER_CELL,
+} from "./readLimits";
 import { trimTrailingEmptyRows, UNKNOWN_FORMULA_ERROR } from "./xlsxReader";
 
 export interface ReadXlsxStreamOptions {
   readonly onProgress?: (sheet: string, rowsRead: number) => void;
   /** Rows between two progress calls (default 10 000); the last count of a sheet is always reported. */
   readonly progressEvery?: number;
+  /**
+   * Refuse a workbook whose parts unpack to more than this many bytes (default:
+   * {@link defaultMaxUnpackedBytes} of the file's size).
+   */
+  readonly maxUnpackedBytes?: number;
   /** Internal, for tests: split the inflated bytes into pieces of at most this many bytes. */
   readonly chunkSize?: number;
 }
@@ -30,14 +48,29 @@ interface ZipEntry {
   readonly name: string;
   readonly method: number;
   readonly compressedSize: number;
+  /** As the directory declares it; 0 when it does not say (then only the overall bound applies). */
+  readonly uncompressedSize: number;
   readonly localOffset: number;
 }
 
 const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
 const LOC_SIG = 0x04034b50;
+const ZIP64_LOCATOR_SIG = 0x07064b50;
+const ZIP64_EOCD_SIG = 0x06064b50;
 
-async function readZipDirectory(path: string): Promise<{ entries: Map<string, ZipEntry>; dataStart: (e: ZipEntry) => Promise<number> }> {
+const DAMAGED = "файл повреждён: оглавление zip-архива .xlsx";
+const RESAVE = "пересохраните книгу в Excel";
+
+function damaged(what: string): WorkbookFileError {
+  return new WorkbookFileError(`${DAMAGED} ${what} (${RESAVE})`);
+}
+
+/**
+ * Reads the zip's central directory, checking every size and offset against the file before
+ * allocating anything: a directory that claims gigabytes is refused, not trusted.
+ */
+async function readZipDirectory(path: string): Promise<{ size: number; entries: Map<string, ZipEntry>; dataStart: (e: ZipEntry) => Promise<number> }> {
   const fh = await open(path, "r");
   try {
     const size = (await fh.stat()).size;
@@ -49,34 +82,43 @@ async function readZipDirectory(path: string): Promise<{ entries: Map<string, Zi
     await fh.read(tail, 0, tailLen, size - tailLen);
     let eocd = tailLen - 22;
     while (eocd >= 0 && tail.readUInt32LE(eocd) !== EOCD_SIG) eocd--;
-    if (eocd < 0) throw new WorkbookFileError("файл повреждён или обрезан: у zip-архива .xlsx нет оглавления (пересохраните книгу в Excel)");
+    if (eocd < 0) throw new WorkbookFileError(`файл повреждён или обрезан: у zip-архива .xlsx нет оглавления (${RESAVE})`);
+    const eocdAt = size - tailLen + eocd;
     let count = tail.readUInt16LE(eocd + 10);
     let cdSize = tail.readUInt32LE(eocd + 12);
     let cdOffset = tail.readUInt32LE(eocd + 16);
+    let cdEnd = eocdAt;
     if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
       // Zip64: the locator sits just before the classic end record.
       const loc = eocd - 20;
-      if (loc >= 0 && tail.readUInt32LE(loc) === 0x07064b50) {
+      if (loc >= 0 && tail.readUInt32LE(loc) === ZIP64_LOCATOR_SIG) {
+        const recAt = Number(tail.readBigUInt64LE(loc + 8));
+        if (recAt + 56 > size) throw damaged("указывает за конец файла");
         const rec = Buffer.alloc(56);
-        await fh.read(rec, 0, 56, Number(tail.readBigUInt64LE(loc + 8)));
+        await fh.read(rec, 0, 56, recAt);
+        if (rec.readUInt32LE(0) !== ZIP64_EOCD_SIG) throw damaged("испорчено (zip64)");
         count = Number(rec.readBigUInt64LE(32));
         cdSize = Number(rec.readBigUInt64LE(40));
         cdOffset = Number(rec.readBigUInt64LE(48));
+        cdEnd = recAt;
       }
     }
+    if (!Number.isSafeInteger(cdSize) || !Number.isSafeInteger(cdOffset) || cdOffset + cdSize > cdEnd) throw damaged("указывает за конец файла");
+    if (count > cdSize / 46) throw damaged(`называет ${groupDigits(count)} частей, которые в нём не помещаются`);
     const cd = Buffer.alloc(cdSize);
     await fh.read(cd, 0, cdSize, cdOffset);
     const entries = new Map<string, ZipEntry>();
     let p = 0;
-    for (let i = 0; i < count && p + 46 <= cd.length; i++) {
-      if (cd.readUInt32LE(p) !== CEN_SIG) throw new WorkbookFileError("повреждено оглавление zip-архива .xlsx (пересохраните книгу в Excel)");
+    for (let i = 0; i < count; i++) {
+      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CEN_SIG) throw damaged("испорчено");
       const method = cd.readUInt16LE(p + 10);
       let compressedSize = cd.readUInt32LE(p + 20);
-      const uncompressed = cd.readUInt32LE(p + 24);
+      let uncompressedSize = cd.readUInt32LE(p + 24);
       const nameLen = cd.readUInt16LE(p + 28);
       const extraLen = cd.readUInt16LE(p + 30);
       const commentLen = cd.readUInt16LE(p + 32);
       let localOffset = cd.readUInt32LE(p + 42);
+      if (p + 46 + nameLen + extraLen + commentLen > cd.length) throw damaged("испорчено");
       const name = cd.toString("utf8", p + 46, p + 46 + nameLen);
       // Zip64 extended information: the 64-bit fields present are those whose 32-bit ones are full.
       let x = p + 46 + nameLen;
@@ -86,24 +128,37 @@ async function readZipDirectory(path: string): Promise<{ entries: Map<string, Zi
         const len = cd.readUInt16LE(x + 2);
         if (id === 1) {
           let q = x + 4;
-          if (uncompressed === 0xffffffff) q += 8;
-          if (compressedSize === 0xffffffff) (compressedSize = Number(cd.readBigUInt64LE(q))), (q += 8);
-          if (localOffset === 0xffffffff) localOffset = Number(cd.readBigUInt64LE(q));
+          const end = Math.min(xEnd, q + len);
+          const next = (): number => {
+            if (q + 8 > end) throw damaged("испорчено (zip64)");
+            const v = Number(cd.readBigUInt64LE(q));
+            q += 8;
+            return v;
+          };
+          if (uncompressedSize === 0xffffffff) uncompressedSize = next();
+          if (compressedSize === 0xffffffff) compressedSize = next();
+          if (localOffset === 0xffffffff) localOffset = next();
         }
         x += 4 + len;
       }
-      entries.set(name.replace(/\\/g, "/"), { name, method, compressedSize, localOffset });
+      if (!Number.isSafeInteger(localOffset) || !Number.isSafeInteger(compressedSize) || localOffset + 30 + compressedSize > size) {
+        throw damaged(`называет часть «${name}» размером больше самого файла`);
+      }
+      entries.set(name.replace(/\\/g, "/"), { name, method, compressedSize, uncompressedSize: Number.isSafeInteger(uncompressedSize) ? uncompressedSize : Number.MAX_SAFE_INTEGER, localOffset });
       p += 46 + nameLen + extraLen + commentLen;
     }
     return {
+      size,
       entries,
       dataStart: async (e) => {
         const h = await open(path, "r");
         try {
           const loc = Buffer.alloc(30);
           await h.read(loc, 0, 30, e.localOffset);
-          if (loc.readUInt32LE(0) !== LOC_SIG) throw new WorkbookFileError(`повреждён zip-архив .xlsx: часть «${e.name}» (пересохраните книгу в Excel)`);
-          return e.localOffset + 30 + loc.readUInt16LE(26) + loc.readUInt16LE(28);
+          if (loc.readUInt32LE(0) !== LOC_SIG) throw new WorkbookFileError(`файл повреждён: часть «${e.name}» zip-архива не найдена на своём месте (${RESAVE})`);
+          const start = e.localOffset + 30 + loc.readUInt16LE(26) + loc.readUInt16LE(28);
+          if (start + e.compressedSize > size) throw new WorkbookFileError(`файл повреждён или обрезан: часть «${e.name}» выходит за конец файла (${RESAVE})`);
+          return start;
         } finally {
           await h.close();
         }
@@ -116,30 +171,70 @@ async function readZipDirectory(path: string): Promise<{ entries: Map<string, Zi
 
 type Zip = Awaited<ReturnType<typeof readZipDirectory>>;
 
+/** The bytes left to unpack, shared by every part of one workbook. */
+interface UnpackBudget {
+  readonly limit: number;
+  used: number;
+}
+
+function tooBig(limit: number): WorkbookFileError {
+  return new WorkbookFileError(
+    `книга распаковывается больше чем в ${megabytes(limit)} — это больше предела (50 × размер файла, от 256 МБ до 2 ГБ); ` +
+      "возможно, это «zip-бомба». Если книга настоящая, поднимите предел параметром --max-unpacked <МБ>",
+  );
+}
+
 /** Feeds a zip entry's text to `sink` chunk by chunk (UTF-8 decoded across chunk boundaries). */
-async function scanEntry(path: string, zip: Zip, entry: ZipEntry, sink: { feed(s: string): void; end(): void }, chunkSize?: number): Promise<void> {
-  if (entry.method !== 0 && entry.method !== 8) throw new WorkbookFileError(`часть «${entry.name}» сжата неизвестным способом ${entry.method} (пересохраните книгу в Excel)`);
+async function scanEntry(path: string, zip: Zip, entry: ZipEntry, sink: XmlScanner, budget: UnpackBudget, chunkSize?: number): Promise<void> {
+  if (entry.method !== 0 && entry.method !== 8) throw new WorkbookFileError(`часть «${entry.name}» сжата неизвестным способом ${entry.method} (${RESAVE})`);
+  if (entry.uncompressedSize > budget.limit - budget.used) throw tooBig(budget.limit);
   const start = await zip.dataStart(entry);
   const decoder = new TextDecoder("utf-8");
+  // A part may not unpack to more than its directory says (when it says), nor past the budget.
+  const declared = entry.uncompressedSize > 0 ? entry.uncompressedSize : Number.MAX_SAFE_INTEGER;
+  let inflated = 0;
   if (entry.compressedSize > 0) {
     const file = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 1 << 20 });
     let source: AsyncIterable<Buffer> = file;
+    let inflate: ReturnType<typeof createInflateRaw> | null = null;
     if (entry.method === 8) {
-      const inflate = createInflateRaw({ chunkSize: 1 << 18 });
-      file.on("error", (e) => inflate.destroy(e));
+      inflate = createInflateRaw({ chunkSize: 1 << 18 });
+      file.on("error", (e) => inflate!.destroy(e));
       source = file.pipe(inflate);
     }
     try {
       for await (const buf of source) {
+        inflated += buf.length;
+        budget.used += buf.length;
+        if (budget.used > budget.limit) throw tooBig(budget.limit);
+        if (inflated > declared) throw new WorkbookFileError(`файл повреждён: часть «${entry.name}» распаковывается больше, чем записано в оглавлении zip-архива (${RESAVE})`);
         if (chunkSize === undefined) sink.feed(decoder.decode(buf, { stream: true }));
         else for (let i = 0; i < buf.length; i += chunkSize) sink.feed(decoder.decode(buf.subarray(i, i + chunkSize), { stream: true }));
       }
+    } catch (e) {
+      throw e instanceof WorkbookFileError ? e : new WorkbookFileError(`файл повреждён: часть «${entry.name}» не распаковывается (${zlibReason(e)}; ${RESAVE})`);
     } finally {
       file.destroy();
+      inflate?.destroy();
     }
   }
   sink.feed(decoder.decode());
   sink.end();
+}
+
+/** zlib's error, in Russian. */
+function zlibReason(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  switch (code) {
+    case "Z_DATA_ERROR":
+      return "сжатые данные испорчены";
+    case "Z_BUF_ERROR":
+      return "сжатые данные обрываются";
+    case "Z_MEM_ERROR":
+      return "не хватило памяти";
+    default:
+      return "ошибка распаковки";
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,9 +277,18 @@ function decodeAttr(s: string): string {
  * Splits XML text, fed in chunks, into tags and text. A tag cut by a chunk's end is carried over
  * to the next chunk; text is handed on in pieces (its references decoded by the handler, once
  * whole). Comments, processing instructions and CDATA sections are understood.
+ *
+ * Linear in the input: a construct carried over is searched for its end only in the text that
+ * is new, and a construct or a captured text past its bound ({@link MAX_MARKUP_CHARS},
+ * {@link MAX_TEXT_CHARS}) is refused rather than carried on.
  */
 abstract class XmlScanner {
   private carry = "";
+  /** Where, in `carry`, the search for the carried construct's end resumes. */
+  private resume = 0;
+
+  /** What is being read, for messages: «лист «Баллы»», «общие строки». */
+  constructor(protected readonly where: string) {}
 
   /** A tag `s[from, to)` (between `<` and `>`), its local name `s[name, nameEnd)`. */
   protected abstract tag(s: string, from: number, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): void;
@@ -192,45 +296,78 @@ abstract class XmlScanner {
   protected capturing = false;
   protected text = "";
 
+  /** Where the text being captured is, for a message about it («ячейка B7»). */
+  protected textPlace(): string {
+    return "";
+  }
+
+  private append(piece: string): void {
+    this.text += piece;
+    if (this.text.length > MAX_TEXT_CHARS) this.tooLong();
+  }
+
+  protected tooLong(): never {
+    const place = this.textPlace();
+    throw new WorkbookFileError(
+      `${this.where}${place === "" ? "" : `, ${place}`}: текст длиннее ${groupDigits(MAX_TEXT_CHARS)} символов (в ячейке Excel не больше 32 767) — файл повреждён или собран не Excel`,
+    );
+  }
+
+  private unclosed(what: string): WorkbookFileError {
+    return new WorkbookFileError(`${this.where}: ${what} не закрыт (разметка XML повреждена; ${RESAVE})`);
+  }
+
   feed(chunk: string): void {
-    const s = this.carry.length > 0 ? this.carry + chunk : chunk;
-    this.carry = "";
+    let s = chunk;
+    let searchFrom = 0;
+    if (this.carry.length > 0) {
+      s = this.carry + chunk;
+      searchFrom = this.resume;
+      this.carry = "";
+    }
     const n = s.length;
     let i = 0;
     while (i < n) {
       const lt = s.indexOf("<", i);
       if (lt < 0) {
-        if (this.capturing) this.text += s.slice(i);
+        if (this.capturing) this.append(s.slice(i));
         return;
       }
-      if (this.capturing && lt > i) this.text += s.slice(i, lt);
+      if (this.capturing && lt > i) this.append(s.slice(i, lt));
+      // Only the construct carried over (at 0) may resume its search past its start.
+      const from = lt === 0 ? searchFrom : 0;
       let c = s.charCodeAt(lt + 1);
       if (c === 33 /* ! */) {
         if (s.startsWith("<![CDATA[", lt)) {
-          const e = s.indexOf("]]>", lt + 9);
+          const e = s.indexOf("]]>", Math.max(lt + 9, from));
           if (e < 0) {
-            i = lt;
-            break;
+            this.hold(s, lt, 2);
+            return;
           }
           // Kept raw; escaping its ampersands lets the text's later decoding restore them.
-          if (this.capturing) this.text += s.slice(lt + 9, e).replace(/&/g, "&amp;");
+          if (this.capturing) this.append(s.slice(lt + 9, e).replace(/&/g, "&amp;"));
           i = e + 3;
           continue;
         }
         if (s.startsWith("<!--", lt)) {
-          const e = s.indexOf("-->", lt + 4);
+          const e = s.indexOf("-->", Math.max(lt + 4, from));
           if (e < 0) {
-            i = lt;
-            break;
+            this.hold(s, lt, 2);
+            return;
           }
           i = e + 3;
           continue;
         }
+        if (n - lt < 9 && "<![CDATA[".startsWith(s.slice(lt))) {
+          // A CDATA or comment opener cut by the chunk's end: wait for the rest.
+          this.hold(s, lt, n - lt);
+          return;
+        }
       }
-      const gt = s.indexOf(">", lt + 1);
-      if (gt < 0 || lt + 1 >= n) {
-        i = lt;
-        break;
+      const gt = lt + 1 >= n ? -1 : s.indexOf(">", Math.max(lt + 1, from));
+      if (gt < 0) {
+        this.hold(s, lt, 0);
+        return;
       }
       if (c === 33 || c === 63 /* ? */) {
         i = gt + 1;
@@ -249,12 +386,29 @@ abstract class XmlScanner {
       this.tag(s, lt + 1, selfClosing ? gt - 1 : gt, p, q, closing, selfClosing);
       i = gt + 1;
     }
-    if (i < n) this.carry = s.slice(i);
+  }
+
+  /** Carries `s[lt…]` to the next chunk; its end's search resumes `back` characters before the end. */
+  private hold(s: string, lt: number, back: number): void {
+    const carry = s.slice(lt);
+    if (carry.length > MAX_MARKUP_CHARS) {
+      throw this.unclosed(s.startsWith("<!--", lt) ? "комментарий" : s.startsWith("<![CDATA[", lt) ? "раздел CDATA" : `тег длиннее ${groupDigits(MAX_MARKUP_CHARS)} символов`);
+    }
+    this.carry = carry;
+    this.resume = Math.max(0, carry.length - back);
   }
 
   end(): void {
+    const carry = this.carry;
     this.carry = "";
+    if (carry.trim().length > 0) throw this.unclosed(`тег «${carry.slice(0, 40)}${carry.length > 40 ? "…" : ""}» в конце части`);
   }
+}
+
+/** The first `code` in `s[from, to)`, or -1: never looks past the tag. */
+function indexIn(s: string, code: number, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (s.charCodeAt(k) === code) return k;
+  return -1;
 }
 
 function isName(s: string, from: number, to: number, name: string): boolean {
@@ -268,18 +422,18 @@ function isName(s: string, from: number, to: number, name: string): boolean {
 function eachAttr(s: string, from: number, to: number, fn: (name: string, value: string) => void): void {
   let i = from;
   while (i < to) {
-    const eq = s.indexOf("=", i);
-    if (eq < 0 || eq >= to) return;
+    const eq = indexIn(s, 61 /* = */, i, to);
+    if (eq < 0) return;
     let ns = eq - 1;
     while (ns >= i && s.charCodeAt(ns) <= 32) ns--;
     let nb = ns;
     while (nb >= i && s.charCodeAt(nb) > 32 && s.charCodeAt(nb) !== 58) nb--;
     let qp = eq + 1;
     while (qp < to && s.charCodeAt(qp) <= 32) qp++;
-    const quote = s[qp];
-    if (quote !== '"' && quote !== "'") return;
-    const ve = s.indexOf(quote, qp + 1);
-    if (ve < 0 || ve > to) return;
+    const quote = s.charCodeAt(qp);
+    if (quote !== 34 && quote !== 39) return;
+    const ve = indexIn(s, quote, qp + 1, to);
+    if (ve < 0) return;
     fn(s.slice(nb + 1, ns + 1), s.slice(qp + 1, ve));
     i = ve + 1;
   }
@@ -288,17 +442,31 @@ function eachAttr(s: string, from: number, to: number, fn: (name: string, value:
 /** Attributes with their prefixed names (`r:id`), for workbook.xml and the relationships. */
 function attrsOf(s: string, from: number, to: number): Map<string, string> {
   const out = new Map<string, string>();
-  const re = /([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  const body = s.slice(from, to);
-  for (let m = re.exec(body); m !== null; m = re.exec(body)) out.set(m[1]!, decodeAttr(m[3] ?? m[4] ?? ""));
+  let i = from;
+  while (i < to) {
+    const eq = indexIn(s, 61 /* = */, i, to);
+    if (eq < 0) break;
+    let ne = eq;
+    while (ne > i && s.charCodeAt(ne - 1) <= 32) ne--;
+    let nb = ne;
+    while (nb > i && s.charCodeAt(nb - 1) > 32) nb--;
+    let qp = eq + 1;
+    while (qp < to && s.charCodeAt(qp) <= 32) qp++;
+    const quote = s.charCodeAt(qp);
+    if (quote !== 34 && quote !== 39) break;
+    const ve = indexIn(s, quote, qp + 1, to);
+    if (ve < 0) break;
+    if (ne > nb) out.set(s.slice(nb, ne), decodeAttr(s.slice(qp + 1, ve)));
+    i = ve + 1;
+  }
   return out;
 }
 
 /** Collects the attributes of every element with one of the given local names. */
 class ElementCollector extends XmlScanner {
   readonly found: { name: string; attrs: Map<string, string> }[] = [];
-  constructor(private readonly names: readonly string[]) {
-    super();
+  constructor(private readonly names: readonly string[], where: string) {
+    super(where);
   }
   protected tag(s: string, from: number, to: number, name: number, nameEnd: number, closing: boolean): void {
     if (closing) return;
@@ -310,6 +478,16 @@ class ElementCollector extends XmlScanner {
 /** sharedStrings.xml → each string's cell value, as exceljs's in-memory reader gives it. */
 class SharedStringsScanner extends XmlScanner {
   readonly strings: CellValue[] = [];
+  private runsLength = 0;
+
+  constructor() {
+    super("общие строки книги (sharedStrings.xml)");
+  }
+
+  protected override textPlace(): string {
+    return `строка ${groupDigits(this.strings.length + 1)}`;
+  }
+
   private inSi = false;
   private inRun = false;
   private phonetic = 0;
@@ -340,7 +518,10 @@ class SharedStringsScanner extends XmlScanner {
         this.runText = undefined;
       }
       if (closing || selfClosing) {
-        (this.runs ??= []).push(this.runText ?? "");
+        const t = this.runText ?? "";
+        (this.runs ??= []).push(t);
+        this.runsLength += t.length;
+        if (this.runsLength > MAX_TEXT_CHARS) this.tooLong();
         this.inRun = false;
       }
     } else if (len === 2 && c0 === 115 /* si */ && s.charCodeAt(name + 1) === 105) {
@@ -348,6 +529,7 @@ class SharedStringsScanner extends XmlScanner {
         this.inSi = true;
         this.plain = undefined;
         this.runs = null;
+        this.runsLength = 0;
       }
       if (closing || selfClosing) {
         this.strings.push(this.runs !== null ? this.runs.join("") : (this.plain ?? null));
@@ -402,7 +584,21 @@ function columnOf(ref: string): number {
   return col;
 }
 
-/** A worksheet's XML → its rows, cell by cell with exceljs's in-memory reader's rules. */
+/** Filler cells and rows the reader has put in between real cells, shared by a workbook's sheets. */
+interface PaddingBudget {
+  cells: number;
+  filler: number;
+  mergeVisits: number;
+}
+
+/** A gap between real rows: one shared, frozen empty row, so a gap costs a pointer per row. */
+const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
+/**
+ * A worksheet's XML → its rows, cell by cell with exceljs's in-memory reader's rules, except
+ * formulas: a formula's cached value is its value (0, "" and FALSE included), and a formula
+ * without one is {@link FORMULA_WITHOUT_VALUE}.
+ */
 class SheetScanner extends XmlScanner {
   readonly rows: CellValue[][] = [];
   readonly merges: string[] = [];
@@ -422,8 +618,33 @@ class SheetScanner extends XmlScanner {
   /** What the captured text is: 1 value, 2 formula, 3 run text. */
   private target = 0;
 
-  constructor(private readonly shared: readonly CellValue[], private readonly onRow: (read: number) => void) {
-    super();
+  constructor(
+    private readonly shared: readonly CellValue[],
+    private readonly onRow: (read: number) => void,
+    sheet: string,
+    private readonly budget: PaddingBudget,
+  ) {
+    super(`лист «${sheet}»`);
+  }
+
+  protected override textPlace(): string {
+    return `ячейка ${columnLetters(this.col)}${this.rowNumber}`;
+  }
+
+  private refuse(what: string): never {
+    throw new WorkbookFileError(`${this.where}, ${what} — файл повреждён или собран не Excel`);
+  }
+
+  /** Counts `n` filler slots; refuses a sheet whose real cells are too far apart. */
+  private pad(n: number): void {
+    const b = this.budget;
+    b.filler += n;
+    if (b.filler > PADDING_BASE + PADDING_PER_CELL * b.cells) {
+      this.refuse(
+        `строка ${groupDigits(this.rowNumber)}: заполненные ячейки разбросаны слишком далеко друг от друга ` +
+          `(${groupDigits(b.filler)} пустых на ${groupDigits(b.cells)} заполненных); удалите лишнее за пределами таблиц`,
+      );
+    }
   }
 
   protected tag(s: string, from: number, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): void {
@@ -472,6 +693,7 @@ class SheetScanner extends XmlScanner {
           if (n === "r") r = parseInt(v, 10);
         });
         this.rowNumber = r > 0 ? r : this.rowNumber + 1;
+        if (this.rowNumber > EXCEL_MAX_ROWS) this.refuse(`строка ${groupDigits(this.rowNumber)}: номер строки больше ${groupDigits(EXCEL_MAX_ROWS)} — предела Excel`);
         this.row = [];
         this.col = 0;
         if (selfClosing) this.endRow();
@@ -512,12 +734,12 @@ class SheetScanner extends XmlScanner {
     // Attributes: r="B7" t="s" s="3", usually in that order.
     let i = from;
     while (i < to) {
-      const eq = s.indexOf("=", i);
-      if (eq < 0 || eq >= to) break;
+      const eq = indexIn(s, 61 /* = */, i, to);
+      if (eq < 0) break;
       const quote = s.charCodeAt(eq + 1);
       if (quote !== 34 && quote !== 39) return this.startCellSlow(s, from, to, selfClosing);
-      const ve = s.indexOf(quote === 39 ? "'" : '"', eq + 2);
-      if (ve < 0 || ve > to) break;
+      const ve = indexIn(s, quote, eq + 2, to);
+      if (ve < 0) break;
       let ns = eq - 1;
       while (ns > i && s.charCodeAt(ns) <= 32) ns--;
       if (s.charCodeAt(ns - 1) <= 32 || s.charCodeAt(ns - 1) === 58) {
@@ -549,6 +771,9 @@ class SheetScanner extends XmlScanner {
 
   private begin(col: number, type: number, selfClosing: boolean): void {
     this.col = col > 0 ? col : this.col + 1;
+    if (this.col > EXCEL_MAX_COLUMNS) {
+      this.refuse(`строка ${groupDigits(this.rowNumber)}: столбец номер ${groupDigits(this.col)} за пределом Excel (${groupDigits(EXCEL_MAX_COLUMNS)}, XFD)`);
+    }
     this.type = type;
     this.inCell = true;
     this.hasFormula = false;
@@ -566,26 +791,33 @@ class SheetScanner extends XmlScanner {
     if (v === null) return;
     const cells = this.row!;
     const col = this.col;
-    while (cells.length < col - 1) cells.push(null);
+    this.budget.cells++;
+    if (cells.length < col - 1) {
+      this.pad(col - 1 - cells.length);
+      while (cells.length < col - 1) cells.push(null);
+    }
     cells[col - 1] = v;
   }
 
-  /** exceljs's CellXform.parseClose('c') followed by toCellValue. */
+  /**
+   * exceljs's CellXform.parseClose('c') followed by toCellValue, except for formulas: their
+   * cached value is the value, as Office.js gives it (exceljs drops a cached 0, "" or FALSE).
+   */
   private cellValue(): CellValue {
     const raw = this.value;
     if (this.hasFormula) {
-      if (raw === undefined && this.runs === null) return null;
+      if (raw === undefined && this.runs === null && this.type !== T_STR) return { error: FORMULA_WITHOUT_VALUE };
       const text = raw === undefined ? "" : decodeXmlText(raw);
-      // exceljs's formula value keeps only a truthy result: 0, false, "" and NaN come out empty.
       switch (this.type) {
         case T_STR:
-          return exceljsXmlDecode(text) || null;
+        case T_INLINE:
+          return exceljsXmlDecode(text);
         case T_BOOL:
-          return parseInt(text, 10) !== 0 || null;
+          return parseInt(text, 10) !== 0;
         case T_ERROR:
           return { error: text };
         default:
-          return parseFloat(text) || null;
+          return text.trim() === "" ? { error: FORMULA_WITHOUT_VALUE } : numberValue(parseFloat(text));
       }
     }
     if (this.runs !== null && this.type === T_INLINE) return this.runs.join("");
@@ -612,11 +844,17 @@ class SheetScanner extends XmlScanner {
     const cells = this.row;
     if (cells === null) return;
     this.row = null;
-    const rows = this.rows;
-    const index = this.rowNumber - 1;
-    while (rows.length < index) rows.push([]);
-    rows[index] = cells;
     this.rowsRead++;
+    // A row with no value (formatting only) is not kept: it would only be a gap.
+    if (cells.length > 0) {
+      const rows = this.rows;
+      const index = this.rowNumber - 1;
+      if (rows.length < index) {
+        this.pad(index - rows.length);
+        while (rows.length < index) rows.push(EMPTY_ROW);
+      }
+      rows[index] = cells;
+    }
     this.onRow(this.rowsRead);
   }
 
@@ -633,6 +871,10 @@ class SheetScanner extends XmlScanner {
       const left = Math.min(c1, c2);
       for (let r = top; r <= Math.max(r1, r2) && r <= this.rows.length; r++) {
         const cells = this.rows[r - 1]!;
+        this.budget.mergeVisits += Math.max(1, Math.min(cells.length, Math.max(c1, c2)) - left + 1);
+        if (this.budget.mergeVisits > MAX_MERGE_VISITS) {
+          this.refuse(`объединённые ячейки (${groupDigits(this.merges.length)} диапазонов) покрывают больше ${groupDigits(MAX_MERGE_VISITS)} ячеек`);
+        }
         for (let c = left; c <= Math.max(c1, c2) && c <= cells.length; c++) {
           if (r !== top || c !== left) cells[c - 1] = null;
         }
@@ -660,11 +902,11 @@ function relsPath(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-async function collect(path: string, zip: Zip, part: string, names: readonly string[]): Promise<ElementCollector["found"] | null> {
+async function collect(path: string, zip: Zip, part: string, names: readonly string[], budget: UnpackBudget): Promise<ElementCollector["found"] | null> {
   const entry = zip.entries.get(part);
   if (entry === undefined) return null;
-  const c = new ElementCollector(names);
-  await scanEntry(path, zip, entry, c);
+  const c = new ElementCollector(names, `часть «${part}»`);
+  await scanEntry(path, zip, entry, c, budget);
   return c.found;
 }
 
@@ -672,14 +914,16 @@ async function collect(path: string, zip: Zip, part: string, names: readonly str
 export async function readXlsxStream(path: string, options: ReadXlsxStreamOptions = {}): Promise<RawWorkbook> {
   const every = Math.max(1, options.progressEvery ?? 10_000);
   const zip = await readZipDirectory(path);
+  const budget: UnpackBudget = { limit: options.maxUnpackedBytes ?? defaultMaxUnpackedBytes(zip.size), used: 0 };
+  const padding: PaddingBudget = { cells: 0, filler: 0, mergeVisits: 0 };
 
-  const rootRels = (await collect(path, zip, "_rels/.rels", ["Relationship"])) ?? [];
+  const rootRels = (await collect(path, zip, "_rels/.rels", ["Relationship"], budget)) ?? [];
   const officeDoc = rootRels.find((r) => /\/officeDocument$/.test(r.attrs.get("Type") ?? ""));
   const workbookPart = officeDoc ? resolvePart("", officeDoc.attrs.get("Target") ?? "") : "xl/workbook.xml";
-  const sheetsXml = await collect(path, zip, workbookPart, ["sheet", "workbookPr"]);
+  const sheetsXml = await collect(path, zip, workbookPart, ["sheet", "workbookPr"], budget);
   if (sheetsXml === null) throw new WorkbookFileError(`в zip-архиве нет «${workbookPart}»: это не книга Excel`);
   const rels = new Map<string, { type: string; target: string }>();
-  for (const r of (await collect(path, zip, relsPath(workbookPart), ["Relationship"])) ?? []) {
+  for (const r of (await collect(path, zip, relsPath(workbookPart), ["Relationship"], budget)) ?? []) {
     rels.set(r.attrs.get("Id") ?? "", { type: r.attrs.get("Type") ?? "", target: resolvePart(workbookPart, r.attrs.get("Target") ?? "") });
   }
 
@@ -688,7 +932,7 @@ export async function readXlsxStream(path: string, options: ReadXlsxStreamOption
   const sharedEntry = zip.entries.get(sharedRel?.target ?? "xl/sharedStrings.xml");
   if (sharedEntry !== undefined) {
     const sc = new SharedStringsScanner();
-    await scanEntry(path, zip, sharedEntry, sc, options.chunkSize);
+    await scanEntry(path, zip, sharedEntry, sc, budget, options.chunkSize);
     shared = sc.strings;
   }
 
@@ -703,10 +947,15 @@ export async function readXlsxStream(path: string, options: ReadXlsxStreamOption
     const entry = zip.entries.get(rel.target);
     if (entry === undefined) continue;
     const onProgress = options.onProgress;
-    const scanner = new SheetScanner(shared, (read) => {
-      if (onProgress !== undefined && read % every === 0) onProgress(name, read);
-    });
-    await scanEntry(path, zip, entry, scanner, options.chunkSize);
+    const scanner = new SheetScanner(
+      shared,
+      (read) => {
+        if (onProgress !== undefined && read % every === 0) onProgress(name, read);
+      },
+      name,
+      padding,
+    );
+    await scanEntry(path, zip, entry, scanner, budget, options.chunkSize);
     scanner.applyMerges();
     const rows = trimTrailingEmptyRows(scanner.rows);
     onProgress?.(name, scanner.rowsRead);
