@@ -32,6 +32,7 @@ describe("xml reader", () => {
     ["an unquoted attribute", "<a x=1/>"],
     ["a bare ampersand", "<a>R&D</a>"],
     ["a duplicate attribute", '<a x="1" x="2"/>'],
+    ["a double hyphen inside a comment", "<!-- npm run build -- --env --><a/>"],
   ])("rejects %s", (_name, xml) => {
     expect(() => parseXml(xml)).toThrow(/XML:/);
   });

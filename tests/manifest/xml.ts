@@ -53,6 +53,8 @@ export function parseXml(source: string): XmlElement {
     if (source.startsWith("<!--", i)) {
       const end = source.indexOf("-->", i + 4);
       if (end < 0) fail("unterminated comment");
+      // XML 1.0 §2.5: "--" must not occur within a comment (Office's parser rejects it).
+      if (source.slice(i + 4, end).includes("--")) fail("-- inside a comment");
       i = end + 3;
     } else if (source.startsWith("<![CDATA[", i)) {
       const end = source.indexOf("]]>", i);
