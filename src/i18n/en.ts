@@ -79,4 +79,7 @@ export const en: Strings = {
   download: "Download the result (.xlsx)",
   downloadReady: (name: string) => `The result file «${name}» is ready.`,
   downloadTemplateLink: (name: string) => `Download «${name}»`,
+  downloadReport: "Download the report (.docx)",
+  reportPreparing: "Preparing the analytical report…",
+  reportReady: (name: string) => `The report «${name}» is ready. If the download did not start, use the link:`,
 };

@@ -83,6 +83,9 @@ export const ru = {
   download: "Скачать результат (.xlsx)",
   downloadReady: (name: string) => `Файл результата «${name}» готов.`,
   downloadTemplateLink: (name: string) => `Скачать «${name}»`,
+  downloadReport: "Скачать справку (.docx)",
+  reportPreparing: "Готовится аналитическая справка…",
+  reportReady: (name: string) => `Справка «${name}» готова. Если загрузка не началась, нажмите на ссылку:`,
 } as const;
 
 export type Strings = {

@@ -10,6 +10,7 @@ import { stageProgress, type ProgressSink, type StageNames } from "./pipeline";
 import type { Download, Workspace } from "./workspace";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const CHOICE_KEY = "shnor.methodology";
 
 /** A download link's target for bytes (a blob: URL; the caller's page keeps it until replaced). */
@@ -27,6 +28,11 @@ export function storageChoices(storage: Pick<Storage, "getItem" | "setItem"> | n
       storage?.setItem(CHOICE_KEY, text);
     },
   };
+}
+
+/** "регион.xlsx" → "регион — справка ШНОР.docx". */
+export function reportFileName(source: string | null): string {
+  return source === null ? "Справка ШНОР.docx" : `${source.replace(/\.xlsx$/i, "")} — справка ШНОР.docx`;
 }
 
 /** "регион.xlsx" → "регион — результат.xlsx". */
@@ -94,6 +100,10 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace & { read
         written: analysis.written ?? [],
         download: download(resultFileName(file?.name ?? null), analysis.xlsx),
       };
+    },
+    async report(onProgress, signal) {
+      const { docx } = await compute.request({ type: "report" }, progress(onProgress), signal);
+      return { name: reportFileName(file?.name ?? null), url: makeUrl(new Uint8Array(docx), DOCX_TYPE) };
     },
     demoAvailable: true,
     async insertTemplate(kind, onProgress) {

@@ -10,6 +10,7 @@ import type { ComputeClient } from "./compute/client";
 import { paneDemoSheets } from "./demoSheets";
 import { analyseVia, streamInput, validateVia, type Feed, type ProgressSink, type StageNames } from "./pipeline";
 import type { Workspace } from "./workspace";
+import { blobUrl, DOCX_TYPE, reportFileName, type MakeUrl } from "./fileWorkspace";
 
 export const CHOICE_SETTING = "shnor.methodology";
 
@@ -17,7 +18,8 @@ export function officeWorkspace(
   excel: ExcelRunner,
   settings: DocumentSettings,
   compute: ComputeClient,
-  strings: { writing(sheet: string): string; template: string },
+  strings: { writing(sheet: string): string; template: string; packing?: string },
+  makeUrl: MakeUrl = blobUrl,
 ): Workspace {
   const book = new OfficeWorkbook(excel);
   const feed =
@@ -38,6 +40,10 @@ export function officeWorkspace(
       const summary = report.written[0]?.actual;
       if (summary) await book.selectCell(summary, null);
       return { ok: true, issues: analysis.issues, summary: analysis.summary, written: report.written.map((w) => w.actual) };
+    },
+    async report(onProgress, signal) {
+      const { docx } = await compute.request({ type: "report" }, (_key, fraction) => onProgress({ stage: strings.packing ?? "…", fraction, cancellable: true }), signal);
+      return { name: reportFileName(null), url: makeUrl(new Uint8Array(docx), DOCX_TYPE) };
     },
     selectCell: (sheet, cell) => book.selectCell(sheet, cell),
     highlight: (cells) => book.highlightCells(cells),

@@ -66,5 +66,7 @@ export interface Workspace {
   /** Whether the demo region can be offered with the template. */
   readonly demoAvailable: boolean;
   insertTemplate(kind: TemplateKind, onProgress: ProgressSink): Promise<TemplateOutcome>;
+  /** The analytical report (.docx, SPEC §12) of the last identification, as a file to download. */
+  report?(onProgress: ProgressSink, signal: AbortSignal): Promise<Download>;
   readonly choices: ChoiceStore;
 }

@@ -30,6 +30,7 @@ import type { Download, TemplateKind, Workspace } from "../workspace";
 import { IssuesPanel } from "./IssuesPanel";
 import { MethodologyPanel } from "./MethodologyPanel";
 import { ProgressPanel } from "./ProgressPanel";
+import { ReportButton } from "./ReportButton";
 import { SummaryPanel } from "./SummaryPanel";
 
 const useStyles = makeStyles({
@@ -287,6 +288,7 @@ export function App({ workspace, strings, today }: AppProps): React.JSX.Element 
           {strings.download}
         </Button>
       ) : null}
+      {summary ? <ReportButton workspace={workspace} strings={strings} disabled={busy} /> : null}
       {summary ? <SummaryPanel summary={summary} strings={strings} /> : null}
       {issues && issues.length > 0 ? <IssuesPanel issues={issues} strings={strings} onSelect={onSelect} /> : null}
     </main>

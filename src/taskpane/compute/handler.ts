@@ -14,6 +14,8 @@ import { templateWorkbook } from "../../workbook/template";
 import { paneDemoSheets } from "../demoSheets";
 import { resultSheets } from "../../workbook/resultSheets";
 import { readXlsx } from "../../workbook/xlsxReader";
+import type { AnalysisResult } from "../../engine/analyse";
+import { reportBytes } from "../../report/report";
 import { isInputSheet } from "../pipeline";
 import { summarize } from "../summary";
 import type { FromWorker, Replies, Request, StageKey, ToWorker } from "./protocol";
@@ -43,6 +45,8 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
   let sheets: { name: string; rows: (readonly CellValue[])[] }[] = [];
   let parsed: ParseResult | null = null;
   let queue: Promise<void> = Promise.resolve();
+  /** The last analysis and its run context, for «Скачать справку» (kept when the input is cleared). */
+  let last: { result: AnalysisResult; context: { date: string; source?: string } } | null = null;
 
   /** The input parsed, once per input: «Проверить данные» then «Выявить» parse it once. */
   const parse = (stage: (key: StageKey) => void): ParseResult => {
@@ -103,6 +107,13 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         done({ xlsx }, [xlsx]);
         return;
       }
+      case "report": {
+        if (last === null) throw new Error("Сначала выполните выявление: справка строится по его результату");
+        stage("packing", null);
+        const docx = ownBuffer(await reportBytes(last.result, last.context));
+        done({ docx }, [docx]);
+        return;
+      }
       case "validate": {
         const p = parse((k) => stage(k, null));
         done({ ok: p.ok && !hasErrors(p.issues), issues: p.issues });
@@ -116,6 +127,7 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         }
         stage("identifying");
         const { result, inputRows } = analyseParsed(p.input, p.issues, message.methodology);
+        last = { result, context: message.context };
         stage("sheets");
         const specs = resultSheets(result, { ...message.context, inputRows });
         const summary = summarize(result);

@@ -32,7 +32,9 @@ export type RequestBody =
   /** Parse and validate the input held. */
   | { readonly type: "validate" }
   /** Parse, analyse and build the result sheets; `xlsx` also writes them into a new workbook. */
-  | { readonly type: "analyse"; readonly methodology: Methodology; readonly context: Omit<RunContext, "inputRows">; readonly output: "sheets" | "xlsx" };
+  | { readonly type: "analyse"; readonly methodology: Methodology; readonly context: Omit<RunContext, "inputRows">; readonly output: "sheets" | "xlsx" }
+  /** The analytical report (.docx, SPEC §12) of the worker's last analysis. */
+  | { readonly type: "report" };
 
 export type Request = RequestBody & { readonly id: number };
 
@@ -67,6 +69,7 @@ export interface Replies {
   readonly template: { readonly xlsx: ArrayBuffer };
   readonly validate: Validation;
   readonly analyse: Analysis;
+  readonly report: { readonly docx: ArrayBuffer };
 }
 
 export type FromWorker =

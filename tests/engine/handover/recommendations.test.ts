@@ -82,7 +82,8 @@ describe("the built-in table", () => {
     expect(entry?.measures.length).toBeGreaterThan(0);
   });
 
-  it("has measures for every risk factor id of the engine, under its Russian name too", () => {
+  it("has measures for every risk factor id of the engine (seed 004's 4 and 8–12 under the ids of SPEC §7's second table), under its Russian name too", () => {
+    for (const id of ["objectiveAssessment", "careerGuidance", "schoolWellbeing", "teacherEngagement", "pupilMotivation", "parentEngagement"]) expect(findBasis(id)?.key).toBe(id);
     for (const id of RISK_FACTOR_IDS) {
       expect(findBasis(id)?.key).toBe(id);
       expect(findBasis(RISK_FACTOR_NAMES[id])?.key).toBe(id);
@@ -143,8 +144,16 @@ describe("recommendationsFor", () => {
 
   it("finds a factor by its seed-004 name when its id is not in the table (a factor added later)", () => {
     const recs = recommendationsFor(school({ riskFactors: [factor("parentsEngagement", "Проблемы с вовлеченностью родителей", true)] }));
-    expect(recs.map((r) => r.text)).toEqual(measuresOf("parents"));
+    expect(recs.map((r) => r.text)).toEqual(measuresOf("parentEngagement"));
     expect(recs[0]?.basis).toBe("Фактор риска: Проблемы с вовлеченностью родителей");
+  });
+
+  it("gives a listed school whose factor 4 also fires the cross-checked ВПР once", () => {
+    const recs = recommendationsFor(
+      school({ nonObjectivityCount: 1, riskFactors: [factor("objectiveAssessment", "Отсутствие или недостаточная эффективность системы объективной оценки результатов обучения", true)] }),
+    );
+    expect(recs.filter((r) => r.text.includes("независимыми наблюдателями"))).toEqual([{ basis: "Признаки необъективности", text: measuresOf("nonObjectivity")[0] }]);
+    expect(recs.map((r) => r.text)).toContain(measuresOf("objectiveAssessment")[0]);
   });
 
   it("never repeats a measure given under an earlier basis", () => {
