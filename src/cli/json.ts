@@ -164,6 +164,7 @@ export function resultJson(result: AnalysisResult): unknown {
       group: s.group,
       groupResult: n(s.groupResult),
       riskFactors: s.riskFactors.map((f) => ({ id: f.id, name: f.name, value: f.value, detail: f.detail })),
+      riskFactorsKnown: s.riskFactorsKnown,
       riskZone: s.riskZone,
       category: s.category,
       reasons: [...s.reasons],

@@ -85,6 +85,15 @@ export interface MethodologyParameters {
   /** Stavropol: staff index / equipment coefficient below PERCENTILE.INC(…, this). */
   readonly staffIndexPercentile: number;
   readonly equipmentPercentile: number;
+  /**
+   * Seed 004 factor 4: the share of a school's results of these procedures in the latest year
+   * whose procedure mark is lower than the journal mark (`Отметка по журналу`, "понизили") at or
+   * above which the school's own assessment is taken as not objective.
+   */
+  readonly objectivityLoweredShare: number;
+  readonly objectivityJournalProcedures: readonly string[];
+  /** `Профиль рисков`: the 500+ profile levels that count as "yes" («да» always does). */
+  readonly riskProfileYesLevels: readonly string[];
 
   // §8 preset rules
   readonly shnorRules: ShnorRules;
@@ -159,18 +168,54 @@ export interface Methodology {
   readonly parameters: MethodologyParameters;
 }
 
+/**
+ * Seed 004's twelve risk factors in its order (SPEC.md §7: "All twelve factors of seed 004 are
+ * reported for every school, in the seed's order and names"), then the table's factors that
+ * seed 004 does not list.
+ */
 const ALL_TABLE_FACTORS: readonly RiskFactorId[] = [
-  "teacherShortage",
   "lowEquipment",
+  "teacherShortage",
   "teacherCompetence",
-  "noSpecialists",
+  "objectiveAssessment",
   "highFailureRisk",
   "highDisabledShare",
   "languageBarriers",
+  "careerGuidance",
+  "schoolWellbeing",
+  "teacherEngagement",
+  "pupilMotivation",
+  "parentEngagement",
+  "noSpecialists",
   "lowContinuation",
   "lowOlympiad",
   "remoteness",
 ];
+
+/**
+ * Seed 004's number (1–12) of a factor; Stavropol's indices stand in for factors 1 and 2
+ * (SPEC.md §8: the equipment coefficient replaces «Низкий уровень оснащения школы», the staff
+ * index «Дефицит педагогических кадров»). Factors seed 004 does not list have none.
+ */
+export const SEED_004_FACTOR_NUMBER: Readonly<Partial<Record<RiskFactorId, number>>> = {
+  lowEquipment: 1,
+  lowEquipmentCoefficient: 1,
+  teacherShortage: 2,
+  lowStaffIndex: 2,
+  teacherCompetence: 3,
+  objectiveAssessment: 4,
+  highFailureRisk: 5,
+  highDisabledShare: 6,
+  languageBarriers: 7,
+  careerGuidance: 8,
+  schoolWellbeing: 9,
+  teacherEngagement: 10,
+  pupilMotivation: 11,
+  parentEngagement: 12,
+};
+
+/** Seed 004 lists twelve factors ("5 из 12"). */
+export const SEED_004_FACTOR_COUNT = 12;
 
 /** КБР (seed 000): SPEC.md §2–§7 with their defaults. */
 export const KBR_PARAMETERS: MethodologyParameters = {
@@ -206,6 +251,9 @@ export const KBR_PARAMETERS: MethodologyParameters = {
   minOlympiad: 0.5,
   staffIndexPercentile: 0.25,
   equipmentPercentile: 0.25,
+  objectivityLoweredShare: 0.5,
+  objectivityJournalProcedures: ["ВПР"],
+  riskProfileYesLevels: ["высокий"],
   shnorRules: { percentile: true, bryansk: false, meanGap: false, factors: [] },
   shnsuRule: { kind: "lowSwi" },
   bryanskYears: 3,
@@ -295,6 +343,9 @@ export const PARAMETER_LABELS: Readonly<Record<keyof MethodologyParameters, stri
   minOlympiad: "Участники олимпиад за 3 года не меньше, %",
   staffIndexPercentile: "Ставрополь: индекс кадрового состава ниже перцентиля",
   equipmentPercentile: "Ставрополь: коэффициент оснащения ниже перцентиля",
+  objectivityLoweredShare: "Фактор 4 (объективность оценки): доля результатов с отметкой ниже отметки по журналу не меньше",
+  objectivityJournalProcedures: "Фактор 4 (объективность оценки): процедуры для сравнения с отметками по журналу",
+  riskProfileYesLevels: "Профиль рисков: уровни, считающиеся фактором риска («да» — всегда)",
   shnorRules: "Правила ШНОР (percentile — §3, bryansk — Брянск, meanGap — Новолакский район, factors — факторы, делающие школу ШНОР)",
   shnsuRule: "Правило ШНСУ",
   bryanskYears: "Брянск: число последних лет",
@@ -363,6 +414,7 @@ const FRACTION_KEYS = new Set<string>([
   "bryanskOgeMark2Percentile",
   "bryanskOgeMarks45Percentile",
   "bryanskVprMark2Share",
+  "objectivityLoweredShare",
 ]);
 
 function checkParameter(key: string, current: unknown, value: unknown): string | null {
@@ -398,8 +450,14 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
       return `Параметр «riskFactors»: ожидался список из ${RISK_FACTOR_IDS.join(", ")}`;
     return null;
   }
-  if (key === "meanGapProcedures") {
-    if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) return `Параметр «meanGapProcedures»: ожидался список процедур`;
+  if (key === "meanGapProcedures" || key === "objectivityJournalProcedures") {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) return `Параметр «${key}»: ожидался список процедур`;
+    return null;
+  }
+  if (key === "riskProfileYesLevels") {
+    const levels = ["высокий", "средний", "низкий", "нет риска"];
+    if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && levels.includes(v)))
+      return `Параметр «riskProfileYesLevels»: ожидался список из ${levels.map((l) => `«${l}»`).join(", ")}`;
     return null;
   }
   if (key === "shnorRules") {
@@ -463,4 +521,10 @@ export const RISK_FACTOR_NAMES: Readonly<Record<RiskFactorId, string>> = {
   remoteness: "Удалённость / труднодоступность",
   lowStaffIndex: "Низкий индекс кадрового состава",
   lowEquipmentCoefficient: "Низкий коэффициент материально-технического оснащения",
+  objectiveAssessment: "Отсутствие или недостаточная эффективность системы объективной оценки результатов обучения",
+  careerGuidance: "Низкое качество профориентационной работы",
+  schoolWellbeing: "Пониженный уровень школьного благополучия",
+  teacherEngagement: "Низкая вовлеченность учителей в образовательный процесс",
+  pupilMotivation: "Низкая учебная мотивация школьников",
+  parentEngagement: "Проблемы с вовлеченностью родителей",
 };

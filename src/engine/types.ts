@@ -166,7 +166,14 @@ export type RiskFactorId =
   | "lowOlympiad"
   | "remoteness"
   | "lowStaffIndex"
-  | "lowEquipmentCoefficient";
+  | "lowEquipmentCoefficient"
+  // Seed 004 factors 4 and 8–12 (SPEC.md §7, the new table)
+  | "objectiveAssessment"
+  | "careerGuidance"
+  | "schoolWellbeing"
+  | "teacherEngagement"
+  | "pupilMotivation"
+  | "parentEngagement";
 
 /** A risk factor's verdict for one school: `null` means "нет данных". */
 export interface RiskFactorValue {
@@ -219,6 +226,8 @@ export interface SchoolResult {
   /** Regression residual of §6 (null without a group). */
   readonly groupResidual: number | null;
   readonly riskFactors: readonly RiskFactorValue[];
+  /** How many of seed 004's twelve factors are known (yes or no) for the school: "5 из 12". */
+  readonly riskFactorsKnown: number;
   readonly riskZone: boolean;
   readonly category: Category;
   readonly reasons: readonly string[];
@@ -347,6 +356,20 @@ export interface MunicipalIndicatorRow {
 /** The optional monitoring sheet rides on the input. */
 export interface IdentificationInput {
   readonly municipalIndicators?: readonly MunicipalIndicatorRow[];
+  /** Optional sheet `Профиль рисков` (SPEC.md §7): the federal 500+ risk profiles, one row per school. */
+  readonly riskProfiles?: readonly RiskProfileRow[];
+}
+
+/**
+ * A cell of `Профиль рисков`: «да»/«нет», or a level of the 500+ profile. Which levels count as
+ * "yes" is the parameter `riskProfileYesLevels` (default «высокий»).
+ */
+export type RiskProfileLevel = "да" | "нет" | "высокий" | "средний" | "низкий" | "нет риска";
+
+/** One row of `Профиль рисков`: the factors the profile names for a school (absent or `null`: not given). */
+export interface RiskProfileRow {
+  readonly schoolId: string;
+  readonly factors: Readonly<Partial<Record<RiskFactorId, RiskProfileLevel | null>>>;
 }
 
 /** A row of the optional sheet «Рекомендации»: the user's measure for a basis (SPEC §12). */

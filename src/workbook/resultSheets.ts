@@ -11,6 +11,7 @@ import type { AnalysisResult } from "../engine/analyse";
 import { PARAMETER_LABELS, RISK_FACTOR_NAMES } from "../engine/methodology";
 import type { MethodologyParameters, MonitoringTarget } from "../engine/methodology";
 import { GROUP_NAMES } from "../engine/regression";
+import { knownText } from "../engine/risk/profile";
 import { NO_TYPE, SCHOOL_TYPE_NAMES } from "../engine/schoolTypes";
 import type { Category, IdentificationResult, RiskFactorId, SchoolResult } from "../engine/types";
 import { MONITORING_SHEET_NAMES, monitoringSheets, monitoringTargetRows } from "./monitoringSheets";
@@ -94,11 +95,12 @@ export function summarySheet(result: IdentificationResult): SheetSpec {
     text("Группа", 18),
     percent("Результат для регрессии", 12),
     text("Факторы риска", 50),
+    text("Известно факторов риска", 11),
     text("Зона риска", 9),
     text("Категория", 14),
     text("Причины", 100, true),
   ];
-  const categoryColumn = 14;
+  const categoryColumn = 15;
   const rows: SpecCell[][] = [];
   const styles: StyledCell[] = [];
   result.schools.forEach((s, i) => {
@@ -116,6 +118,7 @@ export function summarySheet(result: IdentificationResult): SheetSpec {
       s.group === null ? null : GROUP_NAMES[s.group],
       s.groupResult,
       riskFactorsText(s),
+      knownText(s.riskFactorsKnown),
       yesNo(s.riskZone),
       s.category,
       // One reason a line: the cell wraps, and a long list stays readable on screen and on paper.
