@@ -241,6 +241,11 @@ export interface SchoolResult {
   readonly mentors?: readonly { readonly id: string; readonly name: string; readonly municipality: string; readonly swi: number | null; readonly group: Group | null }[];
   /** SPEC §12: how the mentors were chosen, or why none was found; `null` for a school that is not ШНОР. */
   readonly mentorsNote?: string | null;
+  /**
+   * Share of the school's results of the latest year at or above «базовый» (seed 000, SPEC.md
+   * §9a; from `Баллы`). Filled by `analyse`; `null` without participant rows.
+   */
+  readonly basicOrAboveShare?: number | null;
 }
 
 export interface Regression {

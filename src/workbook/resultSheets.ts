@@ -14,6 +14,7 @@ import { GROUP_NAMES } from "../engine/regression";
 import { knownText } from "../engine/risk/profile";
 import { NO_TYPE, SCHOOL_TYPE_NAMES } from "../engine/schoolTypes";
 import type { Category, IdentificationResult, RiskFactorId, SchoolResult } from "../engine/types";
+import { LEVELS_SHEET_NAME, levelsSheet } from "./levelsSheet";
 import { MONITORING_SHEET_NAMES, monitoringSheets, monitoringTargetRows } from "./monitoringSheets";
 import type { ColumnSpec, SheetSpec, SpecCell, StyledCell } from "./port";
 import { ALERT_STYLE, CATEGORY_ORDER, CATEGORY_STYLES, decimal, integer, percent, REVIEW_STYLE, text, TOTAL_STYLE, yesNo } from "./sheetCells";
@@ -29,6 +30,7 @@ export const SHEET_NAMES = {
   transitions: MONITORING_SHEET_NAMES.transitions,
   procedureDynamics: MONITORING_SHEET_NAMES.procedures,
   monitoring: MONITORING_SHEET_NAMES.monitoring,
+  levels: LEVELS_SHEET_NAME,
   parameters: "Параметры",
   legend: "Легенда",
   issues: "Замечания",
@@ -61,6 +63,7 @@ export function resultSheets(result: IdentificationResult | AnalysisResult, cont
     municipalitiesSheet(result),
     ...handoverSheets(result),
     ...(hasMonitoring(result) ? monitoringSheets(result) : []),
+    ...(hasMonitoring(result) ? [levelsSheet(result.levels, new Map(result.schools.map((s) => [s.id, s.name])))] : []),
     parametersSheet(result, context),
     legendSheet(),
     issuesSheet(result),
@@ -94,13 +97,14 @@ export function summarySheet(result: IdentificationResult): SheetSpec {
     integer("Признаки необъективности", 15),
     text("Группа", 18),
     percent("Результат для регрессии", 12),
+    percent("Доля результатов не ниже базового уровня", 12),
     text("Факторы риска", 50),
     text("Известно факторов риска", 11),
     text("Зона риска", 9),
     text("Категория", 14),
     text("Причины", 100, true),
   ];
-  const categoryColumn = 15;
+  const categoryColumn = 16;
   const rows: SpecCell[][] = [];
   const styles: StyledCell[] = [];
   result.schools.forEach((s, i) => {
@@ -117,6 +121,7 @@ export function summarySheet(result: IdentificationResult): SheetSpec {
       s.nonObjectivityCount,
       s.group === null ? null : GROUP_NAMES[s.group],
       s.groupResult,
+      s.basicOrAboveShare ?? null,
       riskFactorsText(s),
       knownText(s.riskFactorsKnown),
       yesNo(s.riskZone),
