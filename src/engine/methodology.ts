@@ -136,6 +136,8 @@ export interface MethodologyParameters {
    * gives a value for 2021 and one for every year 2021–2024; we read the second from 2022 on.
    */
   readonly monitoringTargets: Readonly<Record<string, readonly MonitoringTarget[]>>;
+  /** Seed 002 №8: the number of network communities of teachers in the region (`null`: not given). */
+  readonly networkCommunities: number | null;
 
   // §12 what the analyst hands over
   /** Mentor schools: ИСБ within this many points of the ШНОР's. */
@@ -152,6 +154,13 @@ export interface MonitoringTarget {
 
 /** Seed 002, «Планируемые значения инвариантных показателей»: 2021, then yearly 2021–2024. */
 export const SEED_002_TARGETS: Readonly<Record<string, readonly MonitoringTarget[]>> = {
+  // №1 and №8 are counts: six named indicators present (1 each), six network communities.
+  "1": [{ fromYear: 2021, value: 6 }],
+  "4": [{ fromYear: 2021, value: 1 }],
+  "5": [{ fromYear: 2021, value: 0.3 }],
+  "6": [{ fromYear: 2021, value: 0.1 }],
+  "7": [{ fromYear: 2021, value: 1 }],
+  "8": [{ fromYear: 2021, value: 6 }],
   "9": [{ fromYear: 2021, value: 0.15 }, { fromYear: 2022, value: 0.1 }],
   "10": [{ fromYear: 2021, value: 0.2 }, { fromYear: 2022, value: 0.15 }],
   "11": [{ fromYear: 2021, value: 0.05 }],
@@ -271,6 +280,7 @@ export const KBR_PARAMETERS: MethodologyParameters = {
   dynamicsCohort: "previousYear",
   stableShnorYears: 2,
   monitoringTargets: SEED_002_TARGETS,
+  networkCommunities: null,
   mentorSwiWindow: 10,
   mentorMaxCount: 3,
 };
@@ -362,7 +372,8 @@ export const PARAMETER_LABELS: Readonly<Record<keyof MethodologyParameters, stri
   dynamicsMode: "Мониторинг: изменение индексов в процентных пунктах (points) или в процентах от прошлогоднего значения (relative)",
   dynamicsCohort: "Мониторинг: динамика групп школ по составу прошлого года (previousYear) или текущего (latestYear)",
   stableShnorYears: "Мониторинг: «устойчиво ШНОР» — ШНОР в каждом из последних лет, число лет",
-  monitoringTargets: "Мониторинг: целевые значения показателей Ставрополя (№ показателя → с какого года, значение-доля)",
+  monitoringTargets: "Мониторинг: целевые значения показателей Ставрополя (№ показателя → с какого года, значение: доля, для №1 и №8 — количество)",
+  networkCommunities: "Мониторинг: количество сетевых сообществ педагогов в регионе (показатель №8 Ставрополя)",
   mentorSwiWindow: "Школы-наставники: ИСБ отличается от ИСБ ШНОР не больше чем на, пунктов",
   mentorMaxCount: "Школы-наставники: не больше кандидатов на одну ШНОР",
 };
@@ -418,6 +429,8 @@ const FRACTION_KEYS = new Set<string>([
 ]);
 
 function checkParameter(key: string, current: unknown, value: unknown): string | null {
+  if (key === "networkCommunities")
+    return value === null || (typeof value === "number" && Number.isInteger(value) && value >= 0) ? null : `Параметр «${key}»: ожидалось целое неотрицательное число или null`;
   if (typeof current === "number") {
     if (typeof value !== "number" || !Number.isFinite(value)) return `Параметр «${key}»: ожидалось число`;
     if (FRACTION_KEYS.has(key) && (value < 0 || value > 1)) return `Параметр «${key}»: ожидалось число от 0 до 1`;
@@ -489,17 +502,20 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
   return `Параметр «${key}»: недопустимое значение`;
 }
 
-/** `monitoringTargets`: indicator number → non-empty list of { fromYear, value } with value in [0, 1]. */
+/** Seed 002's indicators whose target is a count, not a share. */
+const COUNT_TARGETS = new Set(["1", "8"]);
+
+/** `monitoringTargets`: indicator number → non-empty list of { fromYear, value } with value in [0, 1] (a count ≥ 0 for №1 and №8). */
 function checkTargets(value: unknown): string | null {
   const problem = `Параметр «monitoringTargets»: ожидался объект { "9": [{ "fromYear": 2021, "value": 0.15 }, …], … } со значениями от 0 до 1`;
   if (typeof value !== "object" || value === null || Array.isArray(value)) return problem;
-  for (const steps of Object.values(value as Record<string, unknown>)) {
+  for (const [key, steps] of Object.entries(value as Record<string, unknown>)) {
     if (!Array.isArray(steps) || steps.length === 0) return problem;
     for (const step of steps as unknown[]) {
       const s = step as Record<string, unknown> | null;
       if (typeof s !== "object" || s === null) return problem;
       const { fromYear, value: v } = s;
-      if (typeof fromYear !== "number" || !Number.isInteger(fromYear) || typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > 1) return problem;
+      if (typeof fromYear !== "number" || !Number.isInteger(fromYear) || typeof v !== "number" || !Number.isFinite(v) || v < 0 || (v > 1 && !COUNT_TARGETS.has(key))) return problem;
     }
   }
   return null;

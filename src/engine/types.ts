@@ -339,6 +339,12 @@ export interface SchoolMonitoring {
   readonly weakPupilsWithIom?: number | null;
   /** `Слабоуспевающих на дополнительных занятиях` (seed 002 indicator 17). */
   readonly weakPupilsInExtraClasses?: number | null;
+  /** `Участие в семинаре-совещании` — the school took part in the seminar on ШНОР (seed 002 indicator 4). */
+  readonly seminarParticipation?: boolean | null;
+  /** `Обучение по адресным программам ДПО` — its staff trained by targeted ДПО programmes (seed 002 indicator 5). */
+  readonly dpoTraining?: boolean | null;
+  /** `Участие в вебинарах` — its staff took part in the webinars (seed 002 indicator 7). */
+  readonly webinarParticipation?: boolean | null;
 }
 
 /** The optional monitoring columns ride on the school row (declaration merging keeps `School` above as it was). */
@@ -356,6 +362,8 @@ export interface MunicipalIndicatorRow {
   readonly year: number | null;
   /** «да» → true, «нет» → false, an empty cell → null ("нет данных"). */
   readonly value: boolean | null;
+  /** `Количество` — a count the row gives instead of a yes/no (seed 002 №8 «Сетевых сообществ»); absent or `null` when not given. */
+  readonly count?: number | null;
 }
 
 /** The optional monitoring sheet rides on the input. */
