@@ -4,6 +4,7 @@
  */
 import type { AnalysisResult } from "../engine/analyse";
 import { PARAMETER_LABELS, type MethodologyParameters } from "../engine/methodology";
+import { ATTAINMENT_LEVELS, type AttainmentResult, type LevelRow } from "../engine/attainment";
 import type { DynamicsResult, IndicatorValue, MonitoringIndicators } from "../engine/monitoring/types";
 
 /** Finite numbers as they are; NaN and ±Infinity (which JSON cannot hold) as null. */
@@ -127,6 +128,19 @@ export function monitoringJson(m: MonitoringIndicators): unknown {
   };
 }
 
+/** The `levels` section: seed 000's attainment levels per procedure unit, region and schools. */
+export function levelsJson(l: AttainmentResult): unknown {
+  const row = (r: LevelRow) => ({
+    ...(r.schoolId === null ? {} : { schoolId: r.schoolId }),
+    year: r.year,
+    procedure: r.procedure,
+    results: r.results,
+    counts: [...r.counts],
+    basicOrAbove: n(r.basicOrAbove),
+  });
+  return { levels: [...ATTAINMENT_LEVELS], cuts: [...l.cuts], latestYear: l.latestYear, region: l.region.map(row), schools: l.schools.map(row) };
+}
+
 export function resultJson(result: AnalysisResult): unknown {
   const r = result.region;
   return {
@@ -164,6 +178,8 @@ export function resultJson(result: AnalysisResult): unknown {
       group: s.group,
       groupResult: n(s.groupResult),
       riskFactors: s.riskFactors.map((f) => ({ id: f.id, name: f.name, value: f.value, detail: f.detail })),
+      riskFactorsKnown: s.riskFactorsKnown,
+      basicOrAboveShare: n(s.basicOrAboveShare ?? null),
       riskZone: s.riskZone,
       category: s.category,
       reasons: [...s.reasons],
@@ -194,6 +210,7 @@ export function resultJson(result: AnalysisResult): unknown {
     })),
     dynamics: dynamicsJson(result.dynamics),
     monitoring: monitoringJson(result.monitoring),
+    levels: levelsJson(result.levels),
     issues: result.issues.map((i) => ({ severity: i.severity, code: i.code, sheet: i.sheet, cell: i.cell, message: i.message })),
   };
 }

@@ -17,7 +17,7 @@
  * generators of their own, so adding them left the schools and the scores as they were.
  */
 import type { SchoolMonitoring } from "../engine/types";
-import { YES_NO_INDICATORS } from "../engine/monitoring/definitions";
+import { NETWORK_COMMUNITIES, PEDAGOGICAL_LANDING, YES_NO_INDICATORS } from "../engine/monitoring/definitions";
 import { MUNICIPAL_INDICATORS_SHEET, SCHOOL_MONITORING_COLUMNS, SCHOOL_MONITORING_FIELDS } from "../schema/monitoringSheets";
 import type { CellValue } from "../schema/raw";
 import { CITY_NAMES, DISTRICTS, VILLAGE_KINDS, villageName } from "./names";
@@ -132,6 +132,7 @@ export const MUNICIPAL_MONITORING_HEADER: readonly string[] = [
   MUNICIPAL_INDICATORS_SHEET.columns.indicator.header,
   MUNICIPAL_INDICATORS_SHEET.columns.year.header,
   MUNICIPAL_INDICATORS_SHEET.columns.value.header,
+  MUNICIPAL_INDICATORS_SHEET.columns.count.header,
 ];
 
 /** Only what the scores cannot tell: the grade size, for participation (counts come from Баллы). */
@@ -296,7 +297,10 @@ function makeSchools(opts: Required<DemoOptions>, munis: readonly Municipality[]
         lowParticipation: r.chance(0.03),
         gradeSizes,
       };
-      schools.push({ ...school, monitoring: schoolMonitoring(school, urban, Random.derive(opts.seed, 5, index)) });
+      schools.push({
+        ...school,
+        monitoring: { ...schoolMonitoring(school, urban, Random.derive(opts.seed, 5, index)), ...supportAnswers(school, Random.derive(opts.seed, 7, index)) },
+      });
     }
   });
   return schools;
@@ -321,7 +325,9 @@ const NO_MONITORING: DemoMonitoring = Object.fromEntries(SCHOOL_MONITORING_FIELD
  * (`effect`), the likelier a curator, a ШППКО, diagnostics and ИОМ of its teachers and more weak
  * pupils; a deficit is likelier resolved where it is small. About 1 school in 100 did not answer.
  */
-function schoolMonitoring(s: Omit<DemoSchool, "monitoring">, urban: boolean, r: Random): DemoMonitoring {
+type SupportFields = "seminarParticipation" | "dpoTraining" | "webinarParticipation";
+
+function schoolMonitoring(s: Omit<DemoSchool, "monitoring">, urban: boolean, r: Random): Omit<DemoMonitoring, SupportFields> {
   if (r.chance(0.01)) return NO_MONITORING;
   // 0 for a strong school, towards 1 for a weak one.
   const need = logistic(-2 * (s.effect + 0.6));
@@ -353,6 +359,19 @@ function schoolMonitoring(s: Omit<DemoSchool, "monitoring">, urban: boolean, r: 
 }
 
 /**
+ * Seed 002 №4, 5, 7: the school's part in the region's support of ШНОР (seminar, targeted ДПО,
+ * webinars), likelier the weaker the school; from a generator of its own, so nothing else moves.
+ */
+function supportAnswers(s: Omit<DemoSchool, "monitoring">, r: Random): Pick<DemoMonitoring, SupportFields> {
+  const need = logistic(-2 * (s.effect + 0.6));
+  return {
+    seminarParticipation: answer(r, 0.3 + 0.65 * need),
+    dpoTraining: answer(r, 0.15 + 0.5 * need),
+    webinarParticipation: answer(r, 0.35 + 0.6 * need),
+  };
+}
+
+/**
  * `Мониторинг МО`: every municipality answers every yes/no indicator in every year. An answer
  * once «да» mostly stays so and a «нет» often turns «да», so the latest year is mostly «да».
  */
@@ -364,8 +383,24 @@ function* municipalMonitoringRows(munis: readonly Municipality[], opts: Required
       let value = r.chance(0.65);
       for (const [yi, year] of years.entries()) {
         if (yi > 0) value = value ? r.chance(0.96) : r.chance(0.6);
-        yield [m.name, ind.name, year, yes(value)];
+        yield [m.name, ind.name, year, yes(value), null];
       }
+    }
+  }
+  yield* regionalIndicatorRows(munis, years, opts.seed);
+}
+
+/**
+ * Seed 002 №6 and №8 on `Мониторинг МО`, from a generator of their own: «Педагогический десант»
+ * (about a fifth of the municipalities a year) and the municipality's network communities
+ * (0–1, a few more each year).
+ */
+function* regionalIndicatorRows(munis: readonly Municipality[], years: readonly number[], seed: number): Iterable<CellValue[]> {
+  for (const [mi, m] of munis.entries()) {
+    const r = Random.derive(seed, 8, mi);
+    for (const [yi, year] of years.entries()) {
+      yield [m.name, PEDAGOGICAL_LANDING.name, year, yes(r.chance(0.2)), null];
+      yield [m.name, NETWORK_COMMUNITIES.name, year, null, r.chance(0.15 + 0.1 * yi) ? 1 : 0];
     }
   }
 }

@@ -3,6 +3,7 @@
  * monitoring over all years present (dynamics per seed 002, municipal indicators per seed 001,
  * regional indicators per seed 002). Shells (command line, task pane, demo) call this.
  */
+import { attainment, type AttainmentResult } from "./attainment";
 import { identify, identifyWithStats } from "./identify";
 import { procedureStats } from "./procedureStats";
 import type { Methodology } from "./methodology";
@@ -12,7 +13,7 @@ import type { MonitoringResult } from "./monitoring/types";
 import type { IdentificationInput, IdentificationResult } from "./types";
 
 /** The identification with the `dynamics` and `monitoring` sections of the JSON result. */
-export type AnalysisResult = IdentificationResult & MonitoringResult;
+export type AnalysisResult = IdentificationResult & MonitoringResult & { readonly levels: AttainmentResult };
 
 /**
  * Identify and monitor in one pass: the identification of the whole input is one of the
@@ -35,8 +36,10 @@ export function analyse(input: IdentificationInput, methodology: Methodology): A
     return identifyWithStats(yearInput, m, { stats: built.stats.filter((s) => s.year <= last), issues: built.issues });
   });
   const latest = full ?? identify(input, methodology);
+  const levels = attainment(input.scores, input.scales, methodology.parameters);
+  const schools = latest.schools.map((s) => ({ ...s, basicOrAboveShare: levels.basicOrAboveLatest.get(s.id) ?? null }));
   // §12: recommendations and mentor schools, one step after the identification.
-  return handOver({ ...latest, dynamics: monitoring.dynamics, monitoring: monitoring.monitoring }, input, methodology);
+  return handOver({ ...latest, schools, dynamics: monitoring.dynamics, monitoring: monitoring.monitoring, levels }, input, methodology);
 }
 
 function latestYearOf(input: IdentificationInput): number {

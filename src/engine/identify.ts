@@ -19,6 +19,7 @@ import { municipalities } from "./stages/municipalities";
 import { presetRules } from "./stages/presetRules";
 import { procedureVerdicts } from "./stages/procedureVerdicts";
 import { riskProfile } from "./stages/riskProfile";
+import { riskContext } from "./risk/schoolFactors";
 import { schoolResult } from "./stages/schoolResult";
 import { socialProfile } from "./stages/socialProfile";
 import type { IdentificationInput, IdentificationResult, Issue } from "./types";
@@ -71,7 +72,7 @@ export function identifyWithStats(
   const latest = latestIndices(schools, verdicts.bySchool, latestYear);
   const groups = regressionGroups(schools, social.swis, latest, p);
   notes.push(...groups.notes);
-  const risk = riskProfile(schools, latest, social.refs, p);
+  const risk = riskProfile(schools, latest, social.refs, p, { ctx: riskContext(input, latestYear, p), verdicts: verdicts.bySchool });
 
   const stages = { latestYear, verdicts: verdicts.bySchool, social, presetRules: rules, groups, risk };
   const results = schools.map((school, i) => schoolResult(school, i, stages, p));

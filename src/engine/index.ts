@@ -6,6 +6,7 @@ export { percentileInc, percentileIncSorted, mean } from "./percentile";
 export { swi } from "./swi";
 export { bMin, bMid, thresholds, type Thresholds } from "./thresholds";
 export { attainmentLevel, DEFAULT_LEVEL_CUTS, type AttainmentLevel } from "./levels";
+export { attainment, ATTAINMENT_LEVELS, type AttainmentResult, type LevelCounts, type LevelRow } from "./attainment";
 export { countScores, subjectIndices, share, weightedShare, markFromScore } from "./subjectIndices";
 export { schoolTypes, swiReferences, isRemote, anyTrue, SCHOOL_TYPE_NAMES, SCHOOL_TYPE_CODES, NO_TYPE } from "./schoolTypes";
 export { fitLine, groupOf, GROUP_NAMES } from "./regression";

@@ -85,6 +85,15 @@ export interface MethodologyParameters {
   /** Stavropol: staff index / equipment coefficient below PERCENTILE.INC(…, this). */
   readonly staffIndexPercentile: number;
   readonly equipmentPercentile: number;
+  /**
+   * Seed 004 factor 4: the share of a school's results of these procedures in the latest year
+   * whose procedure mark is lower than the journal mark (`Отметка по журналу`, "понизили") at or
+   * above which the school's own assessment is taken as not objective.
+   */
+  readonly objectivityLoweredShare: number;
+  readonly objectivityJournalProcedures: readonly string[];
+  /** `Профиль рисков`: the 500+ profile levels that count as "yes" («да» always does). */
+  readonly riskProfileYesLevels: readonly string[];
 
   // §8 preset rules
   readonly shnorRules: ShnorRules;
@@ -127,6 +136,8 @@ export interface MethodologyParameters {
    * gives a value for 2021 and one for every year 2021–2024; we read the second from 2022 on.
    */
   readonly monitoringTargets: Readonly<Record<string, readonly MonitoringTarget[]>>;
+  /** Seed 002 №8: the number of network communities of teachers in the region (`null`: not given). */
+  readonly networkCommunities: number | null;
 
   // §12 what the analyst hands over
   /** Mentor schools: ИСБ within this many points of the ШНОР's. */
@@ -143,6 +154,13 @@ export interface MonitoringTarget {
 
 /** Seed 002, «Планируемые значения инвариантных показателей»: 2021, then yearly 2021–2024. */
 export const SEED_002_TARGETS: Readonly<Record<string, readonly MonitoringTarget[]>> = {
+  // №1 and №8 are counts: six named indicators present (1 each), six network communities.
+  "1": [{ fromYear: 2021, value: 6 }],
+  "4": [{ fromYear: 2021, value: 1 }],
+  "5": [{ fromYear: 2021, value: 0.3 }],
+  "6": [{ fromYear: 2021, value: 0.1 }],
+  "7": [{ fromYear: 2021, value: 1 }],
+  "8": [{ fromYear: 2021, value: 6 }],
   "9": [{ fromYear: 2021, value: 0.15 }, { fromYear: 2022, value: 0.1 }],
   "10": [{ fromYear: 2021, value: 0.2 }, { fromYear: 2022, value: 0.15 }],
   "11": [{ fromYear: 2021, value: 0.05 }],
@@ -159,18 +177,54 @@ export interface Methodology {
   readonly parameters: MethodologyParameters;
 }
 
+/**
+ * Seed 004's twelve risk factors in its order (SPEC.md §7: "All twelve factors of seed 004 are
+ * reported for every school, in the seed's order and names"), then the table's factors that
+ * seed 004 does not list.
+ */
 const ALL_TABLE_FACTORS: readonly RiskFactorId[] = [
-  "teacherShortage",
   "lowEquipment",
+  "teacherShortage",
   "teacherCompetence",
-  "noSpecialists",
+  "objectiveAssessment",
   "highFailureRisk",
   "highDisabledShare",
   "languageBarriers",
+  "careerGuidance",
+  "schoolWellbeing",
+  "teacherEngagement",
+  "pupilMotivation",
+  "parentEngagement",
+  "noSpecialists",
   "lowContinuation",
   "lowOlympiad",
   "remoteness",
 ];
+
+/**
+ * Seed 004's number (1–12) of a factor; Stavropol's indices stand in for factors 1 and 2
+ * (SPEC.md §8: the equipment coefficient replaces «Низкий уровень оснащения школы», the staff
+ * index «Дефицит педагогических кадров»). Factors seed 004 does not list have none.
+ */
+export const SEED_004_FACTOR_NUMBER: Readonly<Partial<Record<RiskFactorId, number>>> = {
+  lowEquipment: 1,
+  lowEquipmentCoefficient: 1,
+  teacherShortage: 2,
+  lowStaffIndex: 2,
+  teacherCompetence: 3,
+  objectiveAssessment: 4,
+  highFailureRisk: 5,
+  highDisabledShare: 6,
+  languageBarriers: 7,
+  careerGuidance: 8,
+  schoolWellbeing: 9,
+  teacherEngagement: 10,
+  pupilMotivation: 11,
+  parentEngagement: 12,
+};
+
+/** Seed 004 lists twelve factors ("5 из 12"). */
+export const SEED_004_FACTOR_COUNT = 12;
 
 /** КБР (seed 000): SPEC.md §2–§7 with their defaults. */
 export const KBR_PARAMETERS: MethodologyParameters = {
@@ -206,6 +260,9 @@ export const KBR_PARAMETERS: MethodologyParameters = {
   minOlympiad: 0.5,
   staffIndexPercentile: 0.25,
   equipmentPercentile: 0.25,
+  objectivityLoweredShare: 0.5,
+  objectivityJournalProcedures: ["ВПР"],
+  riskProfileYesLevels: ["высокий"],
   shnorRules: { percentile: true, bryansk: false, meanGap: false, factors: [] },
   shnsuRule: { kind: "lowSwi" },
   bryanskYears: 3,
@@ -223,6 +280,7 @@ export const KBR_PARAMETERS: MethodologyParameters = {
   dynamicsCohort: "previousYear",
   stableShnorYears: 2,
   monitoringTargets: SEED_002_TARGETS,
+  networkCommunities: null,
   mentorSwiWindow: 10,
   mentorMaxCount: 3,
 };
@@ -295,6 +353,9 @@ export const PARAMETER_LABELS: Readonly<Record<keyof MethodologyParameters, stri
   minOlympiad: "Участники олимпиад за 3 года не меньше, %",
   staffIndexPercentile: "Ставрополь: индекс кадрового состава ниже перцентиля",
   equipmentPercentile: "Ставрополь: коэффициент оснащения ниже перцентиля",
+  objectivityLoweredShare: "Фактор 4 (объективность оценки): доля результатов с отметкой ниже отметки по журналу не меньше",
+  objectivityJournalProcedures: "Фактор 4 (объективность оценки): процедуры для сравнения с отметками по журналу",
+  riskProfileYesLevels: "Профиль рисков: уровни, считающиеся фактором риска («да» — всегда)",
   shnorRules: "Правила ШНОР (percentile — §3, bryansk — Брянск, meanGap — Новолакский район, factors — факторы, делающие школу ШНОР)",
   shnsuRule: "Правило ШНСУ",
   bryanskYears: "Брянск: число последних лет",
@@ -311,7 +372,8 @@ export const PARAMETER_LABELS: Readonly<Record<keyof MethodologyParameters, stri
   dynamicsMode: "Мониторинг: изменение индексов в процентных пунктах (points) или в процентах от прошлогоднего значения (relative)",
   dynamicsCohort: "Мониторинг: динамика групп школ по составу прошлого года (previousYear) или текущего (latestYear)",
   stableShnorYears: "Мониторинг: «устойчиво ШНОР» — ШНОР в каждом из последних лет, число лет",
-  monitoringTargets: "Мониторинг: целевые значения показателей Ставрополя (№ показателя → с какого года, значение-доля)",
+  monitoringTargets: "Мониторинг: целевые значения показателей Ставрополя (№ показателя → с какого года, значение: доля, для №1 и №8 — количество)",
+  networkCommunities: "Мониторинг: количество сетевых сообществ педагогов в регионе (показатель №8 Ставрополя)",
   mentorSwiWindow: "Школы-наставники: ИСБ отличается от ИСБ ШНОР не больше чем на, пунктов",
   mentorMaxCount: "Школы-наставники: не больше кандидатов на одну ШНОР",
 };
@@ -363,9 +425,12 @@ const FRACTION_KEYS = new Set<string>([
   "bryanskOgeMark2Percentile",
   "bryanskOgeMarks45Percentile",
   "bryanskVprMark2Share",
+  "objectivityLoweredShare",
 ]);
 
 function checkParameter(key: string, current: unknown, value: unknown): string | null {
+  if (key === "networkCommunities")
+    return value === null || (typeof value === "number" && Number.isInteger(value) && value >= 0) ? null : `Параметр «${key}»: ожидалось целое неотрицательное число или null`;
   if (typeof current === "number") {
     if (typeof value !== "number" || !Number.isFinite(value)) return `Параметр «${key}»: ожидалось число`;
     if (FRACTION_KEYS.has(key) && (value < 0 || value > 1)) return `Параметр «${key}»: ожидалось число от 0 до 1`;
@@ -398,8 +463,14 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
       return `Параметр «riskFactors»: ожидался список из ${RISK_FACTOR_IDS.join(", ")}`;
     return null;
   }
-  if (key === "meanGapProcedures") {
-    if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) return `Параметр «meanGapProcedures»: ожидался список процедур`;
+  if (key === "meanGapProcedures" || key === "objectivityJournalProcedures") {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) return `Параметр «${key}»: ожидался список процедур`;
+    return null;
+  }
+  if (key === "riskProfileYesLevels") {
+    const levels = ["высокий", "средний", "низкий", "нет риска"];
+    if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && levels.includes(v)))
+      return `Параметр «riskProfileYesLevels»: ожидался список из ${levels.map((l) => `«${l}»`).join(", ")}`;
     return null;
   }
   if (key === "shnorRules") {
@@ -431,17 +502,20 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
   return `Параметр «${key}»: недопустимое значение`;
 }
 
-/** `monitoringTargets`: indicator number → non-empty list of { fromYear, value } with value in [0, 1]. */
+/** Seed 002's indicators whose target is a count, not a share. */
+const COUNT_TARGETS = new Set(["1", "8"]);
+
+/** `monitoringTargets`: indicator number → non-empty list of { fromYear, value } with value in [0, 1] (a count ≥ 0 for №1 and №8). */
 function checkTargets(value: unknown): string | null {
   const problem = `Параметр «monitoringTargets»: ожидался объект { "9": [{ "fromYear": 2021, "value": 0.15 }, …], … } со значениями от 0 до 1`;
   if (typeof value !== "object" || value === null || Array.isArray(value)) return problem;
-  for (const steps of Object.values(value as Record<string, unknown>)) {
+  for (const [key, steps] of Object.entries(value as Record<string, unknown>)) {
     if (!Array.isArray(steps) || steps.length === 0) return problem;
     for (const step of steps as unknown[]) {
       const s = step as Record<string, unknown> | null;
       if (typeof s !== "object" || s === null) return problem;
       const { fromYear, value: v } = s;
-      if (typeof fromYear !== "number" || !Number.isInteger(fromYear) || typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > 1) return problem;
+      if (typeof fromYear !== "number" || !Number.isInteger(fromYear) || typeof v !== "number" || !Number.isFinite(v) || v < 0 || (v > 1 && !COUNT_TARGETS.has(key))) return problem;
     }
   }
   return null;
@@ -463,4 +537,10 @@ export const RISK_FACTOR_NAMES: Readonly<Record<RiskFactorId, string>> = {
   remoteness: "Удалённость / труднодоступность",
   lowStaffIndex: "Низкий индекс кадрового состава",
   lowEquipmentCoefficient: "Низкий коэффициент материально-технического оснащения",
+  objectiveAssessment: "Отсутствие или недостаточная эффективность системы объективной оценки результатов обучения",
+  careerGuidance: "Низкое качество профориентационной работы",
+  schoolWellbeing: "Пониженный уровень школьного благополучия",
+  teacherEngagement: "Низкая вовлеченность учителей в образовательный процесс",
+  pupilMotivation: "Низкая учебная мотивация школьников",
+  parentEngagement: "Проблемы с вовлеченностью родителей",
 };

@@ -2,7 +2,7 @@
  * Risk factors and the risk zone (SPEC.md §7; seeds 001, 002, 004). Each factor is yes / no /
  * "нет данных" (null) per school.
  */
-import { num, pct } from "./format";
+import { int, num, pct } from "./format";
 import { RISK_FACTOR_NAMES, type MethodologyParameters } from "./methodology";
 import { anyTrue, isRemote } from "./schoolTypes";
 import type { RiskFactorId, RiskFactorValue, School } from "./types";
@@ -24,6 +24,13 @@ export interface RiskInputs {
   readonly latestLowIndex: number | null;
   readonly staffIndex: number | null;
   readonly equipmentCoefficient: number | null;
+  /**
+   * Factor 4: the school's procedure units on a non-objectivity list in the latest year ("ВПР 5
+   * кл. 2025"); `null` when no unit was evaluated that year (the lists say nothing).
+   */
+  readonly latestNonObjective?: readonly string[] | null;
+  /** Factor 4: procedure marks against journal marks in the latest year; `null` without journal marks. */
+  readonly journal?: { readonly compared: number; readonly lowered: number } | null;
 }
 
 const NO_DATA = "нет данных";
@@ -133,6 +140,41 @@ export function riskFactor(id: RiskFactorId, input: RiskInputs, refs: RiskRefere
     case "lowEquipmentCoefficient":
       r = below(input.equipmentCoefficient, refs.equipmentP25, idx, "коэффициент оснащения", "P25", "интернет, компьютеры");
       break;
+    case "objectiveAssessment":
+      r = objectiveAssessment(input, p);
+      break;
+    case "careerGuidance":
+    case "schoolWellbeing":
+    case "teacherEngagement":
+    case "pupilMotivation":
+    case "parentEngagement":
+      // Seed 004 factors 8–12 come only from the 500+ questionnaires (sheet «Профиль рисков»).
+      r = { value: null, detail: `${NO_DATA} (лист «Профиль рисков»)` };
+      break;
   }
   return { id, name: RISK_FACTOR_NAMES[id], value: r.value, detail: r.detail };
+}
+
+/**
+ * Seed 004 factor 4 (SPEC.md §7): on a non-objectivity list in the latest year, or the
+ * procedure mark lower than the journal mark in at least `objectivityLoweredShare` of the
+ * compared results. "No" needs at least one of the two checks to have data.
+ */
+function objectiveAssessment(input: RiskInputs, p: MethodologyParameters): Verdict {
+  const listed = input.latestNonObjective ?? null;
+  const journal = input.journal ?? null;
+  const procedures = p.objectivityJournalProcedures.join(", ");
+  if (listed !== null && listed.length > 0) return { value: true, detail: `в списке необъективности последнего года: ${listed.join(", ")}` };
+  const comparedText =
+    journal === null || journal.compared === 0
+      ? null
+      : `отметка ${procedures} ниже отметки по журналу у ${int(journal.lowered)} из ${int(journal.compared)} результатов (${pct(journal.lowered / journal.compared)}`;
+  if (journal !== null && journal.compared > 0 && journal.lowered / journal.compared >= p.objectivityLoweredShare)
+    return { value: true, detail: `${comparedText} ≥ ${pct(p.objectivityLoweredShare, 0)})` };
+  if (listed === null && comparedText === null) return { value: null, detail: `${NO_DATA} (нет оценённых процедур последнего года и «Отметки по журналу»)` };
+  const parts: string[] = [];
+  if (listed !== null) parts.push("нет в списках необъективности последнего года");
+  if (comparedText !== null) parts.push(`${comparedText} < ${pct(p.objectivityLoweredShare, 0)})`);
+  else parts.push("отметок по журналу нет");
+  return { value: false, detail: parts.join("; ") };
 }

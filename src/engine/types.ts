@@ -166,7 +166,14 @@ export type RiskFactorId =
   | "lowOlympiad"
   | "remoteness"
   | "lowStaffIndex"
-  | "lowEquipmentCoefficient";
+  | "lowEquipmentCoefficient"
+  // Seed 004 factors 4 and 8–12 (SPEC.md §7, the new table)
+  | "objectiveAssessment"
+  | "careerGuidance"
+  | "schoolWellbeing"
+  | "teacherEngagement"
+  | "pupilMotivation"
+  | "parentEngagement";
 
 /** A risk factor's verdict for one school: `null` means "нет данных". */
 export interface RiskFactorValue {
@@ -219,6 +226,8 @@ export interface SchoolResult {
   /** Regression residual of §6 (null without a group). */
   readonly groupResidual: number | null;
   readonly riskFactors: readonly RiskFactorValue[];
+  /** How many of seed 004's twelve factors are known (yes or no) for the school: "5 из 12". */
+  readonly riskFactorsKnown: number;
   readonly riskZone: boolean;
   readonly category: Category;
   readonly reasons: readonly string[];
@@ -232,6 +241,11 @@ export interface SchoolResult {
   readonly mentors?: readonly { readonly id: string; readonly name: string; readonly municipality: string; readonly swi: number | null; readonly group: Group | null }[];
   /** SPEC §12: how the mentors were chosen, or why none was found; `null` for a school that is not ШНОР. */
   readonly mentorsNote?: string | null;
+  /**
+   * Share of the school's results of the latest year at or above «базовый» (seed 000, SPEC.md
+   * §9a; from `Баллы`). Filled by `analyse`; `null` without participant rows.
+   */
+  readonly basicOrAboveShare?: number | null;
 }
 
 export interface Regression {
@@ -325,6 +339,12 @@ export interface SchoolMonitoring {
   readonly weakPupilsWithIom?: number | null;
   /** `Слабоуспевающих на дополнительных занятиях` (seed 002 indicator 17). */
   readonly weakPupilsInExtraClasses?: number | null;
+  /** `Участие в семинаре-совещании` — the school took part in the seminar on ШНОР (seed 002 indicator 4). */
+  readonly seminarParticipation?: boolean | null;
+  /** `Обучение по адресным программам ДПО` — its staff trained by targeted ДПО programmes (seed 002 indicator 5). */
+  readonly dpoTraining?: boolean | null;
+  /** `Участие в вебинарах` — its staff took part in the webinars (seed 002 indicator 7). */
+  readonly webinarParticipation?: boolean | null;
 }
 
 /** The optional monitoring columns ride on the school row (declaration merging keeps `School` above as it was). */
@@ -342,11 +362,27 @@ export interface MunicipalIndicatorRow {
   readonly year: number | null;
   /** «да» → true, «нет» → false, an empty cell → null ("нет данных"). */
   readonly value: boolean | null;
+  /** `Количество` — a count the row gives instead of a yes/no (seed 002 №8 «Сетевых сообществ»); absent or `null` when not given. */
+  readonly count?: number | null;
 }
 
 /** The optional monitoring sheet rides on the input. */
 export interface IdentificationInput {
   readonly municipalIndicators?: readonly MunicipalIndicatorRow[];
+  /** Optional sheet `Профиль рисков` (SPEC.md §7): the federal 500+ risk profiles, one row per school. */
+  readonly riskProfiles?: readonly RiskProfileRow[];
+}
+
+/**
+ * A cell of `Профиль рисков`: «да»/«нет», or a level of the 500+ profile. Which levels count as
+ * "yes" is the parameter `riskProfileYesLevels` (default «высокий»).
+ */
+export type RiskProfileLevel = "да" | "нет" | "высокий" | "средний" | "низкий" | "нет риска";
+
+/** One row of `Профиль рисков`: the factors the profile names for a school (absent or `null`: not given). */
+export interface RiskProfileRow {
+  readonly schoolId: string;
+  readonly factors: Readonly<Partial<Record<RiskFactorId, RiskProfileLevel | null>>>;
 }
 
 /** A row of the optional sheet «Рекомендации»: the user's measure for a basis (SPEC §12). */

@@ -3,7 +3,7 @@
  * cannot exceed another count, and the rows of `Мониторинг МО` (known municipality, one answer
  * per municipality × indicator × year, indicator names that are not seed 001's).
  */
-import { indicatorKey, knownYesNoIndicator } from "../engine/monitoring/municipal";
+import { indicatorKey, isRegionalIndicatorRow, knownYesNoIndicator } from "../engine/monitoring/municipal";
 import type { MunicipalIndicatorRow, School, SchoolMonitoring } from "../engine/types";
 import { columnList } from "./columns";
 import type { ReadRow, ReadSheet } from "./readSheet";
@@ -85,7 +85,7 @@ export function checkMunicipalIndicators(
       continue;
     }
     first.set(key, r.row);
-    if (known === null && !noted.has(indicatorKey(v.indicator))) {
+    if (known === null && !isRegionalIndicatorRow(v.indicator) && !noted.has(indicatorKey(v.indicator))) {
       noted.add(indicatorKey(v.indicator));
       sink.push({ code: "unknown-indicator", sheet: sheet.name, row: r.row, column: sheet.columns.get("indicator") ?? null, received: v.indicator });
     }

@@ -107,6 +107,10 @@ export const SCHOOL_MONITORING_COLUMNS: ColumnsOf<SchoolMonitoring> = {
     ["Посещают дополнительные занятия", "Weak pupils in extra classes"],
     "посещают дополнительные занятия для ликвидации отставания",
   ),
+  // Seed 002 №4, 5, 7: the ШНОР's participation in the region's support (SPEC.md §9a).
+  seminarParticipation: yesNo("seminarParticipation", ["Участие в семинаре-совещании по вопросам качества образования", "Семинар-совещание", "Seminar participation"]),
+  dpoTraining: yesNo("dpoTraining", ["Обучение по адресным программам дополнительного профессионального образования", "Адресные программы ДПО", "DPO training", "Targeted training"]),
+  webinarParticipation: yesNo("webinarParticipation", ["Участие педагогов в вебинарах", "Вебинары", "Webinar participation", "Webinars"]),
 };
 
 /** Monitoring fields of `Школы`, for stripping the ones whose column is absent. */
@@ -148,6 +152,11 @@ export const MUNICIPAL_INDICATORS_SHEET: SheetDef<MunicipalIndicatorRow> = {
       header: "Значение",
       synonyms: ["Ответ", "Да/нет", "Наличие", "Value", "Answer"],
       type: "bool", required: true, nullable: true, note: "да — 1 балл, нет — 0 баллов; пусто — нет данных",
+    },
+    count: {
+      header: "Количество",
+      synonyms: ["Число", "Count", "Number"],
+      type: "int", min: 0, required: false, nullable: true, note: "для «Сетевых сообществ»: число сообществ муниципалитета",
     },
   },
 };

@@ -284,6 +284,7 @@ export const UNIT_LOOK: Readonly<Record<IndicatorUnit, { readonly label: string;
   indexPoints: { label: "п.п.", format: POINTS_FORMAT },
   relativeChange: { label: "% к прошлому году", format: "0.0%" },
   score: { label: "балл (1/0)", format: "0" },
+  count: { label: "количество", format: "0" },
 };
 
 /** A value of an indicator as its cell holds it: index points × 100, everything else as is. */

@@ -123,6 +123,7 @@ export const EXCEL_CHART_TYPES = {
   line: "LineMarkers",
   bar: "BarClustered",
   scatter: "XYScatter",
+  stackedBar: "BarStacked100",
 } as const satisfies Readonly<Record<ChartSpec["type"], `${Excel.ChartType}`>>;
 
 /** Chart size in points: about 8 columns by 20 rows, readable next to the data. */
@@ -147,7 +148,7 @@ export function queueChart(ws: Excel.Worksheet, chart: ChartSpec): void {
     if (chart.type === "scatter") series.trendlines.add("Linear");
   });
   // A bar chart lists categories bottom-up unless told otherwise; keep the sheet's order.
-  if (chart.type === "bar") added.axes.categoryAxis.reversePlotOrder = true;
+  if (chart.type === "bar" || chart.type === "stackedBar") added.axes.categoryAxis.reversePlotOrder = true;
   if (chart.type === "scatter") added.axes.valueAxis.title.text = first.name;
   added.legend.visible = chart.series.length > 1;
   added.setPosition(chart.anchor);

@@ -68,7 +68,8 @@ export interface ChartSeriesSpec {
  * adapter: exceljs cannot) ignores them; the data is on the sheet either way.
  */
 export interface ChartSpec {
-  readonly type: "line" | "bar" | "scatter";
+  /** `stackedBar`: horizontal bars stacked to 100 % (a distribution per category). */
+  readonly type: "line" | "bar" | "scatter" | "stackedBar";
   readonly title: string;
   /** Category labels (x values of a scatter chart), e.g. the years "A2:A4". */
   readonly categories: string;

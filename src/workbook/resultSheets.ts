@@ -11,8 +11,10 @@ import type { AnalysisResult } from "../engine/analyse";
 import { PARAMETER_LABELS, RISK_FACTOR_NAMES } from "../engine/methodology";
 import type { MethodologyParameters, MonitoringTarget } from "../engine/methodology";
 import { GROUP_NAMES } from "../engine/regression";
+import { knownText } from "../engine/risk/profile";
 import { NO_TYPE, SCHOOL_TYPE_NAMES } from "../engine/schoolTypes";
 import type { Category, IdentificationResult, RiskFactorId, SchoolResult } from "../engine/types";
+import { LEVELS_SHEET_NAME, levelsSheet } from "./levelsSheet";
 import { MONITORING_SHEET_NAMES, monitoringSheets, monitoringTargetRows } from "./monitoringSheets";
 import type { ColumnSpec, SheetSpec, SpecCell, StyledCell } from "./port";
 import { ALERT_STYLE, CATEGORY_ORDER, CATEGORY_STYLES, decimal, integer, percent, REVIEW_STYLE, text, TOTAL_STYLE, yesNo } from "./sheetCells";
@@ -28,6 +30,7 @@ export const SHEET_NAMES = {
   transitions: MONITORING_SHEET_NAMES.transitions,
   procedureDynamics: MONITORING_SHEET_NAMES.procedures,
   monitoring: MONITORING_SHEET_NAMES.monitoring,
+  levels: LEVELS_SHEET_NAME,
   parameters: "Параметры",
   legend: "Легенда",
   issues: "Замечания",
@@ -60,6 +63,7 @@ export function resultSheets(result: IdentificationResult | AnalysisResult, cont
     municipalitiesSheet(result),
     ...handoverSheets(result),
     ...(hasMonitoring(result) ? monitoringSheets(result) : []),
+    ...(hasMonitoring(result) ? [levelsSheet(result.levels, new Map(result.schools.map((s) => [s.id, s.name])))] : []),
     parametersSheet(result, context),
     legendSheet(),
     issuesSheet(result),
@@ -93,12 +97,14 @@ export function summarySheet(result: IdentificationResult): SheetSpec {
     integer("Признаки необъективности", 15),
     text("Группа", 18),
     percent("Результат для регрессии", 12),
+    percent("Доля результатов не ниже базового уровня", 12),
     text("Факторы риска", 50),
+    text("Известно факторов риска", 11),
     text("Зона риска", 9),
     text("Категория", 14),
     text("Причины", 100, true),
   ];
-  const categoryColumn = 14;
+  const categoryColumn = 16;
   const rows: SpecCell[][] = [];
   const styles: StyledCell[] = [];
   result.schools.forEach((s, i) => {
@@ -115,7 +121,9 @@ export function summarySheet(result: IdentificationResult): SheetSpec {
       s.nonObjectivityCount,
       s.group === null ? null : GROUP_NAMES[s.group],
       s.groupResult,
+      s.basicOrAboveShare ?? null,
       riskFactorsText(s),
+      knownText(s.riskFactorsKnown),
       yesNo(s.riskZone),
       s.category,
       // One reason a line: the cell wraps, and a long list stays readable on screen and on paper.

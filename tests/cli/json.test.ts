@@ -13,7 +13,7 @@ function keysOf(value: unknown): string[] {
 
 describe("resultJsonText of an analysis", () => {
   it("puts dynamics and monitoring after municipalities and before issues", () => {
-    expect(keysOf(json)).toEqual(["version", "methodology", "region", "schools", "municipalities", "dynamics", "monitoring", "issues"]);
+    expect(keysOf(json)).toEqual(["version", "methodology", "region", "schools", "municipalities", "dynamics", "monitoring", "levels", "issues"]);
   });
 
   it("gives every dynamics and monitoring record its keys in a fixed order", () => {

@@ -112,15 +112,20 @@ describe("generateDemoRegion", () => {
     expect(rate(weakest, "hasCurator")).toBeGreaterThan(rate(strongest, "hasCurator") + 0.3);
     expect(rate(weakest, "hasQualityProgramme")).toBeGreaterThan(rate(strongest, "hasQualityProgramme") + 0.3);
     const yesNo = SCHOOL_MONITORING_FIELDS.filter((f) => SCHOOL_MONITORING_COLUMNS[f].type === "bool");
-    expect(yesNo).toHaveLength(9);
+    expect(yesNo).toHaveLength(12);
     for (const s of schools) for (const f of yesNo) expect([true, false, null]).toContain(s.monitoring[f]);
   });
 
   it("answers every yes/no indicator of Мониторинг МО for every municipality and year, mostly «да» in the latest", () => {
     const sheet = region.sheets.find((s) => s.name === "Мониторинг МО");
     expect(sheet?.header).toEqual(MUNICIPAL_MONITORING_HEADER);
-    expect(MUNICIPAL_MONITORING_HEADER).toEqual(["Муниципалитет", "Показатель", "Год", "Значение"]);
-    const rows = [...(sheet?.rows() ?? [])];
+    expect(MUNICIPAL_MONITORING_HEADER).toEqual(["Муниципалитет", "Показатель", "Год", "Значение", "Количество"]);
+    const all = [...(sheet?.rows() ?? [])];
+    // Seed 002 №6 «Педагогический десант» and №8 «Сетевых сообществ»: a row each per municipality and year.
+    const regional = all.filter((r) => r[1] === "Педагогический десант" || r[1] === "Сетевых сообществ");
+    expect(regional).toHaveLength(30 * 2 * 3);
+    expect(regional.filter((r) => r[1] === "Сетевых сообществ").every((r) => r[3] === null && (r[4] === 0 || r[4] === 1))).toBe(true);
+    const rows = all.filter((r) => !regional.includes(r));
     expect(rows).toHaveLength(30 * YES_NO_INDICATORS.length * 3);
     const names = new Set(schools.map((s) => s.municipality));
     expect(new Set(rows.map((r) => r[0]))).toEqual(names);
@@ -156,7 +161,7 @@ describe("generateDemoRegion", () => {
       expect(new Set(parsed.input.scores.map((s) => s.year))).toEqual(new Set([2023, 2024, 2025]));
       expect(new Set(parsed.input.scores.map((s) => s.procedure))).toEqual(new Set(["ВПР", "ОГЭ", "ЕГЭ"]));
       expect(parsed.input.schools.filter((s) => typeof s.teachers === "number").length).toBeGreaterThan(35);
-      expect(parsed.input.municipalIndicators).toHaveLength(4 * YES_NO_INDICATORS.length * 3);
+      expect(parsed.input.municipalIndicators).toHaveLength(4 * (YES_NO_INDICATORS.length + 2) * 3);
       // Every monitoring indicator has data (an empty ШНОР/ШНСУ group may leave one not applicable).
       const { monitoring } = analyse(parsed.input, PRESETS.kbr);
       const all = [...monitoring.region, ...monitoring.municipalities.flatMap((m) => m.indicators)];

@@ -12,8 +12,15 @@ describe("monitoring parameters", () => {
   });
 
   it("carry seed 002's targets: 2021, then yearly from 2022", () => {
+    // №1: 6 named indicators present, №4 100 %, №5 ≥ 30 %, №6 ≥ 10 %, №7 100 %, №8: 6 communities;
     // №9 ≤ 15 % / 10 %, №10 ≤ 20 % / 15 %, №11–12 ≥ 5 %, №15 ≥ 90 % / 100 %, №16–17 ≥ 70 % / 95 %.
     expect(Object.fromEntries(Object.entries(SEED_002_TARGETS).map(([k, steps]) => [k, steps.map((s) => `${s.fromYear}:${s.value}`)]))).toEqual({
+      "1": ["2021:6"],
+      "4": ["2021:1"],
+      "5": ["2021:0.3"],
+      "6": ["2021:0.1"],
+      "7": ["2021:1"],
+      "8": ["2021:6"],
       "9": ["2021:0.15", "2022:0.1"],
       "10": ["2021:0.2", "2022:0.15"],
       "11": ["2021:0.05"],

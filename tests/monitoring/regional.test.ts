@@ -102,10 +102,16 @@ describe("monitor: seed 002 shares with their targets for the year (№9–12, 1
 
   it("lists the indicators in the seed's order", () => {
     expect(monitoring.region.map((i) => `${i.source} ${i.year ?? ""}`)).toEqual([
+      "002 №1 2025",
       "002 №2 2024",
       "002 №2 2025",
       "002 №3 2024",
       "002 №3 2025",
+      "002 №4 2025",
+      "002 №5 2025",
+      "002 №6 2025",
+      "002 №7 2025",
+      "002 №8 2025",
       "002 №9 2025",
       "002 №10 2025",
       "002 №11 2025",

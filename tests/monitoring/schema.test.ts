@@ -59,8 +59,8 @@ describe("Мониторинг МО", () => {
     const r = parseWorkbook(workbook([], [], [header, ["Город А", "Аналитическая справка", "2023/2024", "да"], ["Район Б", "Мониторинг ресурсов", null, null]]));
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join("\n"));
     expect(r.input.municipalIndicators).toEqual([
-      { municipality: "Город А", indicator: "Аналитическая справка", year: 2024, value: true },
-      { municipality: "Район Б", indicator: "Мониторинг ресурсов", year: null, value: null },
+      { municipality: "Город А", indicator: "Аналитическая справка", year: 2024, value: true, count: null },
+      { municipality: "Район Б", indicator: "Мониторинг ресурсов", year: null, value: null, count: null },
     ]);
   });
 
@@ -68,7 +68,7 @@ describe("Мониторинг МО", () => {
     const s = baseSheets();
     const r = parseWorkbook(toWorkbook({ ...s, "Municipal monitoring": [["Municipality", "Indicator", "Value"], ["Город А", "analyticalReport", "yes"]] }));
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join("\n"));
-    expect(r.input.municipalIndicators).toEqual([{ municipality: "Город А", indicator: "analyticalReport", year: null, value: true }]);
+    expect(r.input.municipalIndicators).toEqual([{ municipality: "Город А", indicator: "analyticalReport", year: null, value: true, count: null }]);
   });
 
   it.each([
@@ -145,6 +145,7 @@ describe("template", () => {
       ["Показатель", true, null],
       ["Год", false, null],
       ["Значение", true, ["да", "нет"]],
+      ["Количество", false, null],
     ]);
   });
 
@@ -170,6 +171,9 @@ describe("template", () => {
       "Слабоуспевающих и неуспевающих",
       "Слабоуспевающих с ИОМ",
       "Слабоуспевающих на дополнительных занятиях",
+      "Участие в семинаре-совещании",
+      "Обучение по адресным программам ДПО",
+      "Участие в вебинарах",
     ]);
     expect(schools?.columns.find((c) => c.header === "ШППКО")).toMatchObject({ required: false, list: ["да", "нет"], type: "bool" });
   });

@@ -37,7 +37,7 @@ describe("FileWorkbook", () => {
     expect(ws.getCell("A1").value).toBe("Код ОО");
     expect(ws.getCell("A2").value).toBe("007001");
     expect(ws.getCell("D2").value).toBe(55);
-    expect(ws.getCell("O2").value).toBe("ШНОР и ШНСУ");
+    expect(ws.getCell("Q2").value).toBe("ШНОР и ШНСУ");
     expect(ws.getCell("L2").value).toBe(0.4);
     expect(ws.getCell("D4").value).toBeNull();
   });
@@ -54,11 +54,11 @@ describe("FileWorkbook", () => {
 
   it("colours the category cell and keeps number formats", () => {
     const ws = sheetOf(reread, "Итоги");
-    expect(fillColour(ws.getCell("O2"))).toBe("#C00000");
-    expect(ws.getCell("O2").font?.color?.argb).toBe("FFFFFFFF");
-    expect(fillColour(ws.getCell("O3"))).toBe("#C6EFCE");
-    expect(ws.getCell("O3").font?.color?.argb).toBe("FF006100");
-    expect(fillColour(ws.getCell("O4"))).toBe("#FFF2CC");
+    expect(fillColour(ws.getCell("Q2"))).toBe("#C00000");
+    expect(ws.getCell("Q2").font?.color?.argb).toBe("FFFFFFFF");
+    expect(fillColour(ws.getCell("Q3"))).toBe("#C6EFCE");
+    expect(ws.getCell("Q3").font?.color?.argb).toBe("FF006100");
+    expect(fillColour(ws.getCell("Q4"))).toBe("#FFF2CC");
     expect(ws.getCell("D2").numFmt).toBe("0.0");
     expect(ws.getCell("A2").numFmt).toBe("@");
     const idx = sheetOf(reread, "Индексы ОП");
@@ -83,7 +83,7 @@ describe("FileWorkbook", () => {
     const sheetXml = await unzipEntry(bytes, `xl/worksheets/sheet${index}.xml`);
     expect(sheetXml).toContain("<tableParts");
     const tableXml = await unzipEntry(bytes, "xl/tables/table1.xml");
-    expect(tableXml).toMatch(/ref="A1:P4"/);
+    expect(tableXml).toMatch(/ref="A1:R4"/);
     expect(tableXml).toContain("<autoFilter");
   });
 
@@ -117,7 +117,7 @@ describe("FileWorkbook with the monitoring sheets of an analysis", () => {
 
   it("writes the dynamics and monitoring sheets between Муниципалитеты and Параметры", () => {
     expect(reread.worksheets.filter((w) => w.state === "visible").map((w) => w.name)).toEqual([
-      "Итоги", "Индексы ОП", "Муниципалитеты", "Перечень ШНОР", "Перечень ШНСУ", "Перечень зоны риска", "Наставники", "Адресные рекомендации", "Динамика", "Динамика школ", "Переходы", "Динамика ОП", "Мониторинг", "Параметры", "Легенда", "Замечания",
+      "Итоги", "Индексы ОП", "Муниципалитеты", "Перечень ШНОР", "Перечень ШНСУ", "Перечень зоны риска", "Наставники", "Адресные рекомендации", "Динамика", "Динамика школ", "Переходы", "Динамика ОП", "Мониторинг", "Уровни", "Параметры", "Легенда", "Замечания",
     ]);
   });
 

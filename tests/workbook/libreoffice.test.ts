@@ -69,7 +69,7 @@ describe("LibreOffice reads the result workbook", () => {
     const rows = parseCsv(readFileSync(join(dir, "out-Итоги.csv"), "utf8"));
     expect(rows[0]?.slice(0, 4)).toEqual(["Код ОО", "Наименование", "Муниципалитет", "ИСБ"]);
     expect(rows[1]?.slice(0, 5)).toEqual(["007001", tinyResult.schools[0]?.name, "Северский район", "55.0", "да"]);
-    expect(rows[1]?.[14]).toBe("ШНОР и ШНСУ");
+    expect(rows[1]?.[16]).toBe("ШНОР и ШНСУ");
     expect(rows[3]?.[3]).toBe("");
     const indices = parseCsv(readFileSync(join(dir, "out-Индексы ОП.csv"), "utf8"));
     expect(indices[1]?.slice(4, 9)).toEqual(["40", "25.0%", "50.0%", "10.0%", "80.0%"]);

@@ -29,6 +29,7 @@ const school = (s: Partial<SchoolResult> & Pick<SchoolResult, "id" | "name" | "m
   groupResult: null,
   groupResidual: null,
   riskFactors: [],
+  riskFactorsKnown: 0,
   riskZone: false,
   reasons: [],
   procedures: [],
@@ -71,6 +72,7 @@ export const tinyResult: IdentificationResult = {
         { id: "lowEquipment", name: "Низкий уровень оснащения школы", value: false, detail: "" },
         { id: "remoteness", name: "Удалённость / труднодоступность", value: null, detail: "нет данных" },
       ],
+      riskFactorsKnown: 2,
       reasons: ["ИСБ 55,0 ≤ Q1 57,5", "село; 87 обучающихся < 100"],
       procedures: [
         proc({ year: 2024, procedure: "ВПР", participants: 40, lowIndex: 0.25, massIndex: 0.5, highIndex: 0.1, participation: 0.8, lowResults: true }),

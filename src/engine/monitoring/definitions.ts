@@ -27,6 +27,9 @@ export const MONITORING_COLUMN_HEADERS: Readonly<Record<keyof SchoolMonitoring, 
   weakPupils: "Слабоуспевающих и неуспевающих",
   weakPupilsWithIom: "Слабоуспевающих с ИОМ",
   weakPupilsInExtraClasses: "Слабоуспевающих на дополнительных занятиях",
+  seminarParticipation: "Участие в семинаре-совещании",
+  dpoTraining: "Обучение по адресным программам ДПО",
+  webinarParticipation: "Участие в вебинарах",
 };
 
 /** Name of the optional sheet of municipal yes/no answers. */
@@ -166,7 +169,29 @@ export const MUNICIPAL_INDICATORS: readonly MunicipalIndicator[] = [
 /** The known yes/no indicators of `Мониторинг МО`, for the schema's "unknown indicator" note. */
 export const YES_NO_INDICATORS: readonly MunicipalIndicator[] = MUNICIPAL_INDICATORS.filter((i) => i.def.kind === "yesNo");
 
+/** Seed 002 №6: the municipality's yes/no answer on `Мониторинг МО` (not one of seed 001's indicators). */
+export const PEDAGOGICAL_LANDING = {
+  id: "pedagogicalLanding",
+  name: "Педагогический десант",
+  synonyms: ["Участие в выездном мероприятии «Педагогический десант»", "Выездное мероприятие «Педагогический десант»", "Pedagogical landing"],
+} as const;
+
+/** Seed 002 №8: a count row of `Мониторинг МО` (column `Количество`), summed over the municipalities. */
+export const NETWORK_COMMUNITIES = {
+  id: "networkCommunities",
+  name: "Сетевых сообществ",
+  synonyms: ["Количество сетевых сообществ", "Сетевые сообщества", "Network communities"],
+} as const;
+
 export type RegionalIndicatorDef =
+  /** Seed 002 №1: the named indicators present in the methodology in use. */
+  | { readonly kind: "methodology" }
+  /** Seed 002 №4, 5, 7: ШНОР of the year answering «да» ÷ all ШНОР of the year (no answer counts as «нет»). */
+  | { readonly kind: "shnorShare"; readonly column: keyof SchoolMonitoring }
+  /** Seed 002 №6: municipalities answering «да» on `Мониторинг МО` ÷ all municipalities. */
+  | { readonly kind: "municipalYesNo" }
+  /** Seed 002 №8: a regional count given as a parameter. */
+  | { readonly kind: "regionalCount"; readonly parameter: "networkCommunities" }
   /** Seed 002 №2, 3, 13, 14: change of a group's pooled index year on year. */
   | { readonly kind: "dynamics"; readonly index: "low" | "mass"; readonly group: "shnorOrShnsu" | "riskZone" }
   /** A share of the region's schools on which a §7 risk factor holds (the same rule and parameters as §7). */
@@ -186,13 +211,52 @@ export interface RegionalIndicator {
   readonly def: RegionalIndicatorDef;
 }
 
-/**
- * Seed 002's indicators that the data can give. 1 and 4–8 count the region's own events
- * (seminars, webinars, network communities): no school data gives them, so they are not listed.
- */
+/** Seed 002's seventeen indicators in its order (SPEC.md §9a). */
 export const REGIONAL_INDICATORS: readonly RegionalIndicator[] = [
+  {
+    number: 1,
+    id: "methodologyIndicators",
+    name: "Наличие в региональной методике кластерного подхода и показателей R1, R2, индекса кадрового состава, коэффициента материально-технического оснащения, индекса социального благополучия",
+    comparison: "atLeast",
+    def: { kind: "methodology" },
+  },
   { number: 2, id: "lowIndexDynamics", name: "Динамика индекса низких результатов по процедурам оценки качества образования (ШНОР и ШНСУ)", comparison: "atMost", def: { kind: "dynamics", index: "low", group: "shnorOrShnsu" } },
   { number: 3, id: "massIndexDynamics", name: "Динамика индекса массовых результатов оценочной процедуры (ШНОР и ШНСУ)", comparison: "atLeast", def: { kind: "dynamics", index: "mass", group: "shnorOrShnsu" } },
+  {
+    number: 4,
+    id: "shnorSeminarShare",
+    name: "Доля ШНОР, принявших участие в работе семинара-совещания по вопросам повышения качества образования",
+    comparison: "atLeast",
+    def: { kind: "shnorShare", column: "seminarParticipation" },
+  },
+  {
+    number: 5,
+    id: "shnorDpoShare",
+    name: "Доля ШНОР, педагогические и управленческие работники которых прошли обучение по адресным программам ДПО",
+    comparison: "atLeast",
+    def: { kind: "shnorShare", column: "dpoTraining" },
+  },
+  {
+    number: 6,
+    id: "pedagogicalLandingShare",
+    name: "Доля муниципальных и городских округов, работники которых приняли участие в выездном мероприятии «Педагогический десант»",
+    comparison: "atLeast",
+    def: { kind: "municipalYesNo" },
+  },
+  {
+    number: 7,
+    id: "shnorWebinarShare",
+    name: "Доля ШНОР, педагогические и управленческие работники которых приняли участие в вебинарах",
+    comparison: "atLeast",
+    def: { kind: "shnorShare", column: "webinarParticipation" },
+  },
+  {
+    number: 8,
+    id: "networkCommunities",
+    name: "Количество сетевых сообществ для организации «горизонтального обучения» педагогов",
+    comparison: "atLeast",
+    def: { kind: "regionalCount", parameter: "networkCommunities" },
+  },
   {
     number: 9,
     id: "teacherDeficitShare",

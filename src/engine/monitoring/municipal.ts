@@ -4,7 +4,7 @@
  * 0 баллов — при ответе «нет»»), and the shares n ÷ m × 100 % from the columns of `Школы`.
  */
 import type { IdentificationResult, MunicipalIndicatorRow, School } from "../types";
-import { MUNICIPAL_INDICATORS, MUNICIPAL_INDICATORS_SHEET_NAME, type MunicipalIndicator, type SchoolGroup } from "./definitions";
+import { MUNICIPAL_INDICATORS, MUNICIPAL_INDICATORS_SHEET_NAME, NETWORK_COMMUNITIES, PEDAGOGICAL_LANDING, type MunicipalIndicator, type SchoolGroup } from "./definitions";
 import { computed, noData, notApplicable, share, SCHOOLS_NOUN, TEACHERS_NOUN } from "./indicatorValue";
 import { countShare, schoolShare } from "./shares";
 import type { IndicatorValue, MunicipalMonitoring } from "./types";
@@ -21,6 +21,24 @@ export function indicatorKey(s: string): string {
     .replace(/["'«»„“”]/gu, "")
     .replace(/\s+/gu, " ")
     .trim();
+}
+
+const LANDING_KEYS = new Set([PEDAGOGICAL_LANDING.id, PEDAGOGICAL_LANDING.name, ...PEDAGOGICAL_LANDING.synonyms].map(indicatorKey));
+const COMMUNITIES_KEYS = new Set([NETWORK_COMMUNITIES.id, NETWORK_COMMUNITIES.name, ...NETWORK_COMMUNITIES.synonyms].map(indicatorKey));
+
+/** Whether an indicator cell of `Мониторинг МО` names seed 002 №8 «Сетевых сообществ». */
+export function isNetworkCommunities(text: string): boolean {
+  return COMMUNITIES_KEYS.has(indicatorKey(text));
+}
+
+/** A row of seed 002's regional indicators (№6, №8) rather than one of seed 001's municipal ones. */
+export function isRegionalIndicatorRow(text: string): boolean {
+  return isPedagogicalLanding(text) || isNetworkCommunities(text);
+}
+
+/** Whether an indicator cell of `Мониторинг МО` names seed 002 №6 «Педагогический десант» (a regional indicator, not one of seed 001's). */
+export function isPedagogicalLanding(text: string): boolean {
+  return LANDING_KEYS.has(indicatorKey(text));
 }
 
 const KNOWN_BY_KEY = new Map<string, MunicipalIndicator>();
@@ -77,6 +95,7 @@ export function municipalMonitoring(
   const answers = new Map<string, Answers>();
   const customNames = new Map<string, string>();
   for (const r of rows) {
+    if (isRegionalIndicatorRow(r.indicator)) continue; // seed 002 №6 and №8, regional indicators
     const known = knownYesNoIndicator(r.indicator);
     const key = known?.id ?? `custom:${indicatorKey(r.indicator)}`;
     const seen = customNames.get(key);

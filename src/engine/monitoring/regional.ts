@@ -8,9 +8,10 @@
 import { int, num, pct, plural } from "../format";
 import type { MethodologyParameters } from "../methodology";
 import { riskFactor, type RiskReferences } from "../riskFactors";
-import type { IdentificationInput, School } from "../types";
+import type { IdentificationInput, IdentificationResult, School, SchoolMonitoring } from "../types";
 import { changeTarget, indexChange, meets, targetFor } from "./change";
-import { REGIONAL_INDICATORS, type RegionalIndicator } from "./definitions";
+import { NETWORK_COMMUNITIES, PEDAGOGICAL_LANDING, REGIONAL_INDICATORS, schoolColumn, type RegionalIndicator } from "./definitions";
+import { isNetworkCommunities, isPedagogicalLanding } from "./municipal";
 import type { YearlyIdentifications } from "./dynamics";
 import { computed, noData, notApplicable, PUPILS_NOUN, share, SCHOOLS_NOUN } from "./indicatorValue";
 import { countShare, schoolShare } from "./shares";
@@ -43,8 +44,13 @@ const FACTOR_COLUMNS: Readonly<Record<"teacherShortage" | "lowEquipment", readon
 export function regionalIndicators(yearly: YearlyIdentifications, input: IdentificationInput, p: MethodologyParameters): IndicatorValue[] {
   const latestYear = yearly[yearly.length - 1]?.year ?? null;
   const out: IndicatorValue[] = [];
+  const latest = yearly[yearly.length - 1]?.result ?? null;
   for (const ind of REGIONAL_INDICATORS) {
     if (ind.def.kind === "dynamics") out.push(...dynamicsIndicator(ind, ind.def, yearly, p));
+    else if (ind.def.kind === "methodology") out.push(withTarget(ind, methodologyIndicator(baseOf(ind, latestYear), p), p));
+    else if (ind.def.kind === "shnorShare") out.push(withTarget(ind, shnorShare(baseOf(ind, latestYear), input.schools, latest, ind.def.column), p));
+    else if (ind.def.kind === "municipalYesNo") out.push(withTarget(ind, municipalYesNo(baseOf(ind, latestYear), input), p));
+    else if (ind.def.kind === "regionalCount") out.push(withTarget(ind, regionalCount(baseOf(ind, latestYear), p, input), p));
     else out.push(withTarget(ind, staticIndicator(ind, input.schools, latestYear, p), p));
   }
   return out;
@@ -75,8 +81,8 @@ function staticIndicator(ind: RegionalIndicator, schools: readonly School[], yea
       return schoolShare(base, schools, schools, ind.def.column, region);
     case "countShare":
       return countShare(base, schools, schools, ind.def.column, ind.def.whole, PUPILS_NOUN, region);
-    case "dynamics":
-      throw new Error("cannot happen: dynamics indicators are computed per pair of years");
+    default:
+      throw new Error(`cannot happen: indicator ${ind.id} is computed by its own function`);
   }
 }
 
@@ -136,4 +142,92 @@ function dynamicsIndicator(
     );
   }
   return out;
+}
+
+type Base = Pick<IndicatorValue, "id" | "source" | "name" | "year">;
+
+/**
+ * Seed 002 №1: the six things the seed wants the regional methodology to have, as the
+ * methodology in use has them; the value is their count (target 6).
+ *
+ * @example
+ * methodologyIndicator(base, PRESETS.kbr.parameters).value // 4: cluster approach, R1, R2, ИСБ
+ */
+export function methodologyIndicator(base: Base, p: MethodologyParameters): IndicatorValue {
+  const items: [string, boolean][] = [
+    ["кластерный подход (типы школ по территории и комплектности, профили рисков)", p.riskFactors.length > 0],
+    ["показатель R1 (низкие результаты не менее чем по двум процедурам)", p.shnorRules.percentile && p.r1MinProcedures > 0],
+    ["показатель R2 (низкие результаты в каждом из двух лет)", p.shnorRules.percentile && p.r2Years > 1],
+    ["индекс кадрового состава", p.riskFactors.includes("lowStaffIndex")],
+    ["коэффициент материально-технического оснащения", p.riskFactors.includes("lowEquipmentCoefficient")],
+    ["индекс социального благополучия", p.shnsuRule.kind === "lowSwi"],
+  ];
+  const present = items.filter(([, on]) => on).map(([name]) => name);
+  const absent = items.filter(([, on]) => !on).map(([name]) => name);
+  const note = `есть: ${present.length > 0 ? present.join("; ") : "ничего"}` + (absent.length > 0 ? `; нет: ${absent.join("; ")}` : "");
+  return computed(base, "count", present.length, note, { numerator: present.length, denominator: items.length });
+}
+
+/**
+ * Seed 002 №4, 5, 7: ШНОР of the year answering «да» ÷ all ШНОР of the year (n ÷ m × 100 %,
+ * m — «общее число ШНОР»); a ШНОР without an answer counts as «нет», and the note says how many.
+ *
+ * @example
+ * // 4 ШНОР: «да», «да», «нет», empty → 2 of 4, 50 %; без ответа 1 (считается «нет»)
+ */
+export function shnorShare(base: Base, schools: readonly School[], latest: IdentificationResult | null, column: keyof SchoolMonitoring): IndicatorValue {
+  const shnorIds = new Set((latest?.schools ?? []).filter((s) => s.shnor).map((s) => s.id));
+  const group = schools.filter((s) => shnorIds.has(s.id));
+  if (group.length === 0) return notApplicable(base, "share", `нет ШНОР${base.year === null ? "" : ` в ${base.year} году`}`);
+  if (schools.every((s) => s[column] === undefined)) return noData(base, "share", [schoolColumn(column)], `нет столбца «${schoolColumn(column).replace("Школы: ", "").replace(/[«»]/g, "")}» на листе «Школы»`);
+  const unanswered = group.filter((s) => typeof s[column] !== "boolean").length;
+  if (unanswered === group.length) return noData(base, "share", [schoolColumn(column)], `пустые ячейки у всех ${int(group.length)} ШНОР`);
+  const yes = group.filter((s) => s[column] === true).length;
+  const v = share(base, yes, group.length, ["ШНОР", "ШНОР", "ШНОР"], 0);
+  return unanswered > 0 ? { ...v, note: `${v.note}; без ответа ${int(unanswered)} — считаются «нет»` } : v;
+}
+
+/**
+ * Seed 002 №6: municipalities answering «да» to «Педагогический десант» on `Мониторинг МО` for
+ * the year (or without a year) ÷ all municipalities of `Школы`; no answer counts as «нет».
+ */
+export function municipalYesNo(base: Base, input: IdentificationInput): IndicatorValue {
+  const municipalities = [...new Set(input.schools.map((s) => s.municipality))];
+  const missing = [`Мониторинг МО: «${PEDAGOGICAL_LANDING.name}»`];
+  if (municipalities.length === 0) return notApplicable(base, "share", "нет муниципалитетов");
+  const rows = (input.municipalIndicators ?? []).filter((r) => isPedagogicalLanding(r.indicator));
+  if (rows.length === 0) return noData(base, "share", missing, "нет строк «Педагогический десант» на листе «Мониторинг МО»");
+  const answerOf = (m: string): boolean | null => {
+    const own = rows.filter((r) => r.municipality === m);
+    const r = own.find((x) => x.year === base.year) ?? own.find((x) => x.year === null);
+    return r?.value ?? null;
+  };
+  const answers = municipalities.map(answerOf);
+  const unanswered = answers.filter((a) => a === null).length;
+  if (unanswered === municipalities.length) return noData(base, "share", missing, `нет ответов за ${String(base.year)} год`);
+  const yes = answers.filter((a) => a === true).length;
+  const v = share(base, yes, municipalities.length, ["муниципалитета", "муниципалитетов", "муниципалитетов"], 0);
+  return unanswered > 0 ? { ...v, note: `${v.note}; без ответа ${int(unanswered)} — считаются «нет»` } : v;
+}
+
+/**
+ * Seed 002 №8: the number of network communities of the region — the parameter
+ * `networkCommunities` where given, else the sum of the municipalities' `Количество` on the
+ * `Мониторинг МО` rows «Сетевых сообществ» of the year (a row without a year where the year has none).
+ */
+export function regionalCount(base: Base, p: MethodologyParameters, input: Pick<IdentificationInput, "municipalIndicators">): IndicatorValue {
+  if (p.networkCommunities !== null) return computed(base, "count", p.networkCommunities, `${int(p.networkCommunities)} (задано параметром networkCommunities)`);
+  const rows = (input.municipalIndicators ?? []).filter((r) => isNetworkCommunities(r.indicator) && typeof r.count === "number");
+  const ofYear = rows.filter((r) => r.year === base.year);
+  const used = ofYear.length > 0 ? ofYear : rows.filter((r) => r.year === null);
+  if (used.length === 0)
+    return noData(
+      base,
+      "count",
+      [`Мониторинг МО: «${NETWORK_COMMUNITIES.name}» (столбец «Количество»)`, "Параметры: networkCommunities"],
+      "нет строк «Сетевых сообществ» с количеством на листе «Мониторинг МО» и не задан параметр networkCommunities",
+    );
+  const total = used.reduce((acc, r) => acc + (r.count as number), 0);
+  const munis = new Set(used.map((r) => r.municipality)).size;
+  return computed(base, "count", total, `${int(total)}: сумма по ${int(munis)} ${plural(munis, "муниципалитету", "муниципалитетам", "муниципалитетам")} (лист «Мониторинг МО»)`);
 }

@@ -18,7 +18,7 @@
 import type { Category } from "../types";
 
 /** How an indicator's `value` reads: a share, a change in index points, a relative change, or a 1/0 score. */
-export type IndicatorUnit = "share" | "indexPoints" | "relativeChange" | "score";
+export type IndicatorUnit = "share" | "indexPoints" | "relativeChange" | "score" | "count";
 
 /**
  * `ok` — computed; `noData` — the data cannot give it (`missing` names the columns or sheets

@@ -4,7 +4,8 @@
  */
 import type { MethodologyParameters } from "../methodology";
 import { percentileInc } from "../percentile";
-import { riskFactor, type RiskInputs, type RiskReferences } from "../riskFactors";
+import { type RiskInputs, type RiskReferences } from "../riskFactors";
+import { objectivityInputs, schoolFactor, schoolFactors, type RiskContext, type UnitVerdict } from "../risk/schoolFactors";
 import type { SwiReferences } from "../schoolTypes";
 import { equipmentCoefficient, staffIndex } from "../staffIndex";
 import type { RiskFactorId, RiskFactorValue, School } from "../types";
@@ -18,8 +19,10 @@ export interface RiskProfile {
   readonly references: Readonly<Record<string, number | null>>;
   /** What the factors need of one school. */
   readonly inputs: (school: School) => RiskInputs;
-  /** One factor of one school. */
+  /** One factor of one school (the 500+ profile winning where it names the factor). */
   readonly factor: (id: RiskFactorId, school: School) => RiskFactorValue;
+  /** The school's factors of `riskFactors`, how many of seed 004's twelve are known, and the reason lines. */
+  readonly all: (school: School) => ReturnType<typeof schoolFactors>;
 }
 
 /**
@@ -31,6 +34,11 @@ export function riskProfile(
   latest: ReadonlyMap<string, PooledIndices>,
   swiRefs: SwiReferences,
   p: MethodologyParameters,
+  /** Factor 4's lists and journal marks and the 500+ profiles (SPEC.md §7); without them those factors are «нет данных». */
+  objectivity: { readonly ctx: RiskContext; readonly verdicts: ReadonlyMap<string, readonly UnitVerdict[]> } = {
+    ctx: { latestYear: null, journal: new Map(), profiles: new Map() },
+    verdicts: new Map(),
+  },
 ): RiskProfile {
   const staff = new Map(schools.map((s) => [s.id, staffIndex(s)]));
   const equipment = new Map(schools.map((s) => [s.id, equipmentCoefficient(s, p.minComputersPer100)]));
@@ -54,9 +62,11 @@ export function riskProfile(
     latestLowIndex: latest.get(school.id)?.low ?? null,
     staffIndex: staff.get(school.id) ?? null,
     equipmentCoefficient: equipment.get(school.id) ?? null,
+    ...objectivityInputs(objectivity.ctx, school.id, objectivity.verdicts.get(school.id) ?? []),
   });
-  const factor = (id: RiskFactorId, school: School) => riskFactor(id, inputs(school), refs, p);
-  return { refs, staff, equipment, references, inputs, factor };
+  const factor = (id: RiskFactorId, school: School) => schoolFactor(objectivity.ctx, id, inputs(school), refs, p);
+  const all = (school: School) => schoolFactors(objectivity.ctx, p.riskFactors, inputs(school), refs, p);
+  return { refs, staff, equipment, references, inputs, factor, all };
 }
 
 function present(values: readonly (number | null)[]): number[] {

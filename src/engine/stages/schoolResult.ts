@@ -85,7 +85,8 @@ export function schoolResult(school: School, index: number, stages: RegionStages
     );
 
   // §7 risk factors
-  const riskFactors: RiskFactorValue[] = p.riskFactors.map((id) => risk.factor(id, school));
+  const allFactors = risk.all(school);
+  const riskFactors: RiskFactorValue[] = allFactors.factors;
   const riskCount = riskFactors.filter((f) => f.value === true).length;
 
   // ШНСУ
@@ -105,6 +106,7 @@ export function schoolResult(school: School, index: number, stages: RegionStages
   const trueFactors = riskFactors.filter((f) => f.value === true);
   if (trueFactors.length > 0)
     reasons.push(`факторы риска (${trueFactors.length}${riskZone ? ` ≥ ${p.riskZoneMinFactors}` : ""}): ` + trueFactors.map((f) => `${f.name} — ${f.detail}`).join("; "));
+  reasons.push(...allFactors.reasons);
 
   // §6 group
   const g = stages.groups.bySchool.get(school.id);
@@ -127,6 +129,7 @@ export function schoolResult(school: School, index: number, stages: RegionStages
     groupResult: stages.groups.y(school.id),
     groupResidual: g?.residual ?? null,
     riskFactors,
+    riskFactorsKnown: allFactors.known,
     riskZone,
     category: categoryOf(shnor, shnsu, riskZone),
     reasons,

@@ -44,6 +44,7 @@ function school(id: string, swi: number | null, options: Partial<SchoolResult> &
     groupResult: 0.6,
     groupResidual: 0.1,
     riskFactors: [],
+    riskFactorsKnown: 0,
     riskZone: false,
     category: "Без рисков",
     reasons: [],

@@ -63,6 +63,7 @@ function school(options: Partial<SchoolResult>): SchoolResult {
     groupResult: null,
     groupResidual: null,
     riskFactors: [],
+    riskFactorsKnown: 0,
     riskZone: false,
     category: "Без рисков",
     reasons: [],
