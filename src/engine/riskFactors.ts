@@ -144,10 +144,10 @@ export function riskFactor(id: RiskFactorId, input: RiskInputs, refs: RiskRefere
       r = objectiveAssessment(input, p);
       break;
     case "careerGuidance":
-    case "schoolWellbeing":
+    case "wellbeing":
     case "teacherEngagement":
-    case "pupilMotivation":
-    case "parentEngagement":
+    case "motivation":
+    case "parents":
       // Seed 004 factors 8–12 come only from the 500+ questionnaires (sheet «Профиль рисков»).
       r = { value: null, detail: `${NO_DATA} (лист «Профиль рисков»)` };
       break;

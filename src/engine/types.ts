@@ -170,10 +170,10 @@ export type RiskFactorId =
   // Seed 004 factors 4 and 8–12 (SPEC.md §7, the new table)
   | "objectiveAssessment"
   | "careerGuidance"
-  | "schoolWellbeing"
+  | "wellbeing"
   | "teacherEngagement"
-  | "pupilMotivation"
-  | "parentEngagement";
+  | "motivation"
+  | "parents";
 
 /** A risk factor's verdict for one school: `null` means "нет данных". */
 export interface RiskFactorValue {

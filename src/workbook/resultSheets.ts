@@ -265,7 +265,8 @@ export function parametersSheet(result: IdentificationResult | AnalysisResult, c
       continue;
     }
     for (const t of targets) {
-      styles.push({ row: rows.length, column: 3, style: { numberFormat: "0%" } });
+      // №1 and №8 are counts; the other targets are shares.
+      styles.push({ row: rows.length, column: 3, style: { numberFormat: /^monitoringTargets\.(1|8)\./.test(t.code) ? "0" : "0%" } });
       rows.push(["Параметры методики", t.label, t.code, t.value]);
     }
   }

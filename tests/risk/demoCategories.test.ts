@@ -21,7 +21,7 @@ const OLD_FACTORS: readonly RiskFactorId[] = [
   "lowOlympiad",
   "remoteness",
 ];
-const NEW_FACTORS = new Set<RiskFactorId>(["objectiveAssessment", "careerGuidance", "schoolWellbeing", "teacherEngagement", "pupilMotivation", "parentEngagement"]);
+const NEW_FACTORS = new Set<RiskFactorId>(["objectiveAssessment", "careerGuidance", "wellbeing", "teacherEngagement", "motivation", "parents"]);
 
 const counts = (r: IdentificationResult): Record<Category, number> => {
   const c: Record<Category, number> = { "ШНОР и ШНСУ": 0, ШНОР: 0, ШНСУ: 0, "Зона риска": 0, "Без рисков": 0 };

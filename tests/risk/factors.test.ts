@@ -69,7 +69,7 @@ describe("factor 4: objective assessment (seed 004 №4)", () => {
 });
 
 describe("factors 8–12 and the 500+ profile", () => {
-  it.each<RiskFactorId>(["careerGuidance", "schoolWellbeing", "teacherEngagement", "pupilMotivation", "parentEngagement"])("%s has no rule of its own: нет данных naming the sheet", (id) => {
+  it.each<RiskFactorId>(["careerGuidance", "wellbeing", "teacherEngagement", "motivation", "parents"])("%s has no rule of its own: нет данных naming the sheet", (id) => {
     const f = riskFactor(id, base(), NO_REFS, p);
     expect(f.value).toBeNull();
     expect(f.detail).toBe("нет данных (лист «Профиль рисков»)");
@@ -142,21 +142,21 @@ describe("identify: every school carries seed 004's twelve factors", () => {
   it("takes factors 8–12 from the profile and counts the risk zone among the known ones", () => {
     const r = identify(
       region([
-        { schoolId: "A", factors: { careerGuidance: "высокий", schoolWellbeing: "средний", teacherShortage: "да" } },
-        { schoolId: "B", factors: { pupilMotivation: "высокий" } },
+        { schoolId: "A", factors: { careerGuidance: "высокий", wellbeing: "средний", teacherShortage: "да" } },
+        { schoolId: "B", factors: { motivation: "высокий" } },
       ]),
       PRESETS.kbr,
     );
     const a = byId(r.schools, "A");
     expect(a.riskFactors.find((f) => f.id === "careerGuidance")?.value).toBe(true);
-    expect(a.riskFactors.find((f) => f.id === "schoolWellbeing")?.value).toBe(false);
+    expect(a.riskFactors.find((f) => f.id === "wellbeing")?.value).toBe(false);
     expect(a.riskFactors.find((f) => f.id === "teacherShortage")?.detail).toMatch(/^профиль рисков 500\+: «да» \(расчёт: нет/);
     expect(a.riskFactorsKnown).toBe(6); // 1, 2, 4, 5, 8, 9
     // Two yes (2 by the profile, 8): the risk zone.
     expect(a.riskZone).toBe(true);
     expect(a.category).toBe("Зона риска");
     const b = byId(r.schools, "B");
-    expect(b.riskFactors.filter((f) => f.value === true).map((f) => f.id)).toEqual(["pupilMotivation"]);
+    expect(b.riskFactors.filter((f) => f.value === true).map((f) => f.id)).toEqual(["motivation"]);
     expect(b.riskZone).toBe(false);
   });
 
@@ -178,8 +178,8 @@ describe("identify: every school carries seed 004's twelve factors", () => {
   it("the yes levels are a parameter of the methodology", () => {
     const m = resolveMethodology("kbr", { riskProfileYesLevels: ["высокий", "средний"] });
     if (!m.ok) throw new Error(m.errors.join("; "));
-    const a = byId(identify(region([{ schoolId: "A", factors: { schoolWellbeing: "средний" } }]), m.value).schools, "A");
-    expect(a.riskFactors.find((f) => f.id === "schoolWellbeing")?.value).toBe(true);
+    const a = byId(identify(region([{ schoolId: "A", factors: { wellbeing: "средний" } }]), m.value).schools, "A");
+    expect(a.riskFactors.find((f) => f.id === "wellbeing")?.value).toBe(true);
     const bad = resolveMethodology("kbr", { riskProfileYesLevels: ["очень высокий"] });
     expect(bad.ok).toBe(false);
   });

@@ -241,6 +241,12 @@ describe("Параметры", () => {
   it("shows the seed 002 targets one row per indicator and year rather than raw JSON", () => {
     const targets = s.rows.filter((r) => String(r[2]).startsWith("monitoringTargets."));
     expect(targets.map((r) => [r[2], r[3]])).toEqual([
+      ["monitoringTargets.1.2021", 6],
+      ["monitoringTargets.4.2021", 1],
+      ["monitoringTargets.5.2021", 0.3],
+      ["monitoringTargets.6.2021", 0.1],
+      ["monitoringTargets.7.2021", 1],
+      ["monitoringTargets.8.2021", 6],
       ["monitoringTargets.9.2021", 0.15],
       ["monitoringTargets.9.2022", 0.1],
       ["monitoringTargets.10.2021", 0.2],
@@ -254,7 +260,9 @@ describe("Параметры", () => {
       ["monitoringTargets.17.2021", 0.7],
       ["monitoringTargets.17.2022", 0.95],
     ]);
-    expect(targets[0]?.[1]).toBe("Цель показателя №9 «Доля ОО региона, в которых выявлен дефицит педагогических кадров» с 2021 г.: не более");
+    // Counts (№1, №8) read as numbers, shares as percents.
+    expect(s.styles.filter((x) => x.column === 3 && targets.includes(s.rows[x.row] as (typeof targets)[number])).map((x) => x.style.numberFormat).slice(0, 7)).toEqual(["0", "0%", "0%", "0%", "0%", "0", "0%"]);
+    expect(targets[6]?.[1]).toBe("Цель показателя №9 «Доля ОО региона, в которых выявлен дефицит педагогических кадров» с 2021 г.: не более");
     expect(s.rows.some((r) => r[2] === "monitoringTargets")).toBe(false);
   });
 
