@@ -12,7 +12,8 @@ import type { IssueSink } from "./sink";
 export const RECOMMENDATIONS_SHEET: SheetDef<RecommendationInputRow> = {
   id: "recommendations",
   name: "Рекомендации",
-  synonyms: ["Адресные рекомендации", "Меры", "Recommendations", "Measures"],
+  // Never «Адресные рекомендации»: that is the result sheet, which must not be read back as input.
+  synonyms: ["Меры", "Рекомендации школам", "Recommendations", "Measures"],
   columns: {
     basis: {
       header: "Основание",

@@ -8,6 +8,8 @@
 import type { Issue } from "../engine/types";
 import type { Methodology } from "../engine/methodology";
 import { INPUT_SHEETS, type RawSheet, type RawWorkbook } from "../schema";
+import type { SheetDef } from "../schema/columns";
+import { RECOMMENDATIONS_SHEET } from "../schema/recommendationsSheet";
 import type { CellValue } from "../schema/raw";
 import { sheetNameMatches } from "../schema/shape";
 import { DEFAULT_BLOCK_ROWS, REGISTRY_SHEET, type CellHighlight, type WorkbookPort } from "../workbook/port";
@@ -61,7 +63,7 @@ export type RowSink = (sheet: string, rows: readonly (readonly CellValue[])[], f
 
 /** Whether a sheet is one of the workbook contract's input sheets (by name or synonym). */
 export function isInputSheet(name: string): boolean {
-  return INPUT_SHEETS.some((def) => sheetNameMatches(def, name));
+  return INPUT_SHEETS.some((def) => sheetNameMatches(def, name)) || sheetNameMatches(RECOMMENDATIONS_SHEET as SheetDef<unknown>, name);
 }
 
 /** The input sheets of the workbook, read block by block into `sink` (other sheets are not read at all). */

@@ -1,4 +1,4 @@
-import { analyse, identify, PRESETS } from "../../src/engine";
+import { analyse, handOver, identify, PRESETS } from "../../src/engine";
 import { agg, scale, schoolWithSwi } from "./helpers/builders";
 
 describe("analyse", () => {
@@ -9,11 +9,11 @@ describe("analyse", () => {
     scales: [scale("ВПР", 5, "Математика")],
   };
 
-  it("gives the identification of identify() itself, plus dynamics and monitoring", () => {
+  it("gives the identification of identify() itself, plus what is handed over (SPEC §12), dynamics and monitoring", () => {
     const full = analyse(input, PRESETS.kbr);
     const plain = identify(input, PRESETS.kbr);
     const { dynamics, monitoring, ...identification } = full;
-    expect(identification).toEqual(plain);
+    expect(identification).toEqual(handOver(plain, input, PRESETS.kbr));
     expect(dynamics.years).toEqual([2024, 2025]);
     expect(monitoring.year).toBe(2025);
   });

@@ -10,6 +10,8 @@ import { ru } from "../../src/i18n";
 import { ComputeClient } from "../../src/taskpane/compute/client";
 import { inlineWorker } from "../../src/taskpane/compute/inline";
 import { DOCX_TYPE, fileWorkspace, reportFileName } from "../../src/taskpane/fileWorkspace";
+import { isInputSheet } from "../../src/taskpane/pipeline";
+import { HANDOVER_SHEET_NAMES } from "../../src/workbook/handoverSheets";
 import { zipEntries } from "../workbook/unzip";
 
 const FIXTURE = path.resolve(__dirname, "..", "fixtures", "ok.minimal.xlsx");
@@ -51,3 +53,11 @@ describe("the report in the pane", () => {
   });
 });
 
+
+describe("the sheet «Рекомендации» in the pane", () => {
+  it("is read as input, and the result sheet «Адресные рекомендации» is not (it would feed itself back)", () => {
+    expect(isInputSheet("Рекомендации")).toBe(true);
+    expect(isInputSheet("рекомендации ")).toBe(true);
+    for (const name of Object.values(HANDOVER_SHEET_NAMES)) expect(isInputSheet(name)).toBe(false);
+  });
+});

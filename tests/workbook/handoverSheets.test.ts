@@ -63,6 +63,14 @@ describe("Перечень sheets", () => {
     ]);
   });
 
+  it("list a ШНСУ of a factor rule (Брянск, Новолакский район) with the rule's own reason", () => {
+    const bryansk: IdentificationResult = {
+      ...result,
+      schools: [{ ...second, shnsu: true, lowSwi: false, category: "ШНСУ", reasons: ["ИСБ 80,0 > Q1 57,5", "ШНСУ: 1 из 3 условий (нужно 1): Удалённость / труднодоступность — до ближайшей ОО 40,0 км ≥ 30"] }],
+    };
+    expect(listSheet(bryansk, "shnsu").rows[0]?.[5]).toBe("1 из 3 условий (нужно 1): Удалённость / труднодоступность — до ближайшей ОО 40,0 км ≥ 30");
+  });
+
   it("list the risk zone with its factors and how many of them are known", () => {
     expect(listSheet(result, "riskZone").rows).toEqual([
       [1, "Ивановский район", "007003", "МКОУ ООШ с. Ивановка", "Зона риска", "факторы риска (2 из 3 известных): Дефицит педагогических кадров; Низкий уровень оснащения школы"],
