@@ -42,7 +42,8 @@ describe("the report from the task pane in Chromium", () => {
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "" }));
     await page.goto(`${served.url}/taskpane.html`);
-  }, 300_000);
+    // The first run builds dist/ (minutes on a busy machine).
+  }, 900_000);
 
   afterAll(async () => {
     await browser?.close();
