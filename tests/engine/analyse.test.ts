@@ -12,8 +12,15 @@ describe("analyse", () => {
   it("gives the identification of identify() itself, plus what is handed over (SPEC §12), dynamics and monitoring", () => {
     const full = analyse(input, PRESETS.kbr);
     const plain = identify(input, PRESETS.kbr);
-    const { dynamics, monitoring, ...identification } = full;
-    expect(identification).toEqual(handOver(plain, input, PRESETS.kbr));
+    const { dynamics, monitoring, levels, ...identification } = full;
+    // What analyse adds to each school after the identification: attainment (SPEC §9a) and what is handed over (§12).
+    const own = (s: object): object => {
+      const { basicOrAboveShare: _a, recommendations: _r, mentors: _m, mentorsNote: _n, ...rest } = s as Record<string, unknown>;
+      return rest;
+    };
+    expect({ ...identification, schools: identification.schools.map(own) }).toEqual({ ...plain, schools: plain.schools.map(own) });
+    expect(identification.schools.map((s) => s.recommendations)).toEqual(handOver(plain, input, PRESETS.kbr).schools.map((s) => s.recommendations));
+    expect(levels.cuts).toEqual(PRESETS.kbr.parameters.levelCuts);
     expect(dynamics.years).toEqual([2024, 2025]);
     expect(monitoring.year).toBe(2025);
   });

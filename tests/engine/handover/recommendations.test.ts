@@ -84,7 +84,7 @@ describe("the built-in table", () => {
   });
 
   it("has measures for every risk factor id of the engine (seed 004's 4 and 8–12 under the ids of SPEC §7's second table), under its Russian name too", () => {
-    for (const id of ["objectiveAssessment", "careerGuidance", "schoolWellbeing", "teacherEngagement", "pupilMotivation", "parentEngagement"]) expect(findBasis(id)?.key).toBe(id);
+    for (const id of ["objectiveAssessment", "careerGuidance", "wellbeing", "teacherEngagement", "motivation", "parents"]) expect(findBasis(id)?.key).toBe(id);
     for (const id of RISK_FACTOR_IDS) {
       expect(findBasis(id)?.key).toBe(id);
       expect(findBasis(RISK_FACTOR_NAMES[id])?.key).toBe(id);
@@ -144,8 +144,8 @@ describe("recommendationsFor", () => {
   });
 
   it("finds a factor by its seed-004 name when its id is not in the table (a factor added later)", () => {
-    const recs = recommendationsFor(school({ riskFactors: [factor("parentsEngagement", "Проблемы с вовлеченностью родителей", true)] }));
-    expect(recs.map((r) => r.text)).toEqual(measuresOf("parentEngagement"));
+    const recs = recommendationsFor(school({ riskFactors: [factor("parentsInvolvement", "Проблемы с вовлеченностью родителей", true)] }));
+    expect(recs.map((r) => r.text)).toEqual(measuresOf("parents"));
     expect(recs[0]?.basis).toBe("Фактор риска: Проблемы с вовлеченностью родителей");
   });
 
