@@ -1,6 +1,8 @@
 /** `shnor` command line: parses arguments with commander, maps every failure to an exit code. */
 import { Command, CommanderError, Option } from "commander";
 import { ENGINE_VERSION, PRESET_IDS } from "../engine";
+import { identifyExportsCommand, validateExportsCommand, type ExportsOptions } from "./exportsCommands";
+import { registerImport } from "./importProgram";
 import { EXIT_INPUT, EXIT_USAGE, identifyCommand, InputError, templateCommand, UsageError, validateCommand, type Io } from "./commands";
 
 /** Commander's messages, in Russian, by its error code. */
@@ -25,6 +27,13 @@ function usageMessage(e: CommanderError): string {
   }
 }
 
+/** `--exports DIR` instead of an input workbook: exactly one of the two. */
+async function viaExports(input: string | undefined, opts: { exports?: string; schools?: string }, go: (x: ExportsOptions) => Promise<number>): Promise<number> {
+  if (opts.exports === undefined) throw new UsageError("не указана входная книга (или --exports с папкой выгрузок)");
+  if (input !== undefined) throw new UsageError("укажите либо входную книгу, либо --exports, но не оба");
+  return go({ exports: opts.exports, ...(opts.schools !== undefined ? { schools: opts.schools } : {}) });
+}
+
 function program(io: Io, run: (code: Promise<number>) => void): Command {
   const p = new Command("shnor")
     .description("Выявление ШНОР и ШНСУ по книге Excel")
@@ -40,29 +49,44 @@ function program(io: Io, run: (code: Promise<number>) => void): Command {
     });
   p.command("identify")
     .description("выявить ШНОР и ШНСУ и записать книгу с результатами")
-    .argument("<in.xlsx>", "входная книга")
+    .argument("[in.xlsx]", "входная книга")
     .requiredOption("-o, --output <out.xlsx>", "книга с результатами")
+    .option("--exports <папка>", "читать выгрузки ФИС ОКО и РЦОИ из папки вместо входной книги")
+    .option("--schools <школы.xlsx>", "с --exports: книга с листами «Школы» и «Шкалы»")
     .option("--json <out.json>", "результат в JSON")
     .addOption(new Option("--preset <методика>", "методика").choices([...PRESET_IDS]).default("kbr"))
     .option("--params <params.json>", "изменённые параметры методики (JSON-объект)")
     .option("--report <справка.docx>", "аналитическая справка (.docx)")
     .helpOption("-h, --help", "показать справку")
     .exitOverride()
-    .action((input: string, opts: { output: string; json?: string; preset: string; params?: string; report?: string }) => {
-      run(identifyCommand(input, { output: opts.output, preset: opts.preset, ...(opts.json !== undefined ? { json: opts.json } : {}), ...(opts.params !== undefined ? { params: opts.params } : {}), ...(opts.report !== undefined ? { report: opts.report } : {}) }, io));
+    .action((input: string | undefined, opts: { output: string; json?: string; preset: string; params?: string; report?: string; exports?: string; schools?: string }) => {
+      const common = {
+        output: opts.output,
+        preset: opts.preset,
+        ...(opts.json !== undefined ? { json: opts.json } : {}),
+        ...(opts.params !== undefined ? { params: opts.params } : {}),
+        ...(opts.report !== undefined ? { report: opts.report } : {}),
+      };
+      if (opts.exports !== undefined || input === undefined) return run(viaExports(input, opts, (x) => identifyExportsCommand({ ...common, ...x }, io)));
+      run(identifyCommand(input, common, io));
     });
   p.command("validate")
     .description("проверить входную книгу и показать все замечания с адресами ячеек")
-    .argument("<in.xlsx>", "входная книга")
+    .argument("[in.xlsx]", "входная книга")
+    .option("--exports <папка>", "проверить выгрузки ФИС ОКО и РЦОИ из папки вместо входной книги")
+    .option("--schools <школы.xlsx>", "с --exports: книга с листами «Школы» и «Шкалы»")
     .helpOption("-h, --help", "показать справку")
     .exitOverride()
-    .action((input: string) => run(validateCommand(input, io)));
+    .action((input: string | undefined, opts: { exports?: string; schools?: string }) =>
+      run(opts.exports !== undefined || input === undefined ? viaExports(input, opts, (x) => validateExportsCommand(x, io)) : validateCommand(input, io)),
+    );
   p.command("template")
     .description("записать пустую входную книгу с заголовками, списками и примерами шкал")
     .requiredOption("-o, --output <file.xlsx>", "файл шаблона")
     .helpOption("-h, --help", "показать справку")
     .exitOverride()
     .action((opts: { output: string }) => run(templateCommand(opts.output, io)));
+  registerImport(p, io, run);
   return p;
 }
 

@@ -49,6 +49,8 @@ export interface School {
   readonly continuedTo10Share: number | null;
   /** `Участники олимпиад за 3 года, %`. */
   readonly olympiadShare: number | null;
+  /** `Логин ФИС ОКО` (optional): the school's login in ФИС ОКО ("edu203389"), to join ВПР exports. */
+  readonly fisLogin?: string | null;
 }
 
 /** One row of `Результаты`: aggregated results of a school × year × procedure × grade × subject. */

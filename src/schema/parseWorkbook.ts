@@ -27,6 +27,7 @@ import { MUNICIPAL_INDICATORS_SHEET } from "./monitoringSheets";
 import { checkRecommendations, RECOMMENDATIONS_SHEET } from "./recommendationsSheet";
 import { RESULTS_SHEET, SCALES_SHEET, SCHOOLS_SHEET, SCORES_SHEET } from "./sheets";
 import { IssueSink } from "./sink";
+import { joinContinuations } from "./continuation";
 import { looseKey } from "./text";
 
 export type ParseResult =
@@ -69,6 +70,15 @@ function scaleRowKey(s: Pick<Scale, "procedure" | "grade" | "subject" | "year">)
   return s.year === undefined || s.year === null ? k : yearScaleKey(s.year, k);
 }
 
+/** `Логин ФИС ОКО` is left out of the rows of a «Школы» without that column, as the monitoring columns are. */
+function dropAbsentFisLogin(sheet: ReadSheet<School>, rows: ReadRow<School>[]): ReadRow<School>[] {
+  if (sheet.columns.has("fisLogin")) return rows;
+  return rows.map((r) => {
+    const { fisLogin: _absent, ...value } = r.value;
+    return { row: r.row, value };
+  });
+}
+
 /**
  * Parses the analyst's workbook into the engine's input. Every issue is found in one pass;
  * `ok` is `false` when at least one is an error, and then no input is returned.
@@ -77,8 +87,11 @@ function scaleRowKey(s: Pick<Scale, "procedure" | "grade" | "subject" | "year">)
  * const parsed = parseWorkbook(await readXlsx(bytes));
  * if (!parsed.ok) for (const i of parsed.issues) console.error(i.message);
  */
-export function parseWorkbook(wb: RawWorkbook): ParseResult {
+export function parseWorkbook(input: RawWorkbook): ParseResult {
   const sink = new IssueSink();
+  // «Баллы 2», «Баллы 3», … (past Excel's row limit) are read as one «Баллы».
+  const joined = joinContinuations(input, SCORES_SHEET as SheetDef<unknown>);
+  const wb = joined.workbook;
 
   // Step 1 and 2: shape and normalise, sheet by sheet.
   const present = (def: SheetDef<unknown>): boolean => wb.sheets.some((s) => sheetNameMatches(def, s.name));
@@ -167,14 +180,14 @@ export function parseWorkbook(wb: RawWorkbook): ParseResult {
 
   flagOverriddenResults(results, resultRows, scoreRows, sink);
 
-  const schoolRows = checkMonitoringCounts(schools, dropAbsentMonitoringFields(schools, schools.rows), sink);
+  const schoolRows = checkMonitoringCounts(schools, dropAbsentFisLogin(schools, dropAbsentMonitoringFields(schools, schools.rows)), sink);
   const municipalities = schools.complete && schools.invalid.length === 0 ? new Set(schools.rows.map((r) => r.value.municipality)) : null;
   const municipalSheet = municipalLoad.sheet;
   const municipalRows = municipalSheet === null ? null : checkMunicipalIndicators(municipalSheet, municipalities, sink);
 
   const recommendationRows = recommendationsLoad.sheet === null ? null : checkRecommendations(recommendationsLoad.sheet, sink);
 
-  const issues = sink.finish().map(toIssue);
+  const issues = sink.finish().map((d) => toIssue(joined.relocate(d)));
   if (issues.some((i) => i.severity === "error")) return { ok: false, issues };
   return {
     ok: true,

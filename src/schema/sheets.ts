@@ -161,6 +161,11 @@ export const SCHOOLS_SHEET: SheetDef<School> = {
       synonyms: ["Доля участников олимпиад за 3 года", "Участники олимпиад", "Olympiad participants"],
       type: "percent", required: false, nullable: true, note: "0–100",
     },
+    fisLogin: {
+      header: "Логин ФИС ОКО",
+      synonyms: ["Логин в ФИС ОКО", "Логин ОО в ФИС ОКО", "Логин ФИСОКО", "Логин ОО ФИС ОКО", "FIS OKO login"],
+      type: "code", required: false, nullable: true, note: "логин школы в ФИС ОКО (edu…): по нему импорт выгрузок ВПР находит школу",
+    },
     // Optional monitoring columns of seeds 001 and 002 (see monitoringSheets.ts).
     ...SCHOOL_MONITORING_COLUMNS,
   },
