@@ -307,7 +307,12 @@ export function assembleImport(session: ImportSession, base: readonly RawSheet[]
   // --- «Шкалы» for what the base lacks.
   const inferred: CellValue[][] = [];
   const byScale = new Map<string, { year: number; row: CellValue[] }[]>();
-  for (const ev of [...evidence.values()].sort((a, b) => a.year - b.year)) {
+  const PROCEDURE_ORDER = ["ВПР", "ОГЭ", "ЕГЭ"];
+  const order = (p: string): number => (PROCEDURE_ORDER.includes(p) ? PROCEDURE_ORDER.indexOf(p) : PROCEDURE_ORDER.length);
+  const sortedEvidence = [...evidence.values()].sort(
+    (a, b) => order(a.procedure) - order(b.procedure) || a.procedure.localeCompare(b.procedure) || a.grade - b.grade || a.subject.localeCompare(b.subject, "ru") || a.year - b.year,
+  );
+  for (const ev of sortedEvidence) {
     const label = `${ev.procedure} ${ev.grade} кл., ${ev.subject}, ${ev.year}`;
     const cuts = inferCuts(ev.e);
     const b = baseScaleFor(ev.procedure, ev.grade, ev.subject, ev.year);
