@@ -10,9 +10,8 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, r
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { assembleImport, formatImportIssue, ImportSession, NAME_KEY_BYTES, reportTable, type Assembled, type ImportIssue, type OutputSheet } from "../import";
 import type { RawSheet, RawWorkbook } from "../schema/raw";
-import type { InputSheet } from "../workbook/inputWriter";
-import { writeInputWorkbookFile } from "../workbook/inputWriterNode";
-import { isLegacyXls, readXls } from "../workbook/xlsReader";
+import { toInputSheets } from "../workbook/importSheets";
+import { writeImportWorkbookFile } from "../workbook/importWriterNode";
 import { readXlsxFile } from "../workbook/xlsxFile";
 import { EXIT_INPUT, EXIT_OK, UsageError, type Io } from "./commands";
 import { progressLine, thousands } from "./files";
@@ -50,7 +49,10 @@ export async function readAnyWorkbook(path: string): Promise<RawWorkbook> {
   } finally {
     closeSync(fd);
   }
-  if (isLegacyXls(head) || /\.xls$/i.test(path)) {
+  // SheetJS is loaded only when a legacy .xls comes (it takes a while to load).
+  const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
+  if (ole || /\.xls$/i.test(path)) {
+    const { readXls } = await import("../workbook/xlsReader");
     const bytes = readFileSync(path);
     return readXls(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
@@ -120,34 +122,6 @@ export function importIssueLines(issues: readonly ImportIssue[]): string {
   return lines.length === 0 ? "" : lines.join("\n") + "\n";
 }
 
-/** The assembled sheets as the file writer takes them. */
-export function toInputSheets(sheets: readonly OutputSheet[]): InputSheet[] {
-  return sheets.map((s) => {
-    let first: readonly string[] | null = null;
-    return {
-      name: s.name,
-      get header(): readonly string[] {
-        if (first === null) {
-          const it = s.rows()[Symbol.iterator]().next();
-          first = it.done === true ? [] : it.value.map((v) => (v === null || typeof v === "object" ? "" : String(v)));
-        }
-        return first;
-      },
-      textColumns: s.textColumns,
-      *rows() {
-        let skip = true;
-        for (const r of s.rows()) {
-          if (skip) {
-            skip = false;
-            continue;
-          }
-          yield r;
-        }
-      },
-    };
-  });
-}
-
 /** The assembled sheets as cells in memory (for `identify`/`validate --exports`). */
 export function toRawWorkbook(sheets: readonly OutputSheet[]): RawWorkbook {
   return { sheets: sheets.map((s) => ({ name: s.name, rows: [...s.rows()] })) };
@@ -193,7 +167,7 @@ export async function importCommand(inputs: readonly string[], options: ImportCo
   }
   const tmp = join(dirname(options.output), `.${basename(options.output, extname(options.output))}.${process.pid}.tmp.xlsx`);
   try {
-    await writeInputWorkbookFile(tmp, toInputSheets(assembled.sheets));
+    await writeImportWorkbookFile(tmp, toInputSheets(assembled.sheets));
     renameSync(tmp, options.output);
   } catch (e) {
     rmSync(tmp, { force: true });

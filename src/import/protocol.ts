@@ -121,7 +121,7 @@ export function readProtocol(ctx: SheetContext, hasher: NameHasher, fileHint: "Ð
     const first = cells[0];
     if (first === undefined) continue;
     const firstText = typeof first.v === "string" ? cellText(first.v) : null;
-    if (firstText !== null) {
+    if (firstText !== null && !(typeof first.v === "string" && /^\d+$/u.test(first.v))) {
       const m = BLOCK.exec(firstText);
       if (m !== null) {
         const code = Number(m[1]);
@@ -151,7 +151,9 @@ export function readProtocol(ctx: SheetContext, hasher: NameHasher, fileHint: "Ð
         continue;
       }
     }
-    const header = protocolColumns(row);
+    // A numbered row of a block with a header is data: no need to look for labels in it.
+    const numbered: boolean = block?.columns !== null && block?.columns !== undefined && block.columns.number >= 0 && typeof row[block.columns.number] === "number";
+    const header: ProtocolColumns | null = numbered ? null : protocolColumns(row);
     if (header !== null) {
       if (block !== null) block.columns = header;
       else looseHeader = header;
