@@ -7,6 +7,7 @@
  */
 import { hmac } from "@noble/hashes/hmac";
 import { sha256 } from "@noble/hashes/sha256";
+import { utf8ToBytes } from "@noble/hashes/utils";
 import { looseKey } from "../schema/text";
 
 /** Bytes of a key; 32 random bytes from the shell (crypto.getRandomValues). */
@@ -18,7 +19,6 @@ const ID_HEX_DIGITS = 16;
 
 export class NameHasher {
   private readonly base: ReturnType<typeof hmac.create>;
-  private readonly encoder = new TextEncoder();
 
   constructor(key: Uint8Array) {
     if (key.length < 16) throw new Error("ключ хеширования ФИО короче 16 байт");
@@ -32,7 +32,7 @@ export class NameHasher {
   code(surname: string, name: string, patronymic: string, document: string): string {
     const parts = [surname, name, patronymic].map((s) => looseKey(s));
     parts.push(document.replace(/[\s\u00a0№-]/gu, "").toLowerCase());
-    const digest = this.base.clone().update(this.encoder.encode(parts.join("\u0000"))).digest();
+    const digest = this.base.clone().update(utf8ToBytes(parts.join("\u0000"))).digest();
     let out = "Х";
     for (let i = 0; i < ID_HEX_DIGITS / 2; i++) {
       const b = digest[i] ?? 0;

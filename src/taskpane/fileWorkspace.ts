@@ -4,6 +4,7 @@
  * command line uses; the result workbook comes back as bytes and is offered as a download.
  * Nothing leaves the machine.
  */
+import { inputWorkbookBuffer } from "../workbook/inputWriter";
 import type { ComputeClient } from "./compute/client";
 import type { ChoiceStore } from "./methodologyChoice";
 import { stageProgress, type ProgressSink, type StageNames } from "./pipeline";
@@ -111,6 +112,14 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace & { read
       const { xlsx } = await compute.request({ type: "template", kind }, progress(onProgress));
       const name = kind === "demo" ? "Демо-регион ШНОР.xlsx" : "Шаблон ШНОР.xlsx";
       return { added: [], skipped: [], download: download(name, xlsx) };
+    },
+    async importSheets(name, sheets, onProgress, signal) {
+      onProgress({ stage: strings.template, fraction: null, cancellable: false });
+      const bytes = await inputWorkbookBuffer(sheets);
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      await load(buffer, onProgress, signal);
+      file = { name, bytes: buffer };
+      return { added: sheets.map((s) => s.name), skipped: [], download: download(name, buffer) };
     },
     choices: storageChoices(options.storage ?? null),
   };

@@ -53,6 +53,10 @@ export function officeWorkspace(
       onProgress({ stage: strings.template, fraction: null, cancellable: false });
       return book.insertInputSheets(kind === "demo" ? paneDemoSheets() : templateSheets());
     },
+    async importSheets(_name, sheets, onProgress) {
+      onProgress({ stage: strings.writing(sheets.map((s) => s.name).join(", ")), fraction: null, cancellable: false });
+      return book.insertInputSheets(sheets);
+    },
     choices: documentSetting(settings, CHOICE_SETTING),
   };
 }

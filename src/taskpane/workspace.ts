@@ -6,6 +6,7 @@
  */
 import type { Methodology } from "../engine/methodology";
 import type { Issue } from "../engine/types";
+import type { InputSheet } from "../workbook/inputWriter";
 import type { CellHighlight } from "../workbook/port";
 import type { RunContext } from "../workbook/resultSheets";
 import type { ChoiceStore } from "./methodologyChoice";
@@ -68,5 +69,11 @@ export interface Workspace {
   insertTemplate(kind: TemplateKind, onProgress: ProgressSink): Promise<TemplateOutcome>;
   /** The analytical report (.docx, SPEC §12) of the last identification, as a file to download. */
   report?(onProgress: ProgressSink, signal: AbortSignal): Promise<Download>;
+  /**
+   * «Импорт выгрузок»: writes the imported input sheets. In Excel they are added in blocks and a
+   * sheet the workbook already has is left as it is (listed as skipped); standalone they become
+   * the opened file (and a download).
+   */
+  importSheets?(name: string, sheets: readonly InputSheet[], onProgress: ProgressSink, signal: AbortSignal): Promise<TemplateOutcome>;
   readonly choices: ChoiceStore;
 }

@@ -27,6 +27,7 @@ import { DEFAULT_CHOICE, parseChoice, resolveChoice, serializeChoice, type Metho
 import { CancelledError, highlightsFor, type Progress, type ProgressSink, type StageNames } from "../pipeline";
 import type { Summary } from "../summary";
 import type { Download, TemplateKind, Workspace } from "../workspace";
+import { ImportExportsPanel } from "./ImportExportsPanel";
 import { IssuesPanel } from "./IssuesPanel";
 import { MethodologyPanel } from "./MethodologyPanel";
 import { ProgressPanel } from "./ProgressPanel";
@@ -253,6 +254,7 @@ export function App({ workspace, strings, today }: AppProps): React.JSX.Element 
         </div>
       </section>
 
+      <ImportExportsPanel workspace={workspace} disabled={busy} run={task} onImported={() => (setSourceName(workspace.sourceName), void onValidate())} />
       <Divider />
       <MethodologyPanel choice={choice} onChange={onChoice} strings={strings} disabled={busy} />
       <Caption1>{file ? strings.methodologySavedFile : strings.methodologySaved}</Caption1>
