@@ -289,16 +289,24 @@ export function assembleImport(session: ImportSession, base: readonly RawSheet[]
   // --- Scores kept: joined school, sheet not rejected.
   const scores: { s: ImportedScore; code: string }[] = [];
   const evidence = new Map<string, { procedure: string; grade: number; subject: string; year: number; e: MarkEvidence }>();
+  // Rows come in runs of one sheet, school and subject: the last lookups are reused.
+  let lastSchool: { kind: string; school: string; code: string | null } | null = null;
+  let lastEv: { procedure: string; grade: number; subject: string; year: number; e: MarkEvidence } | null = null;
   for (const s of session.scores) {
     if (rejected.size > 0 && rejected.has(sheetId(s.where))) continue;
-    const code = codeOf(s.kind, s.school);
+    if (lastSchool === null || lastSchool.school !== s.school || lastSchool.kind !== s.kind) lastSchool = { kind: s.kind, school: s.school, code: codeOf(s.kind, s.school) };
+    const code = lastSchool.code;
     if (code === null) continue;
     scores.push({ s, code });
-    const k = `${scaleKey(s.procedure, s.grade, s.subject)}\u0000${s.year}`;
-    let ev = evidence.get(k);
-    if (ev === undefined) {
-      ev = { procedure: s.procedure, grade: s.grade, subject: s.subject, year: s.year, e: new MarkEvidence() };
-      evidence.set(k, ev);
+    let ev: { procedure: string; grade: number; subject: string; year: number; e: MarkEvidence } | null = lastEv;
+    if (ev === null || ev.subject !== s.subject || ev.grade !== s.grade || ev.year !== s.year || ev.procedure !== s.procedure) {
+      const k = `${scaleKey(s.procedure, s.grade, s.subject)}\u0000${s.year}`;
+      ev = evidence.get(k) ?? null;
+      if (ev === null) {
+        ev = { procedure: s.procedure, grade: s.grade, subject: s.subject, year: s.year, e: new MarkEvidence() };
+        evidence.set(k, ev);
+      }
+      lastEv = ev;
     }
     ev.e.add(s);
   }
@@ -410,7 +418,7 @@ export function assembleImport(session: ImportSession, base: readonly RawSheet[]
     });
   }
   // Баллы, «Баллы 2», …
-  const importedUnits = new Set(scores.map(({ s }) => unitKey(s.year, s.procedure, s.grade, s.subject)));
+  const importedUnits = new Set([...evidence.values()].map((ev) => unitKey(ev.year, ev.procedure, ev.grade, ev.subject)));
   if (scoresT !== null || scores.length > 0) {
     const { header, at } = unionHeader(scoresT, SCORES_HEADER, SCORES_SHEET as SheetDef<unknown>);
     const baseRows = scoresT?.sheet.rows ?? [];

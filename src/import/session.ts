@@ -20,10 +20,6 @@ export interface ImportOptions {
   readonly procedure?: "ОГЭ" | "ЕГЭ";
 }
 
-function scoreKey(s: ImportedScore): string {
-  return `${s.kind}\u0000${s.school}\u0000${s.year}\u0000${s.procedure}\u0000${s.grade}\u0000${s.subject}\u0000${s.participantId}`;
-}
-
 export function resultKey(r: { school: string; year: number; procedure: string; grade: number; subject: string }): string {
   return `${r.school}\u0000${r.year}\u0000${r.procedure}\u0000${r.grade}\u0000${r.subject}`;
 }
@@ -36,7 +32,8 @@ export class ImportSession implements ImportSink {
   /** By kind and code; the first sighting with a name wins. */
   readonly schools = new Map<string, SeenSchool>();
   readonly maxima: DeclaredMax[] = [];
-  private readonly seen = new Set<string>();
+  /** Participant codes seen per school × year × procedure × grade × subject. */
+  private readonly units = new Map<string, Set<string>>();
   /** Hashed participants: procedure × year × code → the school and row first seen. */
   private readonly personSchool = new Map<string, { school: string; where: Where }>();
   private readonly hasher: NameHasher;
@@ -45,9 +42,22 @@ export class ImportSession implements ImportSink {
     this.hasher = new NameHasher(options.nameKey);
   }
 
+  /** The participants of the unit the last row belonged to (rows come in runs of one unit). */
+  private last: { s: ImportedScore; ids: Set<string> } | null = null;
+
+  private unitIds(s: ImportedScore): Set<string> {
+    const l = this.last;
+    if (l !== null && l.s.school === s.school && l.s.subject === s.subject && l.s.grade === s.grade && l.s.year === s.year && l.s.procedure === s.procedure && l.s.kind === s.kind) return l.ids;
+    const key = `${s.kind}\u0000${s.school}\u0000${s.year}\u0000${s.procedure}\u0000${s.grade}\u0000${s.subject}`;
+    let ids = this.units.get(key);
+    if (ids === undefined) this.units.set(key, (ids = new Set()));
+    this.last = { s, ids };
+    return ids;
+  }
+
   score(s: ImportedScore): boolean {
-    const key = scoreKey(s);
-    if (this.seen.has(key)) {
+    const ids = this.unitIds(s);
+    if (ids.has(s.participantId)) {
       this.issue({ severity: "warning", code: "duplicate-participant", ...s.where, message: `участник ${s.participantId} уже встречался (${s.procedure} ${s.grade} кл., ${s.subject}, ${s.year}, ОО ${s.school}); повтор пропущен` });
       return false;
     }
@@ -65,7 +75,7 @@ export class ImportSession implements ImportSink {
         return false;
       }
     }
-    this.seen.add(key);
+    ids.add(s.participantId);
     this.scores.push(s);
     return true;
   }
