@@ -205,7 +205,9 @@ export function readProtocol(ctx: SheetContext, hasher: NameHasher, fileHint: "�
       continue;
     }
     const school = normaliseCode(schoolCell ?? null);
-    const scoreColumn = procedure === "ЕГЭ" && cols.test >= 0 ? cols.test : cols.primary;
+    // ЕГЭ: the test score, except basic mathematics, marked on the five-point scale from its primary score.
+    const basic = block.subject === "Математика базовая";
+    const scoreColumn = procedure === "ЕГЭ" && cols.test >= 0 && !basic ? cols.test : cols.primary;
     const scoreCell = row[scoreColumn];
     const score = numberOf(scoreCell);
     if (score === null || score < 0) {
@@ -235,7 +237,7 @@ export function readProtocol(ctx: SheetContext, hasher: NameHasher, fileHint: "�
       participantId,
       subject: block.subject,
       score,
-      mark: cols.mark >= 0 ? markOf(row[cols.mark]) : null,
+      mark: cols.mark >= 0 ? markOf(row[cols.mark]) : basic && cols.test >= 0 ? markOf(row[cols.test]) : null,
       journalMark: null,
       where: ctx.where(r, cols.school),
     });

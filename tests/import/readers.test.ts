@@ -152,6 +152,21 @@ describe("protocols of the processing centre", () => {
   });
 });
 
+describe("ЕГЭ basic mathematics", () => {
+  it("is scored by its primary score and marked by its five-point «Балл», not read as a test score", () => {
+    const rows = [
+      ["Протокол проверки результатов ЕГЭ"],
+      ["22 - Математика (базовый уровень) 2025.06.04"],
+      ["№", "Код МСУ", "Код ОО", "Класс", "Фамилия", "Имя", "Отчество", "Первичный балл", "Балл"],
+      [1, 1, 7002, "11А", "Тестов", "Тест", "Тестович", 15, 4],
+      ["Средние"],
+    ];
+    const s = new ImportSession({ nameKey: KEY });
+    s.addWorkbook("ЕГЭ.xlsx", { sheets: [{ name: "Page 1", rows }] });
+    expect(s.scores.map((x) => [x.procedure, x.subject, x.score, x.mark])).toEqual([["ЕГЭ", "Математика базовая", 15, 4]]);
+  });
+});
+
 describe("recognition by content, not by name or position", () => {
   it("a sheet shifted down and right, with a Latin «X» title and lower-case labels, is still read", () => {
     const pad = (row: (string | number | null)[]): (string | number | null)[] => [null, null, ...row];
