@@ -60,6 +60,8 @@ export async function writeRegionExports(dir: string, sheets: readonly RegionShe
   const h = scores.rows[0] ?? [];
   const at = (name: string): number => h.indexOf(name);
   const [cSchool, cYear, cProc, cGrade, cPid, cSubj, cScore, cMark] = ["Код ОО", "Год", "Процедура", "Класс", "Код участника", "Предмет", "Балл", "Отметка"].map(at) as number[];
+  // «Отметка по журналу» travels in the ФИС ОКО form when the region has it.
+  const cJournal = at("Отметка по журналу");
   // procedure → year → subject → grade → school → rows
   const tree = new Map<string, Map<number, Map<string, Map<number, Map<string, (readonly CellValue[])[]>>>>>();
   for (const r of scores.rows.slice(1)) {
@@ -86,9 +88,9 @@ export async function writeRegionExports(dir: string, sheets: readonly RegionShe
           for (const [grade, bySchool] of grades) {
             const fisSchools: FisSchool[] = [...bySchool].map(([id, rows]) => {
               const s = info.get(id) as { login: string; name: string; municipality: string };
-              return { login: s.login, name: s.name, municipality: s.municipality, participants: rows.map((r) => ({ code: cell(r[cPid as number]), score: cell(r[cScore as number]), mark: cell(r[cMark as number]) ?? "X" })) };
+              return { login: s.login, name: s.name, municipality: s.municipality, participants: rows.map((r) => ({ code: cell(r[cPid as number]), score: cell(r[cScore as number]), mark: cell(r[cMark as number]) ?? "X", journal: cJournal < 0 ? null : (cell(r[cJournal]) ?? "нет отметки") })) };
             });
-            books.push(fisIndividualSheet({ sheetName: `${subject.slice(0, 2).toUpperCase()} ${grade} Индивидуальные результаты`, year, subject, grade, max: maxOf.get(`ВПР|${grade}|${subject}`) ?? 0, tasks: ["1 (1б)", "2 (2б)"], schools: fisSchools, journal: false }));
+            books.push(fisIndividualSheet({ sheetName: `${subject.slice(0, 2).toUpperCase()} ${grade} Индивидуальные результаты`, year, subject, grade, max: maxOf.get(`ВПР|${grade}|${subject}`) ?? 0, tasks: ["1 (1б)", "2 (2б)"], schools: fisSchools, journal: cJournal >= 0 }));
           }
           await writeBook(join(dir, `ВПР_${year}_${subject}.xlsx`), books);
         }
