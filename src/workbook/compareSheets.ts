@@ -71,13 +71,13 @@ function changedText(changed: Readonly<Record<string, unknown>>): string {
 
 export function comparisonSummarySheet(c: MethodologyComparison): SheetSpec {
   const columns: ColumnSpec[] = [
-    text("Методика", 30),
-    general("ШНОР", 11),
-    general("ШНСУ", 11),
-    general("ШНОР и ШНСУ", 11),
-    general("ШНОР ∪ ШНСУ", 11),
-    general("Зона риска", 11),
-    general("Без рисков", 11),
+    text("Методика", 36),
+    general("ШНОР", 15),
+    general("ШНСУ", 15),
+    general("ШНОР и ШНСУ", 15),
+    general("ШНОР ∪ ШНСУ", 15),
+    general("Зона риска", 15),
+    general("Без рисков", 15),
     text("Пояснение", 100, true),
   ];
   const width = columns.length;
@@ -99,17 +99,18 @@ export function comparisonSummarySheet(c: MethodologyComparison): SheetSpec {
   blank();
   rows.push(pad([statisticsText(c)]));
 
-  const matrix = (status: ListStatus, heading: string, value: (row: string, column: string) => number | null): void => {
+  const matrix = (status: ListStatus, heading: string, note: string, value: (row: string, column: string) => number | null): void => {
     blank();
-    title([`${STATUS_NAMES[status]}: ${heading}`, ...c.presets.map((p) => p.label)]);
+    const labels: SpecCell[] = c.presets.map((p) => p.label);
+    title([`${STATUS_NAMES[status]}: ${heading}`, ...labels, ...Array<SpecCell>(Math.max(0, width - 2 - labels.length)).fill(null), note]);
     for (const a of c.presets) {
       rows.push(pad([a.label, ...c.presets.map((b) => value(a.id, b.id))]));
     }
   };
   const own = (status: ListStatus, id: string): number => c.presets.find((p) => p.id === id)?.counts[status] ?? 0;
   for (const status of LIST_STATUSES) {
-    matrix(status, "в списках обеих методик (строка и столбец)", (a, b) => (a === b ? own(status, a) : (overlapOf(c, status, a, b)?.both ?? 0)));
-    matrix(status, "только по методике строки, не по методике столбца", (a, b) => (a === b ? null : (overlapOf(c, status, a, b)?.onlyFirst ?? 0)));
+    matrix(status, "в обеих методиках", "школ в списках и методики строки, и методики столбца; на диагонали — всего по методике", (a, b) => (a === b ? own(status, a) : (overlapOf(c, status, a, b)?.both ?? 0)));
+    matrix(status, "только у методики строки", "школ в списке методики строки, которых нет в списке методики столбца", (a, b) => (a === b ? null : (overlapOf(c, status, a, b)?.onlyFirst ?? 0)));
   }
 
   blank();
