@@ -14,6 +14,7 @@ import {
   PRESET_IDS,
   resolveMethodology,
   STATISTICS_PARAMETERS,
+  type IdentificationInput,
   type Methodology,
   type MethodologyParameters,
 } from "../../src/engine";
@@ -197,5 +198,26 @@ describe("a school on the lists of all, some or none of the methodologies", () =
       { status: "shnor", first: "kbr", second: "stavropol", both: 1, onlyFirst: 0, onlySecond: 0 },
       { status: "shnsu", first: "kbr", second: "stavropol", both: 2, onlyFirst: 0, onlySecond: 0 },
     ]);
+  });
+});
+
+describe("explanations over three years", () => {
+  /** The disagreeing region repeated in 2023–2025; P6's ВПР «2» criterion holds every year. */
+  function threeYears(): IdentificationInput {
+    const region = disagreeingRegion();
+    return { ...region, results: [2023, 2024, 2025].flatMap((year) => region.results.map((r) => ({ ...r, year }))) };
+  }
+  it("names R1 and R2 with every low-results unit of the window, and Брянск's criterion in each year", () => {
+    const c = compareMethodologies(threeYears(), [PRESETS.kbr, PRESETS.bryansk]);
+    const p5 = c.schools.find((s) => s.id === "P5")!;
+    expect(p5.rules).toEqual({ kbr: ["R1", "R2"], bryansk: [] });
+    // Every year alike: P90 .29 (ВПР 5) and .185 (ОГЭ 9) in 2024 and 2025 (the R2 window).
+    expect(p5.explanations[0]?.text).toBe(
+      "КБР: R1, R2 — низкие результаты: ВПР 5 кл. 2025 50,0 % ≥ P90 29,0 %, ОГЭ 9 кл. 2025 50,0 % ≥ P90 18,5 %, ВПР 5 кл. 2024 50,0 % ≥ P90 29,0 %, ОГЭ 9 кл. 2024 50,0 % ≥ P90 18,5 %; " +
+        "Брянск: критерии ЕГЭ/ОГЭ/ВПР не выполнены (2023, 2024, 2025)",
+    );
+    const p6 = c.schools.find((s) => s.id === "P6")!;
+    const vpr = (year: number) => `ВПР ${year}: «2» получили не менее 30 % участников по 2 предметам (Математика, 5 кл.; Русский язык, 5 кл.)`;
+    expect(p6.explanations[0]?.parts).toEqual([`Брянск: критерии ЕГЭ/ОГЭ/ВПР — ${vpr(2025)} + ${vpr(2024)} + ${vpr(2023)}`, "КБР: R1/R2 не выполнены: низких результатов нет"]);
   });
 });
