@@ -31,12 +31,12 @@ export interface Io {
 /** A usage problem: the shell prints the message and exits with 2. */
 export class UsageError extends Error {}
 
-function samePath(a: string, b: string): boolean {
+export function samePath(a: string, b: string): boolean {
   const real = (p: string): string => (existsSync(p) ? realpathSync(p) : resolve(p));
   return real(a) === real(b);
 }
 
-function requireInput(path: string): void {
+export function requireInput(path: string): void {
   if (!existsSync(path)) throw new UsageError(`Файл «${path}» не найден`);
   if (statSync(path).isDirectory()) throw new UsageError(`«${path}» — папка, а нужна книга Excel (.xlsx)`);
   // The content decides, not the extension: an .xls or .csv gets advice rather than a zip error.
@@ -78,7 +78,7 @@ export function methodologyFrom(preset: string, paramsPath: string | undefined):
   return resolved.value;
 }
 
-async function readInput(path: string, io: Io): Promise<RawWorkbook> {
+export async function readInput(path: string, io: Io): Promise<RawWorkbook> {
   const progress = progressLine(io.stderr);
   const started = Date.now();
   try {
@@ -101,14 +101,14 @@ export class InputError extends Error {}
 
 type Parsed = { ok: true; input: IdentificationInput; issues: readonly Issue[] } | { ok: false; issues: readonly Issue[] };
 
-function parse(raw: RawWorkbook): Parsed {
+export function parse(raw: RawWorkbook): Parsed {
   const parsed = parseWorkbook(raw);
   const hasErrors = parsed.issues.some((i) => i.severity === "error");
   if (!parsed.ok || hasErrors) return { ok: false, issues: parsed.issues };
   return { ok: true, input: parsed.input, issues: parsed.issues };
 }
 
-function reportIssues(issues: readonly Issue[], io: Io, title: string): void {
+export function reportIssues(issues: readonly Issue[], io: Io, title: string): void {
   if (issues.length === 0) return;
   io.stderr.write(`${title}\n${issuesTable(issues)}`);
 }

@@ -12,7 +12,7 @@ function n(value: number | null): number | null {
   return value === null || !Number.isFinite(value) ? null : value;
 }
 
-function sortedParameters(parameters: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function sortedParameters(parameters: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const known = Object.keys(PARAMETER_LABELS) as (keyof MethodologyParameters)[];
   const out: Record<string, unknown> = {};
   for (const key of known) if (key in parameters) out[key] = parameters[key];

@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import { ENGINE_VERSION, PRESET_IDS } from "../engine";
 import { identifyExportsCommand, validateExportsCommand, type ExportsOptions } from "./exportsCommands";
 import { registerImport } from "./importProgram";
+import { compareCommand, DEFAULT_COMPARE_PRESETS } from "./compare";
 import { EXIT_INPUT, EXIT_USAGE, identifyCommand, InputError, templateCommand, UsageError, validateCommand, type Io } from "./commands";
 
 /** Commander's messages, in Russian, by its error code. */
@@ -69,6 +70,18 @@ function program(io: Io, run: (code: Promise<number>) => void): Command {
       };
       if (opts.exports !== undefined || input === undefined) return run(viaExports(input, opts, (x) => identifyExportsCommand({ ...common, ...x }, io)));
       run(identifyCommand(input, common, io));
+    });
+  p.command("compare")
+    .description("сравнить методики: какие школы выявляет каждая и почему они расходятся")
+    .argument("<in.xlsx>", "входная книга")
+    .requiredOption("-o, --output <out.xlsx>", "книга со сравнением")
+    .option("--json <out.json>", "сравнение в JSON")
+    .option("--presets <список>", "методики через запятую", DEFAULT_COMPARE_PRESETS)
+    .option("--params-for <ПРЕСЕТ=params.json>", "изменённые параметры одной методики (можно повторять)", (v: string, all: string[]) => [...all, v], [] as string[])
+    .helpOption("-h, --help", "показать справку")
+    .exitOverride()
+    .action((input: string, opts: { output: string; json?: string; presets: string; paramsFor: string[] }) => {
+      run(compareCommand(input, { output: opts.output, presets: opts.presets, paramsFor: opts.paramsFor, ...(opts.json !== undefined ? { json: opts.json } : {}) }, io));
     });
   p.command("validate")
     .description("проверить входную книгу и показать все замечания с адресами ячеек")

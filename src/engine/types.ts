@@ -248,6 +248,21 @@ export interface SchoolResult {
    * §9a; from `Баллы`). Filled by `analyse`; `null` without participant rows.
    */
   readonly basicOrAboveShare?: number | null;
+  /**
+   * What the preset's own ШНОР rules found, with their numbers, whether or not the rule fired:
+   * Брянск's criteria that held per year, the mean-score gaps, the factor rules that fired.
+   * The methodology comparison explains differing verdicts from these (absent: none recorded).
+   */
+  readonly shnorFindings?: readonly RuleFinding[];
+}
+
+/** One finding of a preset's ШНОР rule (see {@link SchoolResult.shnorFindings}). */
+export interface RuleFinding {
+  /** The rule as in `shnorRules`: "BRYANSK", "MEANGAP" or a factor id. */
+  readonly rule: string;
+  readonly year: number | null;
+  /** Russian text with the numbers, e.g. "ОГЭ 2025: доля «2» 31 % ≥ P90 27 %, …". */
+  readonly text: string;
 }
 
 export interface Regression {

@@ -106,6 +106,14 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace & { read
       const { docx } = await compute.request({ type: "report" }, progress(onProgress), signal);
       return { name: reportFileName(file?.name ?? null), url: makeUrl(new Uint8Array(docx), DOCX_TYPE) };
     },
+    async compare(methodologies, _names, onProgress, signal) {
+      await ensureLoaded(onProgress, signal);
+      const c = await compute.request({ type: "compare", methodologies, output: "xlsx" }, progress(onProgress), signal);
+      if (!c.ok) return c;
+      if (!c.xlsx) throw new Error("the compute worker sent no comparison workbook");
+      const name = resultFileName(file?.name ?? null).replace(/результат ШНОР\.xlsx$/, "сравнение методик.xlsx");
+      return { ok: true, issues: c.issues, overlap: c.overlap, written: c.written ?? [], download: download(name, c.xlsx) };
+    },
     demoAvailable: true,
     async insertTemplate(kind, onProgress) {
       onProgress({ stage: strings.template, fraction: null, cancellable: false });

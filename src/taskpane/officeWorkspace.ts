@@ -8,7 +8,7 @@ import { OfficeWorkbook, type ExcelRunner } from "../workbook/officeAdapter";
 import { templateSheets } from "../workbook/template";
 import type { ComputeClient } from "./compute/client";
 import { paneDemoSheets } from "./demoSheets";
-import { analyseVia, streamInput, validateVia, type Feed, type ProgressSink, type StageNames } from "./pipeline";
+import { analyseVia, stageProgress, streamInput, validateVia, type Feed, type ProgressSink, type StageNames } from "./pipeline";
 import type { Workspace } from "./workspace";
 import { blobUrl, DOCX_TYPE, reportFileName, type MakeUrl } from "./fileWorkspace";
 
@@ -44,6 +44,18 @@ export function officeWorkspace(
     async report(onProgress, signal) {
       const { docx } = await compute.request({ type: "report" }, (_key, fraction) => onProgress({ stage: strings.packing ?? "…", fraction, cancellable: true }), signal);
       return { name: reportFileName(null), url: makeUrl(new Uint8Array(docx), DOCX_TYPE) };
+    },
+    async compare(methodologies, names, onProgress, signal) {
+      compute.clear();
+      await feed(names, onProgress, signal)((sheet, rows, first) => compute.feed(sheet, rows, first));
+      const c = await compute.request({ type: "compare", methodologies, output: "sheets" }, (key, fraction) => onProgress(stageProgress(names, key, fraction)), signal);
+      compute.clear();
+      if (!c.ok) return c;
+      const sheets = c.sheets ?? [];
+      onProgress({ stage: strings.writing(sheets.map((s) => s.name).join(", ")), fraction: null, cancellable: false });
+      // The identification's sheets of an earlier «Выявить» stay: only an earlier comparison is replaced.
+      const report = await book.writeResultSheets(sheets, { onlySameNames: true });
+      return { ok: true, issues: c.issues, overlap: c.overlap, written: report.written.map((w) => w.actual) };
     },
     selectCell: (sheet, cell) => book.selectCell(sheet, cell),
     highlight: (cells) => book.highlightCells(cells),

@@ -13,6 +13,7 @@ import type { ChoiceStore } from "./methodologyChoice";
 import type { ProgressSink, StageNames } from "./pipeline";
 import type { Summary } from "./summary";
 import type { Validation } from "./compute/protocol";
+import type { OverlapView } from "./compareView";
 
 export interface Download {
   readonly name: string;
@@ -43,6 +44,18 @@ export type Identification =
       readonly download?: Download;
     };
 
+/** A comparison of methodologies (issue 15): stopped by errors in the input, or written. */
+export type ComparisonOutcome =
+  | { readonly ok: false; readonly issues: readonly Issue[] }
+  | {
+      readonly ok: true;
+      readonly issues: readonly Issue[];
+      readonly overlap: OverlapView;
+      readonly written: readonly string[];
+      /** Standalone mode: the comparison workbook to download. */
+      readonly download?: Download;
+    };
+
 export type TemplateKind = "empty" | "demo";
 
 export interface Workspace {
@@ -59,6 +72,8 @@ export interface Workspace {
    * is written; once writing starts the progress says it cannot be cancelled.
    */
   identify(methodology: Methodology, context: Omit<RunContext, "inputRows">, names: StageNames, onProgress: ProgressSink, signal: AbortSignal): Promise<Identification>;
+  /** Reads, checks, compares the methodologies and writes «Сравнение методик» and «Сводка сравнения». */
+  compare?(methodologies: readonly Methodology[], names: StageNames, onProgress: ProgressSink, signal: AbortSignal): Promise<ComparisonOutcome>;
   /** Excel only: show a cell of an issue. */
   selectCell?(sheet: string, cell: string | null): Promise<void>;
   /** Excel only: fill the cells of issues / take exactly those fills away. */

@@ -20,6 +20,7 @@ import {
   DEFAULT_BLOCK_ROWS,
   parseA1,
   planResultSheets,
+  sameNameSheets,
   REGISTRY_SHEET,
   registryFromRows,
   registryToRows,
@@ -31,6 +32,7 @@ import {
   type SheetInfo,
   type SheetSpec,
   type WorkbookPort,
+  type WriteOptions,
   type WriteReport,
 } from "./port";
 
@@ -283,16 +285,20 @@ export class OfficeWorkbook implements WorkbookPort {
     ws.visibility = "VeryHidden";
   }
 
-  async writeResultSheets(specs: readonly SheetSpec[]): Promise<WriteReport> {
+  async writeResultSheets(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<WriteReport> {
     this.extents.clear();
     return this.excel.run(async (context) => {
       const { names, registry } = await this.readState(context);
       const entries = registry ?? [];
       const tables = context.workbook.tables;
       tables.load("items/name,items/worksheet/name");
+      const ours = entries.filter((e) => e.kind === "sheet").map((e) => e.sheet);
+      const replaceable = options.onlySameNames ? sameNameSheets(ours, specs.map((s) => s.name)) : ours;
+      // Sheets of earlier runs that stay (onlySameNames) keep their names and their registry lines.
+      const kept = entries.filter((e) => e.kind === "sheet" && !replaceable.includes(e.sheet));
       const plan = planResultSheets(
         names,
-        entries.filter((e) => e.kind === "sheet").map((e) => e.sheet),
+        replaceable,
         specs.map((s) => s.name),
       );
       const sheets = context.workbook.worksheets;
@@ -303,6 +309,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const added = written.map((w) => sheets.add(w.actual));
       this.queueRegistry(context, registry !== null, [
         ...entries.filter((e) => e.kind === "highlight"),
+        ...kept,
         ...written.map((w): RegistryEntry => ({ kind: "sheet", sheet: w.actual, cell: "", previousFill: "" })),
       ]);
       await context.sync();

@@ -115,6 +115,24 @@ export interface WriteReport {
   readonly replaced: readonly string[];
 }
 
+/** How a write treats the result sheets of earlier runs. */
+export interface WriteOptions {
+  /**
+   * Replace only the earlier result sheets of the same names (e.g. a comparison of methodologies
+   * next to an identification's sheets) instead of every sheet the add-in made.
+   */
+  readonly onlySameNames?: boolean;
+}
+
+/**
+ * The add-in's sheets a write with {@link WriteOptions.onlySameNames} replaces: those whose name,
+ * without a " (2)" suffix, is one of the requested names.
+ */
+export function sameNameSheets(addinSheets: readonly string[], requested: readonly string[]): string[] {
+  const wanted = new Set(requested.map((n) => n.toLowerCase()));
+  return addinSheets.filter((n) => wanted.has(n.toLowerCase()) || wanted.has(n.replace(/ \(\d+\)$/, "").toLowerCase()));
+}
+
 export interface WorkbookPort {
   listSheets(): Promise<readonly SheetInfo[]>;
   /**
@@ -127,7 +145,7 @@ export interface WorkbookPort {
    * replaced, the user's sheets are never touched, a user sheet with a result sheet's name
    * keeps it and the result goes to "Итоги (2)".
    */
-  writeResultSheets(specs: readonly SheetSpec[]): Promise<WriteReport>;
+  writeResultSheets(specs: readonly SheetSpec[], options?: WriteOptions): Promise<WriteReport>;
   /** Fill input cells (bad values); remembered so that {@link clearHighlights} restores them. */
   highlightCells(cells: readonly CellHighlight[]): Promise<void>;
   clearHighlights(): Promise<void>;

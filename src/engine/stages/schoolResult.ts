@@ -6,7 +6,7 @@ import { int, num, pct, plural } from "../format";
 import { lowResultsRules } from "../lowResults";
 import type { MethodologyParameters } from "../methodology";
 import type { NonObjectivitySign } from "../nonObjectivity";
-import type { Category, ProcedureResult, RiskFactorValue, School, SchoolResult } from "../types";
+import type { Category, ProcedureResult, RiskFactorValue, RuleFinding, School, SchoolResult } from "../types";
 import { groupReason, type Groups } from "./groups";
 import type { PresetRules } from "./presetRules";
 import type { ProcedureVerdict } from "./procedureVerdicts";
@@ -62,6 +62,11 @@ export function schoolResult(school: School, index: number, stages: RegionStages
   const factorRules = p.shnorRules.factors.map((id) => risk.factor(id, school)).filter((f) => f.value === true);
   for (const f of factorRules) shnorRules.push(f.id);
   const shnor = shnorRules.length > 0;
+  const shnorFindings: RuleFinding[] = [
+    ...(br === undefined ? [] : br.years.flatMap((y) => (br.perYear.get(y) ?? []).map((text) => ({ rule: "BRYANSK", year: y, text })))),
+    ...(gaps ?? []).map((text) => ({ rule: "MEANGAP", year: latestYear, text })),
+    ...factorRules.map((f) => ({ rule: f.id, year: null, text: `${f.name} — ${f.detail}` })),
+  ];
   for (const rule of shnorRules) {
     const f = factorRules.find((x) => x.id === rule);
     reasons.push(f !== undefined ? `ШНОР по критерию «${f.name}»: ${f.detail}` : (SHNOR_RULE_NAMES[rule] ?? rule));
@@ -136,6 +141,7 @@ export function schoolResult(school: School, index: number, stages: RegionStages
     procedures: vs.map(procedureResult),
     staffIndex: risk.staff.get(school.id) ?? null,
     equipmentCoefficient: risk.equipment.get(school.id) ?? null,
+    shnorFindings,
   };
 }
 

@@ -28,6 +28,7 @@ import { CancelledError, highlightsFor, type Progress, type ProgressSink, type S
 import type { Summary } from "../summary";
 import type { Download, TemplateKind, Workspace } from "../workspace";
 import { ImportExportsPanel } from "./ImportExportsPanel";
+import { CompareMethodologies } from "./CompareMethodologies";
 import { IssuesPanel } from "./IssuesPanel";
 import { MethodologyPanel } from "./MethodologyPanel";
 import { ProgressPanel } from "./ProgressPanel";
@@ -54,6 +55,12 @@ const useStyles = makeStyles({
   hiddenInput: { display: "none" },
   download: { fontWeight: tokens.fontWeightSemibold },
 });
+
+/** The chosen methodology for «Сравнить методики» (null while its parameters are invalid). */
+const compareChoice = (choice: MethodologyChoice) => {
+  const r = resolveChoice(choice);
+  return r.ok ? r.methodology : null;
+};
 
 type Notice = { readonly intent: "success" | "warning" | "error" | "info"; readonly text: string };
 
@@ -267,6 +274,7 @@ export function App({ workspace, strings, today }: AppProps): React.JSX.Element 
         <Button size="large" appearance="primary" disabled={busy || !hasInput} onClick={() => void onIdentify()}>
           {strings.identify}
         </Button>
+        <CompareMethodologies workspace={workspace} strings={strings} stages={stages} methodology={compareChoice(choice)} disabled={busy || !hasInput} />
         {workspace.clearHighlights ? (
           <Button appearance="subtle" disabled={busy} onClick={() => void onClear()}>
             {strings.clearHighlights}

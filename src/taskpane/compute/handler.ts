@@ -5,6 +5,9 @@
  * read .xlsx → parseWorkbook → analyse → result sheets → (standalone) the result workbook.
  */
 import { analyseParsed } from "../../workbook/pipeline";
+import { compareMethodologies } from "../../engine/compare";
+import { compareSheets } from "../../workbook/compareSheets";
+import { overlapView } from "../compareView";
 import type { Issue } from "../../engine/types";
 import { parseWorkbook, type ParseResult, type RawSheet } from "../../schema";
 import type { CellValue } from "../../schema/raw";
@@ -141,6 +144,28 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         const bytes = await book.toBuffer();
         const xlsx = ownBuffer(bytes);
         done({ ok: true, issues: p.issues, summary, xlsx, written: report.written.map((w) => w.actual) }, [xlsx]);
+        return;
+      }
+      case "compare": {
+        const p = parse(stage);
+        if (!p.ok || hasErrors(p.issues)) {
+          done({ ok: false, issues: p.issues });
+          return;
+        }
+        stage("identifying");
+        const comparison = compareMethodologies(p.input, message.methodologies);
+        stage("sheets");
+        const specs = compareSheets(comparison);
+        const overlap = overlapView(comparison);
+        if (message.output === "sheets") {
+          done({ ok: true, issues: p.issues, overlap, sheets: specs });
+          return;
+        }
+        stage("packing");
+        const book = FileWorkbook.create();
+        const report = await book.writeResultSheets(specs);
+        const xlsx = ownBuffer(await book.toBuffer());
+        done({ ok: true, issues: p.issues, overlap, xlsx, written: report.written.map((w) => w.actual) }, [xlsx]);
         return;
       }
     }

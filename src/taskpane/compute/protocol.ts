@@ -12,6 +12,7 @@ import type { CellValue } from "../../schema/raw";
 import type { SheetSpec } from "../../workbook/port";
 import type { RunContext } from "../../workbook/resultSheets";
 import type { Summary } from "../summary";
+import type { OverlapView } from "../compareView";
 
 /** A stage of the worker's work; the pane names it (StageNames). */
 export type StageKey = "loadingFile" | "parsing" | "identifying" | "sheets" | "packing" | "template";
@@ -34,7 +35,9 @@ export type RequestBody =
   /** Parse, analyse and build the result sheets; `xlsx` also writes them into a new workbook. */
   | { readonly type: "analyse"; readonly methodology: Methodology; readonly context: Omit<RunContext, "inputRows">; readonly output: "sheets" | "xlsx" }
   /** The analytical report (.docx, SPEC §12) of the worker's last analysis. */
-  | { readonly type: "report" };
+  | { readonly type: "report" }
+  /** Parse and compare the methodologies (issue 15); `xlsx` also writes the two sheets into a new workbook. */
+  | { readonly type: "compare"; readonly methodologies: readonly Methodology[]; readonly output: "sheets" | "xlsx" };
 
 export type Request = RequestBody & { readonly id: number };
 
@@ -64,12 +67,25 @@ export type Analysis =
       readonly written?: readonly string[];
     };
 
+/** A comparison of methodologies: stopped by errors in the input, or its overlap and sheets. */
+export type Comparison =
+  | { readonly ok: false; readonly issues: readonly Issue[] }
+  | {
+      readonly ok: true;
+      readonly issues: readonly Issue[];
+      readonly overlap: OverlapView;
+      readonly sheets?: readonly SheetSpec[];
+      readonly xlsx?: ArrayBuffer;
+      readonly written?: readonly string[];
+    };
+
 export interface Replies {
   readonly open: Opened;
   readonly template: { readonly xlsx: ArrayBuffer };
   readonly validate: Validation;
   readonly analyse: Analysis;
   readonly report: { readonly docx: ArrayBuffer };
+  readonly compare: Comparison;
 }
 
 export type FromWorker =

@@ -1,0 +1,3 @@
+/** Methodologies side by side (issue 15). */
+export * from "./compare";
+export { explainStatus } from "./explain";
