@@ -101,7 +101,15 @@ export function dynamicsSheet(d: DynamicsResult): SheetSpec {
     integer("Вышли из ШНОР", 9),
     integer("Вошли в ШНСУ", 9),
     integer("Вышли из ШНСУ", 9),
+    // Seed 000, expected result 7: shares of the region's schools and their change.
+    percent("Доля ШНОР", 9),
+    pointsColumn("Изменение доли ШНОР", 11),
+    percent("Доля ШНСУ", 9),
+    pointsColumn("Изменение доли ШНСУ", 11),
+    percent("Доля ШНОР ∪ ШНСУ", 10),
+    pointsColumn("Изменение доли ШНОР ∪ ШНСУ", 11),
   ];
+  const shareOf = new Map(d.statusShares.region.map((s) => [s.year, s]));
   const rows: SpecCell[][] = [];
   const styles: StyledCell[] = [];
   d.region.forEach((y, i) => {
@@ -127,6 +135,12 @@ export function dynamicsSheet(d: DynamicsResult): SheetSpec {
       transitionCount(d, y.year, "shnor", "left"),
       transitionCount(d, y.year, "shnsu", "entered"),
       transitionCount(d, y.year, "shnsu", "left"),
+      shareOf.get(y.year)?.shnorShare ?? null,
+      points(shareOf.get(y.year)?.shnorShareChange ?? null),
+      shareOf.get(y.year)?.shnsuShare ?? null,
+      points(shareOf.get(y.year)?.shnsuShareChange ?? null),
+      shareOf.get(y.year)?.shnorOrShnsuShare ?? null,
+      points(shareOf.get(y.year)?.shnorOrShnsuShareChange ?? null),
     ]);
     for (const [column, met] of [
       [7, y.lowTargetMet],

@@ -55,8 +55,9 @@ describe("Динамика", () => {
   const s = byName(SHEET_NAMES.dynamics);
 
   it("writes one row per year: pooled indices, change in points, target, counts and transitions", () => {
-    expect(s.rows[0]).toEqual([2023, 0.26, 0.4, 10, 200, null, null, null, null, null, null, 0, 3, 0, 3, 2, null, null, null, null]);
-    expect(s.rows[1]).toEqual([2024, 0.26, 0.4, 10, 200, 0, "снижение не менее 3 п.п.", "нет", 0, "рост не менее 3 п.п.", "нет", 2, 3, 0, 5, 2, 2, 0, 0, 0]);
+    // …then the shares of the region's 10 schools and their change in points (seed 000, expected result 7).
+    expect(s.rows[0]).toEqual([2023, 0.26, 0.4, 10, 200, null, null, null, null, null, null, 0, 3, 0, 3, 2, null, null, null, null, 0, null, 0.3, null, 0.3, null]);
+    expect(s.rows[1]).toEqual([2024, 0.26, 0.4, 10, 200, 0, "снижение не менее 3 п.п.", "нет", 0, "рост не менее 3 п.п.", "нет", 2, 3, 0, 5, 2, 2, 0, 0, 0, 0.2, 20, 0.3, 0, 0.5, 20]);
     const [year, low, mass, schools, participants, lowChange, , lowMet, massChange, , massMet, ...counts] = s.rows[2] ?? [];
     expect([year, schools, participants, lowMet, massMet]).toEqual([2025, 10, 220, "да", "да"]);
     expect(low).toBeCloseTo(44 / 220, 12);
@@ -64,7 +65,7 @@ describe("Динамика", () => {
     expect(lowChange).toBeCloseTo(-6, 9); // 20 % − 26 %
     expect(massChange).toBeCloseTo(5.909090909, 6);
     // ШНОР S09; ШНСУ S01–S03; none both; 2 risk zone; S10 left ШНОР.
-    expect(counts).toEqual([1, 3, 0, 4, 2, 0, 1, 0, 0]);
+    expect(counts).toEqual([1, 3, 0, 4, 2, 0, 1, 0, 0, 0.1, -10, 0.3, 0, 0.4, -10]);
   });
 
   it("formats indices as percent and changes as signed points", () => {
@@ -93,7 +94,7 @@ describe("Динамика", () => {
           { name: "Индекс низких результатов", values: "B2:B4" },
           { name: "Индекс массовых результатов", values: "C2:C4" },
         ],
-        anchor: "V2",
+        anchor: "AB2",
       },
     ]);
   });

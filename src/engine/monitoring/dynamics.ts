@@ -7,6 +7,7 @@ import type { MethodologyParameters } from "../methodology";
 import type { IdentificationResult, ProcedureResult, SchoolResult } from "../types";
 import { changeMeetsTarget, indexChange } from "./change";
 import type { DynamicsResult, ProcedureDynamics, RegionYear, SchoolDynamics, StatusTransition } from "./types";
+import { statusShares } from "./statusShares";
 import { pooledIndices } from "./yearly";
 
 /** One identification per year, ascending (see `identifyByYear`). */
@@ -66,6 +67,7 @@ export function dynamics(yearly: YearlyIdentifications, p: MethodologyParameters
     schools: schoolDynamics(yearly, p.stableShnorYears),
     procedures: latest === null ? [] : procedureDynamics(latest.schools, years, p),
     transitions: transitions(yearly),
+    statusShares: statusShares(yearly),
     notes,
   };
 }
