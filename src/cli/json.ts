@@ -105,6 +105,18 @@ export function dynamicsJson(d: DynamicsResult): unknown {
       left: [...t.left],
       stayed: [...t.stayed],
     })),
+    regionUnits: d.regionUnits.map((u) => ({
+      year: u.year,
+      procedure: u.procedure,
+      schools: u.schools,
+      participants: u.participants,
+      lowIndex: n(u.lowIndex),
+      massIndex: n(u.massIndex),
+      lowChange: n(u.lowChange),
+      massChange: n(u.massChange),
+      lowTargetMet: u.lowTargetMet,
+      massTargetMet: u.massTargetMet,
+    })),
     statusShares: {
       region: d.statusShares.region.map(shareYearJson),
       municipalities: d.statusShares.municipalities.map((m) => ({ name: m.name, years: m.years.map(shareYearJson) })),
