@@ -1,17 +1,17 @@
 /**
  * Regenerates the committed demo workbook assets/demo/demo-region.xlsx from the seeded
- * generator (src/demo). Usage: npx tsx scripts/make-demo.ts [out.xlsx]
+ * generator (src/demo). Usage: npx tsx scripts/make-demo.ts [out.xlsx] [--minimal]
  */
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { generateDemoRegion } from "../src/demo/region";
-import { DEMO_WORKBOOK_PATH, demoInputSheets } from "../src/demo/workbook";
+import { DEMO_MINIMAL_OPTIONS, DEMO_MINIMAL_WORKBOOK_PATH, DEMO_WORKBOOK_PATH, demoInputSheets, minimalDemoInputSheets } from "../src/demo/workbook";
 import { writeInputWorkbookFile } from "../src/workbook/inputWriterNode";
 
-export async function makeDemo(path: string, log: (s: string) => void = (s) => process.stderr.write(s + "\n")): Promise<void> {
+export async function makeDemo(path: string, log: (s: string) => void = (s) => process.stderr.write(s + "\n"), minimal = false): Promise<void> {
   const started = Date.now();
-  const region = generateDemoRegion();
-  const { rows } = await writeInputWorkbookFile(path, demoInputSheets(region));
+  const region = generateDemoRegion(minimal ? DEMO_MINIMAL_OPTIONS : {});
+  const { rows } = await writeInputWorkbookFile(path, minimal ? minimalDemoInputSheets(region) : demoInputSheets(region));
   const mb = statSync(path).size / 1e6;
   log(
     `Демо-регион записан: ${path} — ${Object.entries(rows)
@@ -21,7 +21,10 @@ export async function makeDemo(path: string, log: (s: string) => void = (s) => p
 }
 
 if (require.main === module) {
-  makeDemo(resolve(process.argv[2] ?? DEMO_WORKBOOK_PATH)).catch((e: unknown) => {
+  // --minimal: the second demo file without the optional inputs (assets/demo/demo-region-minimal.xlsx).
+  const minimal = process.argv.includes("--minimal");
+  const out = process.argv.slice(2).find((a) => !a.startsWith("--"));
+  makeDemo(resolve(out ?? (minimal ? DEMO_MINIMAL_WORKBOOK_PATH : DEMO_WORKBOOK_PATH)), undefined, minimal).catch((e: unknown) => {
     process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exitCode = 1;
   });

@@ -5,6 +5,7 @@
 import type { AnalysisResult } from "../engine/analyse";
 import { PARAMETER_LABELS, type MethodologyParameters } from "../engine/methodology";
 import { ATTAINMENT_LEVELS, type AttainmentResult, type LevelRow } from "../engine/attainment";
+import type { StatusShareYear } from "../engine/monitoring/types";
 import type { DynamicsResult, IndicatorValue, MonitoringIndicators } from "../engine/monitoring/types";
 
 /** Finite numbers as they are; NaN and ±Infinity (which JSON cannot hold) as null. */
@@ -104,7 +105,39 @@ export function dynamicsJson(d: DynamicsResult): unknown {
       left: [...t.left],
       stayed: [...t.stayed],
     })),
+    regionUnits: d.regionUnits.map((u) => ({
+      year: u.year,
+      procedure: u.procedure,
+      schools: u.schools,
+      participants: u.participants,
+      lowIndex: n(u.lowIndex),
+      massIndex: n(u.massIndex),
+      lowChange: n(u.lowChange),
+      massChange: n(u.massChange),
+      lowTargetMet: u.lowTargetMet,
+      massTargetMet: u.massTargetMet,
+    })),
+    statusShares: {
+      region: d.statusShares.region.map(shareYearJson),
+      municipalities: d.statusShares.municipalities.map((m) => ({ name: m.name, years: m.years.map(shareYearJson) })),
+    },
     notes: [...d.notes],
+  };
+}
+
+function shareYearJson(y: StatusShareYear): unknown {
+  return {
+    year: y.year,
+    schools: y.schools,
+    shnor: y.shnor,
+    shnsu: y.shnsu,
+    shnorOrShnsu: y.shnorOrShnsu,
+    shnorShare: n(y.shnorShare),
+    shnsuShare: n(y.shnsuShare),
+    shnorOrShnsuShare: n(y.shnorOrShnsuShare),
+    shnorShareChange: n(y.shnorShareChange),
+    shnsuShareChange: n(y.shnsuShareChange),
+    shnorOrShnsuShareChange: n(y.shnorOrShnsuShareChange),
   };
 }
 

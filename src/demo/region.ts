@@ -19,6 +19,7 @@
 import type { SchoolMonitoring } from "../engine/types";
 import { NETWORK_COMMUNITIES, PEDAGOGICAL_LANDING, YES_NO_INDICATORS } from "../engine/monitoring/definitions";
 import { MUNICIPAL_INDICATORS_SHEET, SCHOOL_MONITORING_COLUMNS, SCHOOL_MONITORING_FIELDS } from "../schema/monitoringSheets";
+import { RISK_PROFILE_SHEET } from "../schema/riskProfileSheet";
 import type { CellValue } from "../schema/raw";
 import { CITY_NAMES, DISTRICTS, VILLAGE_KINDS, villageName } from "./names";
 import { clamp, logistic, Random, round1 } from "./prng";
@@ -199,6 +200,7 @@ export function generateDemoRegion(options: DemoOptions = {}): DemoRegion {
       textColumns: [0, 1, 3],
       rows: () => municipalMonitoringRows(munis, opts),
     },
+    { name: RISK_PROFILE_SHEET.name, header: RISK_PROFILE_HEADER, textColumns: [0, 1, 2, 3, 4, 5], rows: () => riskProfileRows(schools, opts.seed) },
   ];
   return { options: opts, schools, sheets };
 }
@@ -356,6 +358,29 @@ function schoolMonitoring(s: Omit<DemoSchool, "monitoring">, urban: boolean, r: 
     weakPupilsWithIom: maybe(partOf(r, weakPupils, hasIndividualCurricula === true ? 0.7 : 0.25)),
     weakPupilsInExtraClasses: maybe(partOf(r, weakPupils, 0.75)),
   };
+}
+
+/** `Профиль рисков`: seed 004's factors 8–12, which only the 500+ questionnaires give. */
+export const RISK_PROFILE_FACTORS = ["careerGuidance", "wellbeing", "teacherEngagement", "motivation", "parents"] as const;
+export const RISK_PROFILE_HEADER: readonly string[] = [RISK_PROFILE_SHEET.columns.schoolId.header, ...RISK_PROFILE_FACTORS.map((id) => RISK_PROFILE_SHEET.columns[id].header)];
+
+/**
+ * A 500+ profile per school, from a generator of its own: each factor's level is likelier high
+ * the weaker the school; about one school in 50 has no profile (no row).
+ */
+function* riskProfileRows(schools: readonly DemoSchool[], seed: number): Iterable<CellValue[]> {
+  for (const s of schools) {
+    const r = Random.derive(seed, 9, s.index);
+    if (r.chance(0.02)) continue;
+    const need = logistic(-2 * (s.effect + 0.6));
+    yield [
+      s.id,
+      ...RISK_PROFILE_FACTORS.map(() => {
+        const x = r.next() - 0.35 * need;
+        return x < 0.03 ? "высокий" : x < 0.3 ? "средний" : x < 0.7 ? "низкий" : "нет риска";
+      }),
+    ];
+  }
 }
 
 /**

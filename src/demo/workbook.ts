@@ -1,8 +1,33 @@
 /** The demo region as input-workbook sheets (pure; the writers live in src/workbook). */
 import type { InputSheet } from "../workbook/inputWriter";
-import { generateDemoRegion, type DemoOptions, type DemoRegion } from "./region";
+import { generateDemoRegion, SCHOOLS_SPEC_COLUMNS, type DemoOptions, type DemoRegion } from "./region";
 
 export const DEMO_WORKBOOK_PATH = "assets/demo/demo-region.xlsx";
+
+/** The second demo file: a small region without any optional input, so the «нет данных» paths show. */
+export const DEMO_MINIMAL_WORKBOOK_PATH = "assets/demo/demo-region-minimal.xlsx";
+export const DEMO_MINIMAL_OPTIONS: DemoOptions = { schools: 60, municipalities: 6 };
+
+/** Sheets that only the monitoring and the 500+ profile read. */
+const OPTIONAL_SHEETS = new Set(["Мониторинг МО", "Профиль рисков"]);
+
+/**
+ * The demo region without the optional inputs: no «Мониторинг МО», no «Профиль рисков», and
+ * «Школы» with the SPEC's columns only (no monitoring or activity columns).
+ */
+export function minimalDemoInputSheets(region: DemoRegion): InputSheet[] {
+  return demoInputSheets(region)
+    .filter((s) => !OPTIONAL_SHEETS.has(s.name))
+    .map((s) =>
+      s.name !== "Школы"
+        ? s
+        : { ...s, header: s.header.slice(0, SCHOOLS_SPEC_COLUMNS), textColumns: s.textColumns.filter((c) => c < SCHOOLS_SPEC_COLUMNS), rows: () => sliceRows(s.rows(), SCHOOLS_SPEC_COLUMNS) },
+    );
+}
+
+function* sliceRows<T>(rows: Iterable<readonly T[]>, n: number): Iterable<T[]> {
+  for (const r of rows) yield r.slice(0, n);
+}
 
 export function demoInputSheets(region: DemoRegion): InputSheet[] {
   return region.sheets.map((s) => ({ name: s.name, header: s.header, textColumns: s.textColumns, rows: () => s.rows() }));

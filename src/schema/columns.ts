@@ -52,7 +52,7 @@ export type ColumnDef<V> = {
 /** Columns of a sheet, one per field of the engine row type `T`, in template order. */
 export type ColumnsOf<T> = { readonly [K in keyof T]-?: ColumnDef<T[K]> };
 
-export type SheetId = "schools" | "results" | "scores" | "scales" | "municipalIndicators" | "recommendations";
+export type SheetId = "schools" | "results" | "scores" | "scales" | "municipalIndicators" | "recommendations" | "riskProfiles";
 
 export interface SheetDef<T> {
   readonly id: SheetId;

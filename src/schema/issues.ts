@@ -55,6 +55,9 @@ export const ISSUE_CODES = [
   "unknown-indicator",
   // optional recommendations sheet (SPEC §12)
   "unknown-basis",
+  // optional risk profile sheet (SPEC §7)
+  "duplicate-risk-profile",
+  "not-a-profile-level",
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -102,6 +105,8 @@ export const ISSUE_SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   "duplicate-municipal-indicator": "error",
   "unknown-indicator": "info",
   "unknown-basis": "error",
+  "duplicate-risk-profile": "error",
+  "not-a-profile-level": "error",
 };
 
 /** What a cell should have held; the formatter turns it into "ожидалось …". */
@@ -271,6 +276,10 @@ function body(draft: IssueDraft): string {
       return `ответ ${d(draft, "key")} уже дан в строке ${d(draft, "firstRow")}`;
     case "unknown-indicator":
       return `показатель ${got} не из перечня мониторинга (аналитическая справка, распространение успешных практик, мониторинг ресурсов зоны риска) — учитывается как отдельный показатель да/нет`;
+    case "duplicate-risk-profile":
+      return `профиль школы ${got} уже задан в строке ${d(draft, "firstRow")}`;
+    case "not-a-profile-level":
+      return `${got} — ожидалось «да», «нет» или уровень профиля рисков: «высокий», «средний», «низкий», «нет риска»`;
     case "unknown-basis":
       return `основание ${got} не найдено: укажите фактор риска (как на листе «Итоги»), «ШНОР», «ШНОР (R1)», «ШНСУ», тип (T1–T6) или «Признаки необъективности» (полный список — лист «Адресные рекомендации» результата)`;
   }

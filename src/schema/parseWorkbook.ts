@@ -25,6 +25,7 @@ import { findSheet, locateSheet, sheetNameMatches } from "./shape";
 import { checkMonitoringCounts, checkMunicipalIndicators, dropAbsentMonitoringFields } from "./monitoringRules";
 import { MUNICIPAL_INDICATORS_SHEET } from "./monitoringSheets";
 import { checkRecommendations, RECOMMENDATIONS_SHEET } from "./recommendationsSheet";
+import { checkRiskProfiles, RISK_PROFILE_SHEET } from "./riskProfileSheet";
 import { RESULTS_SHEET, SCALES_SHEET, SCHOOLS_SHEET, SCORES_SHEET } from "./sheets";
 import { IssueSink } from "./sink";
 import { joinContinuations } from "./continuation";
@@ -110,6 +111,8 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
   const municipalLoad = load(wb, MUNICIPAL_INDICATORS_SHEET, sink);
   // Optional: `Рекомендации` (SPEC §12, the user's measures replacing the built-in ones).
   const recommendationsLoad = load(wb, RECOMMENDATIONS_SHEET, sink);
+  // Optional: `Профиль рисков` (SPEC §7, the federal 500+ profiles).
+  const profileLoad = load(wb, RISK_PROFILE_SHEET, sink);
   const schools = schoolsLoad.sheet ?? emptySheet<School>(SCHOOLS_SHEET.name);
   const results = resultsLoad.sheet ?? emptySheet<AggregatedResult>(RESULTS_SHEET.name);
   const scores = scoresLoad.sheet ?? emptySheet<ParticipantScore>(SCORES_SHEET.name);
@@ -186,6 +189,7 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
   const municipalRows = municipalSheet === null ? null : checkMunicipalIndicators(municipalSheet, municipalities, sink);
 
   const recommendationRows = recommendationsLoad.sheet === null ? null : checkRecommendations(recommendationsLoad.sheet, sink);
+  const profileRows = profileLoad.sheet === null ? null : checkRiskProfiles(profileLoad.sheet, known, sink);
 
   const issues = sink.finish().map((d) => toIssue(joined.relocate(d)));
   if (issues.some((i) => i.severity === "error")) return { ok: false, issues };
@@ -199,6 +203,7 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
       scales: scaleRows.map((r) => r.value),
       ...(municipalRows === null ? {} : { municipalIndicators: municipalRows.map((r) => r.value) }),
       ...(recommendationRows === null ? {} : { recommendations: recommendationRows.map((r) => r.value) }),
+      ...(profileRows === null ? {} : { riskProfiles: profileRows.map((r) => r.value) }),
     },
   };
 }

@@ -6,6 +6,7 @@
 import { ALL_SUBJECTS, type AggregatedResult, type ParticipantScore, type Scale, type School } from "../engine/types";
 import type { SheetDef } from "./columns";
 import { MUNICIPAL_INDICATORS_SHEET, SCHOOL_MONITORING_COLUMNS } from "./monitoringSheets";
+import { RISK_PROFILE_SHEET } from "./riskProfileSheet";
 
 const SCHOOL_ID = {
   header: "Код ОО",
@@ -304,4 +305,4 @@ export const SCALES_SHEET: SheetDef<Scale> = {
 export const SILENT_HEADERS: readonly string[] = ["№", "№ п/п", "N", "Примечание", "Комментарий", "Пример", "Note", "Comment"];
 
 /** All input sheets in the order the template writes them. */
-export const INPUT_SHEETS: readonly SheetDef<unknown>[] = [SCHOOLS_SHEET, RESULTS_SHEET, SCORES_SHEET, SCALES_SHEET, MUNICIPAL_INDICATORS_SHEET];
+export const INPUT_SHEETS: readonly SheetDef<unknown>[] = [SCHOOLS_SHEET, RESULTS_SHEET, SCORES_SHEET, SCALES_SHEET, MUNICIPAL_INDICATORS_SHEET, RISK_PROFILE_SHEET as SheetDef<unknown>];

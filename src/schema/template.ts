@@ -7,6 +7,7 @@ import { columnList, type ColumnType, type SheetId } from "./columns";
 import type { CellValue } from "./raw";
 import { INPUT_SHEETS, SCALES_SHEET } from "./sheets";
 import { CANONICAL_PROCEDURES } from "./values";
+import { RISK_PROFILE_LEVELS } from "../engine/risk/profile";
 
 /** Drop-down lists of the template. */
 export const TEMPLATE_LISTS = {
@@ -46,7 +47,7 @@ function listFor(type: ColumnType): readonly string[] | null {
   return null;
 }
 
-const REQUIRED: Readonly<Record<SheetId, boolean>> = { schools: true, results: false, scores: false, scales: true, municipalIndicators: false, recommendations: false };
+const REQUIRED: Readonly<Record<SheetId, boolean>> = { schools: true, results: false, scores: false, scales: true, municipalIndicators: false, recommendations: false, riskProfiles: false };
 
 /** The four input sheets with headers in template order. */
 export const TEMPLATE_SHEETS: readonly TemplateSheet[] = INPUT_SHEETS.map((def) => {
@@ -55,7 +56,7 @@ export const TEMPLATE_SHEETS: readonly TemplateSheet[] = INPUT_SHEETS.map((def) 
     field,
     type: col.type,
     required: col.required,
-    list: listFor(col.type),
+    list: def.id === "riskProfiles" && field !== "schoolId" ? RISK_PROFILE_LEVELS : listFor(col.type),
     note: col.note,
   }));
   if (def.id === "scales") {

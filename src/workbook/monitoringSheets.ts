@@ -101,7 +101,17 @@ export function dynamicsSheet(d: DynamicsResult): SheetSpec {
     integer("Вышли из ШНОР", 9),
     integer("Вошли в ШНСУ", 9),
     integer("Вышли из ШНСУ", 9),
+    // Seed 000, expected result 7: shares of the region's schools and their change.
+    percent("Доля ШНОР", 9),
+    pointsColumn("Изменение доли ШНОР", 11),
+    percent("Доля ШНСУ", 9),
+    pointsColumn("Изменение доли ШНСУ", 11),
+    percent("Доля ШНОР ∪ ШНСУ", 10),
+    pointsColumn("Изменение доли ШНОР ∪ ШНСУ", 11),
+    // SPEC.md §9a: the rows above pool every procedure; the rows below them give each procedure unit.
+    text("Процедура", 22),
   ];
+  const shareOf = new Map(d.statusShares.region.map((s) => [s.year, s]));
   const rows: SpecCell[][] = [];
   const styles: StyledCell[] = [];
   d.region.forEach((y, i) => {
@@ -127,6 +137,13 @@ export function dynamicsSheet(d: DynamicsResult): SheetSpec {
       transitionCount(d, y.year, "shnor", "left"),
       transitionCount(d, y.year, "shnsu", "entered"),
       transitionCount(d, y.year, "shnsu", "left"),
+      shareOf.get(y.year)?.shnorShare ?? null,
+      points(shareOf.get(y.year)?.shnorShareChange ?? null),
+      shareOf.get(y.year)?.shnsuShare ?? null,
+      points(shareOf.get(y.year)?.shnsuShareChange ?? null),
+      shareOf.get(y.year)?.shnorOrShnsuShare ?? null,
+      points(shareOf.get(y.year)?.shnorOrShnsuShareChange ?? null),
+      POOLED_PROCEDURES,
     ]);
     for (const [column, met] of [
       [7, y.lowTargetMet],
@@ -137,6 +154,33 @@ export function dynamicsSheet(d: DynamicsResult): SheetSpec {
     }
   });
   const n = rows.length;
+  // Per procedure unit, after the pooled rows (the line chart reads only those).
+  for (const u of d.regionUnits) {
+    const row = rows.length;
+    const first = u.lowChange === null && u.massChange === null;
+    rows.push([
+      u.year,
+      u.lowIndex,
+      u.massIndex,
+      u.schools,
+      u.participants,
+      points(u.lowChange),
+      first ? null : dynamicsTargetText("low", d),
+      yesNo(u.lowTargetMet),
+      points(u.massChange),
+      first ? null : dynamicsTargetText("mass", d),
+      yesNo(u.massTargetMet),
+      ...new Array<SpecCell>(15).fill(null),
+      u.procedure,
+    ]);
+    for (const [column, met] of [
+      [7, u.lowTargetMet],
+      [10, u.massTargetMet],
+    ] as const) {
+      const style = metStyle(met);
+      if (style !== null) styles.push({ row, column, style });
+    }
+  }
   const charts: ChartSpec[] =
     n === 0
       ? []
@@ -154,6 +198,9 @@ export function dynamicsSheet(d: DynamicsResult): SheetSpec {
         ];
   return { name: MONITORING_SHEET_NAMES.dynamics, columns, rows, styles, table: null, freezeHeader: true, charts };
 }
+
+/** The «Процедура» of the pooled rows of «Динамика». */
+export const POOLED_PROCEDURES = "все процедуры (сводно)";
 
 /** «да», «нет» or «нет данных» (fewer identification years than the stable window). */
 function stableText(s: SchoolDynamics): string {

@@ -30,7 +30,7 @@ describe("shnor CLI", () => {
     const json = readFileSync(join(dir, "out.json"), "utf8");
     const parsed = JSON.parse(json) as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(["version", "methodology", "region", "schools", "municipalities", "dynamics", "monitoring", "levels", "issues"]);
-    expect(Object.keys(parsed["dynamics"] as object)).toEqual(["years", "targetPoints", "mode", "stableShnorYears", "region", "schools", "procedures", "transitions", "notes"]);
+    expect(Object.keys(parsed["dynamics"] as object)).toEqual(["years", "targetPoints", "mode", "stableShnorYears", "region", "schools", "procedures", "transitions", "regionUnits", "statusShares", "notes"]);
     expect(Object.keys(parsed["monitoring"] as object)).toEqual(["year", "municipalities", "region"]);
     const school = (parsed["schools"] as Record<string, unknown>[])[0] ?? {};
     expect(Object.keys(school).indexOf("groupResult")).toBe(Object.keys(school).indexOf("group") + 1);

@@ -51,7 +51,7 @@ describe("monitor: seed 002 dynamics of ШНОР ∪ ШНСУ and of the risk zo
   });
 
   it("explains the value in words", () => {
-    expect(regional("lowIndexDynamics").note).toBe("27,0 % → 15,0 %: −12,0 п.п.; 5 школ (ШНОР и ШНСУ по выявлению 2024 года)");
+    expect(regional("lowIndexDynamics").note).toBe("все процедуры вместе (сводно): 27,0 % → 15,0 %: −12,0 п.п.; 5 школ (ШНОР и ШНСУ по выявлению 2024 года)");
   });
 
   it("follows the latest year's schools when the cohort is latestYear", () => {
@@ -100,13 +100,15 @@ describe("monitor: seed 002 shares with their targets for the year (№9–12, 1
     expect(regional(id)).toMatchObject({ status: "noData", value: null, met: null, missing, target, comparison: "atLeast" });
   });
 
-  it("lists the indicators in the seed's order", () => {
-    expect(monitoring.region.map((i) => `${i.source} ${i.year ?? ""}`)).toEqual([
+  it("lists the indicators in the seed's order, the dynamics pooled first then per procedure unit", () => {
+    const pair = (n: number, year: number, units: readonly string[]) => [`002 №${n} ${year} сводно`, ...units.map((u) => `002 №${n} ${year} ${u}`)];
+    const both = ["ВПР 5 кл.", "ОГЭ 9 кл."];
+    expect(monitoring.region.map((i) => `${i.source} ${i.year ?? ""}${i.name.endsWith("(сводно)") ? " сводно" : i.name.includes(" — ") ? ` ${i.name.split(" — ").pop() ?? ""}` : ""}`)).toEqual([
       "002 №1 2025",
-      "002 №2 2024",
-      "002 №2 2025",
-      "002 №3 2024",
-      "002 №3 2025",
+      ...pair(2, 2024, both),
+      ...pair(2, 2025, both),
+      ...pair(3, 2024, both),
+      ...pair(3, 2025, both),
       "002 №4 2025",
       "002 №5 2025",
       "002 №6 2025",
@@ -116,14 +118,29 @@ describe("monitor: seed 002 shares with their targets for the year (№9–12, 1
       "002 №10 2025",
       "002 №11 2025",
       "002 №12 2025",
-      "002 №13 2024",
-      "002 №13 2025",
-      "002 №14 2024",
-      "002 №14 2025",
+      ...pair(13, 2024, ["ВПР 5 кл."]),
+      ...pair(13, 2025, ["ВПР 5 кл."]),
+      ...pair(14, 2024, ["ВПР 5 кл."]),
+      ...pair(14, 2025, ["ВПР 5 кл."]),
       "002 №15 2025",
       "002 №16 2025",
       "002 №17 2025",
     ]);
+  });
+
+  it("reports each procedure unit apart: a unit not evaluated in one year is not progress", () => {
+    const lines = monitoring.region.filter((i) => i.id === "lowIndexDynamics" && i.year === 2025);
+    // ВПР 5 кл. of the 2024 cohort S01–S03, S09, S10: 27/100 → (0 + 1 + 2 + 12 + 3)/100 = 0.18, −9 points.
+    const vpr = lines.find((i) => i.name.endsWith("ВПР 5 кл."));
+    expect([vpr?.status, vpr?.fromValue, vpr?.target, vpr?.met]).toEqual(["ok", 0.27, -0.03, true]);
+    expect(vpr?.toValue).toBeCloseTo(0.18, 12);
+    expect(vpr?.value).toBeCloseTo(-0.09, 12);
+    // ОГЭ 9 кл.: S01 had 5 participants in 2024 (not evaluated) — no change, not "progress".
+    const oge = lines.find((i) => i.name.endsWith("ОГЭ 9 кл."));
+    expect([oge?.status, oge?.value, oge?.met]).toEqual(["notApplicable", null, null]);
+    expect(oge?.note).toBe("ОГЭ 9 кл.: нет оценённых (объективных) результатов в 2024 году — изменение не считается; 5 школ (ШНОР и ШНСУ по выявлению 2024 года)");
+    // The pooled line stays, marked as pooled.
+    expect(lines[0]?.name).toBe("Динамика индекса низких результатов по процедурам оценки качества образования (ШНОР и ШНСУ) — все процедуры вместе (сводно)");
   });
 
   it("takes the 2021 target for 2021 and the yearly one from 2022", () => {

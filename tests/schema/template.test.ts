@@ -2,13 +2,14 @@ import { EXAMPLE_NOTE, EXAMPLE_SCALES, parseWorkbook, scaleToRow, TEMPLATE_LISTS
 import { baseSheets, toWorkbook } from "./helpers";
 
 describe("TEMPLATE_SHEETS", () => {
-  it("lists the input sheets in order, the optional monitoring sheet last", () => {
+  it("lists the input sheets in order, the optional monitoring and risk profile sheets last", () => {
     expect(TEMPLATE_SHEETS.map((s) => [s.name, s.required])).toEqual([
       ["Школы", true],
       ["Результаты", false],
       ["Баллы", false],
       ["Шкалы", true],
       ["Мониторинг МО", false],
+      ["Профиль рисков", false],
     ]);
   });
 

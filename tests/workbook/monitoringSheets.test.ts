@@ -55,8 +55,9 @@ describe("Динамика", () => {
   const s = byName(SHEET_NAMES.dynamics);
 
   it("writes one row per year: pooled indices, change in points, target, counts and transitions", () => {
-    expect(s.rows[0]).toEqual([2023, 0.26, 0.4, 10, 200, null, null, null, null, null, null, 0, 3, 0, 3, 2, null, null, null, null]);
-    expect(s.rows[1]).toEqual([2024, 0.26, 0.4, 10, 200, 0, "снижение не менее 3 п.п.", "нет", 0, "рост не менее 3 п.п.", "нет", 2, 3, 0, 5, 2, 2, 0, 0, 0]);
+    // …then the shares of the region's 10 schools and their change in points (seed 000, expected result 7).
+    expect(s.rows[0]).toEqual([2023, 0.26, 0.4, 10, 200, null, null, null, null, null, null, 0, 3, 0, 3, 2, null, null, null, null, 0, null, 0.3, null, 0.3, null, "все процедуры (сводно)"]);
+    expect(s.rows[1]).toEqual([2024, 0.26, 0.4, 10, 200, 0, "снижение не менее 3 п.п.", "нет", 0, "рост не менее 3 п.п.", "нет", 2, 3, 0, 5, 2, 2, 0, 0, 0, 0.2, 20, 0.3, 0, 0.5, 20, "все процедуры (сводно)"]);
     const [year, low, mass, schools, participants, lowChange, , lowMet, massChange, , massMet, ...counts] = s.rows[2] ?? [];
     expect([year, schools, participants, lowMet, massMet]).toEqual([2025, 10, 220, "да", "да"]);
     expect(low).toBeCloseTo(44 / 220, 12);
@@ -64,7 +65,15 @@ describe("Динамика", () => {
     expect(lowChange).toBeCloseTo(-6, 9); // 20 % − 26 %
     expect(massChange).toBeCloseTo(5.909090909, 6);
     // ШНОР S09; ШНСУ S01–S03; none both; 2 risk zone; S10 left ШНОР.
-    expect(counts).toEqual([1, 3, 0, 4, 2, 0, 1, 0, 0]);
+    expect(counts).toEqual([1, 3, 0, 4, 2, 0, 1, 0, 0, 0.1, -10, 0.3, 0, 0.4, -10, "все процедуры (сводно)"]);
+    // Then each procedure unit: ВПР 5 кл. 2023–2025, ОГЭ 9 кл. 2025 only (5 participants in 2024: not evaluated) — no change.
+    expect(s.rows.slice(3).map((r) => [r[0], r[26], r[5] === null ? null : "change"])).toEqual([
+      [2023, "ВПР 5 кл.", null],
+      [2024, "ВПР 5 кл.", "change"],
+      [2025, "ВПР 5 кл.", "change"],
+      [2025, "ОГЭ 9 кл.", null],
+    ]);
+    expect(s.rows[5]?.[1]).toBeCloseTo(44 / 200, 12);
   });
 
   it("formats indices as percent and changes as signed points", () => {
@@ -75,7 +84,7 @@ describe("Динамика", () => {
   it("colours met targets green and missed ones red, and leaves the first year plain", () => {
     const low = column(s, "Низкие: цель выполнена");
     const mass = column(s, "Массовые: цель выполнена");
-    expect(s.styles).toEqual([
+    expect(s.styles.filter((x) => x.row < 3)).toEqual([
       { row: 1, column: low, style: BAD },
       { row: 1, column: mass, style: BAD },
       { row: 2, column: low, style: GOOD },
@@ -93,7 +102,7 @@ describe("Динамика", () => {
           { name: "Индекс низких результатов", values: "B2:B4" },
           { name: "Индекс массовых результатов", values: "C2:C4" },
         ],
-        anchor: "V2",
+        anchor: "AC2",
       },
     ]);
   });

@@ -6,7 +6,8 @@ import { int } from "../format";
 import type { MethodologyParameters } from "../methodology";
 import type { IdentificationResult, ProcedureResult, SchoolResult } from "../types";
 import { changeMeetsTarget, indexChange } from "./change";
-import type { DynamicsResult, ProcedureDynamics, RegionYear, SchoolDynamics, StatusTransition } from "./types";
+import type { DynamicsResult, ProcedureDynamics, RegionUnitYear, RegionYear, SchoolDynamics, StatusTransition } from "./types";
+import { statusShares } from "./statusShares";
 import { pooledIndices } from "./yearly";
 
 /** One identification per year, ascending (see `identifyByYear`). */
@@ -66,6 +67,8 @@ export function dynamics(yearly: YearlyIdentifications, p: MethodologyParameters
     schools: schoolDynamics(yearly, p.stableShnorYears),
     procedures: latest === null ? [] : procedureDynamics(latest.schools, years, p),
     transitions: transitions(yearly),
+    regionUnits: regionUnits(latest?.schools ?? [], years, p),
+    statusShares: statusShares(yearly),
     notes,
   };
 }
@@ -165,4 +168,52 @@ export function procedureDynamics(schools: readonly SchoolResult[], years: reado
     }
   }
   return out;
+}
+
+/**
+ * The region's indices per procedure unit and year over the evaluated results (non-objective
+ * ones left out with `excludeNonObjective`), each change from the unit's previous year present.
+ *
+ * @example
+ * // ВПР 5 кл.: low 0.26 in 2024, 0.20 in 2025 → lowChange −0.06; ОГЭ 9 кл. only in 2025 → lowChange null
+ */
+export function regionUnits(schools: readonly SchoolResult[], years: readonly number[], p: MethodologyParameters): RegionUnitYear[] {
+  const acc = new Map<string, { schools: Set<string>; participants: number; low: number; lowW: number; mass: number; massW: number }>();
+  for (const s of schools)
+    for (const q of s.procedures) {
+      if (!q.evaluated || (p.excludeNonObjective && q.nonObjective)) continue;
+      const k = `${q.year}\u0000${q.procedure}`;
+      const a = acc.get(k) ?? { schools: new Set<string>(), participants: 0, low: 0, lowW: 0, mass: 0, massW: 0 };
+      a.schools.add(s.id);
+      a.participants += q.participants;
+      if (q.lowIndex !== null) (a.low += q.lowIndex * q.participants), (a.lowW += q.participants);
+      if (q.massIndex !== null) (a.mass += q.massIndex * q.participants), (a.massW += q.participants);
+      acc.set(k, a);
+    }
+  const units = [...new Set([...acc.keys()].map((k) => k.split("\u0000")[1] as string))].sort(cmp);
+  const out: RegionUnitYear[] = [];
+  for (const procedure of units) {
+    let prev: { low: number | null; mass: number | null } | null = null;
+    for (const year of years) {
+      const a = acc.get(`${year}\u0000${procedure}`);
+      if (a === undefined) continue;
+      const low = a.lowW > 0 ? a.low / a.lowW : null;
+      const mass = a.massW > 0 ? a.mass / a.massW : null;
+      const measured = prev === null ? { low: null, mass: null } : { low: indexChange(prev.low, low, p.dynamicsMode), mass: indexChange(prev.mass, mass, p.dynamicsMode) };
+      out.push({
+        year,
+        procedure,
+        schools: a.schools.size,
+        participants: a.participants,
+        lowIndex: low,
+        massIndex: mass,
+        lowChange: prev === null ? null : indexChange(prev.low, low, "points"),
+        massChange: prev === null ? null : indexChange(prev.mass, mass, "points"),
+        lowTargetMet: changeMeetsTarget("low", measured.low, p),
+        massTargetMet: changeMeetsTarget("mass", measured.mass, p),
+      });
+      prev = { low, mass };
+    }
+  }
+  return out.sort((x, y) => x.year - y.year || cmp(x.procedure, y.procedure));
 }

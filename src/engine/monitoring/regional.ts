@@ -8,7 +8,7 @@
 import { int, num, pct, plural } from "../format";
 import type { MethodologyParameters } from "../methodology";
 import { riskFactor, type RiskReferences } from "../riskFactors";
-import type { IdentificationInput, IdentificationResult, School, SchoolMonitoring } from "../types";
+import type { IdentificationInput, IdentificationResult, School, SchoolMonitoring, SchoolResult } from "../types";
 import { changeTarget, indexChange, meets, targetFor } from "./change";
 import { NETWORK_COMMUNITIES, PEDAGOGICAL_LANDING, REGIONAL_INDICATORS, schoolColumn, type RegionalIndicator } from "./definitions";
 import { isNetworkCommunities, isPedagogicalLanding } from "./municipal";
@@ -124,24 +124,75 @@ function dynamicsIndicator(
     // «Не менее 3%»: −0.03 / +0.03 of the index in points, or of its previous value in relative mode.
     const target = changeTarget(def.index, p);
     const schoolsText = `${int(inGroup.size)} ${plural(inGroup.size, "школа", "школы", "школ")} (${cohortNote})`;
+    // The pooled line (all procedures together) is kept and marked as such (SPEC.md §9a).
+    const pooledBase = { ...base, name: `${ind.name} — ${POOLED_LABEL}` };
     if (value === null) {
       const why = from === null || to === null ? `нет оценённых результатов ${groupName} за ${from === null ? before.year : after.year}` : "индекс прошлого года равен нулю: относительное изменение не определено";
-      out.push({ ...noData(base, unit, from === null || to === null ? ["Результаты или Баллы"] : [], `${why}; ${schoolsText}`), fromYear: before.year, fromValue: from, toValue: to, target, comparison: ind.comparison });
-      continue;
+      out.push({ ...noData(pooledBase, unit, from === null || to === null ? ["Результаты или Баллы"] : [], `${why}; ${schoolsText}`), fromYear: before.year, fromValue: from, toValue: to, target, comparison: ind.comparison });
+    } else {
+      const change = p.dynamicsMode === "points" ? `${num(value * 100)} п.п.` : pct(value);
+      out.push(
+        computed(pooledBase, unit, value, `${POOLED_LABEL}: ${pct(from as number)} → ${pct(to as number)}: ${change}; ${schoolsText}`, {
+          fromYear: before.year,
+          fromValue: from,
+          toValue: to,
+          target,
+          comparison: ind.comparison,
+          met: meets(value, target, ind.comparison),
+        }),
+      );
     }
-    const change = p.dynamicsMode === "points" ? `${num(value * 100)} п.п.` : pct(value);
-    out.push(
-      computed(base, unit, value, `${pct(from as number)} → ${pct(to as number)}: ${change}; ${schoolsText}`, {
-        fromYear: before.year,
-        fromValue: from,
-        toValue: to,
-        target,
-        comparison: ind.comparison,
-        met: meets(value, target, ind.comparison),
-      }),
-    );
+    out.push(...unitLines(ind, def.index, base, schools, before.year, after.year, target, schoolsText, p));
   }
   return out;
+}
+
+const POOLED_LABEL = "все процедуры вместе (сводно)";
+
+/**
+ * №2, 3, 13, 14 per procedure unit («ВПР 5 кл.»): the cohort's pooled index of that unit in
+ * both years, non-objective results left out (SPEC.md §4, `excludeNonObjective`). A unit held in
+ * only one of the years has no change: «не применимо», never read as progress.
+ */
+function unitLines(
+  ind: RegionalIndicator,
+  index: "low" | "mass",
+  base: Pick<IndicatorValue, "id" | "source" | "name" | "year"> & { readonly fromYear: number },
+  schools: readonly SchoolResult[],
+  fromYear: number,
+  toYear: number,
+  target: number,
+  schoolsText: string,
+  p: MethodologyParameters,
+): IndicatorValue[] {
+  const unit = p.dynamicsMode === "points" ? "indexPoints" : "relativeChange";
+  const units = [...new Set(schools.flatMap((s) => s.procedures.filter((q) => q.year === fromYear || q.year === toYear).map((q) => q.procedure)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const pool = (procedure: string, year: number): number | null => {
+    let sum = 0;
+    let weight = 0;
+    for (const s of schools)
+      for (const q of s.procedures) {
+        if (q.year !== year || q.procedure !== procedure || !q.evaluated || (p.excludeNonObjective && q.nonObjective)) continue;
+        const v = index === "low" ? q.lowIndex : q.massIndex;
+        if (v === null) continue;
+        sum += v * q.participants;
+        weight += q.participants;
+      }
+    return weight > 0 ? sum / weight : null;
+  };
+  return units.map((procedure) => {
+    const b = { ...base, name: `${ind.name} — ${procedure}` };
+    const from = pool(procedure, fromYear);
+    const to = pool(procedure, toYear);
+    if (from === null || to === null) {
+      const missingYear = from === null ? fromYear : toYear;
+      return { ...notApplicable(b, unit, `${procedure}: нет оценённых (объективных) результатов в ${missingYear} году — изменение не считается; ${schoolsText}`), fromYear, fromValue: from, toValue: to, target, comparison: ind.comparison };
+    }
+    const value = indexChange(from, to, p.dynamicsMode);
+    if (value === null) return { ...noData(b, unit, [], `${procedure}: индекс прошлого года равен нулю: относительное изменение не определено`), fromYear, fromValue: from, toValue: to, target, comparison: ind.comparison };
+    const change = p.dynamicsMode === "points" ? `${num(value * 100)} п.п.` : pct(value);
+    return computed(b, unit, value, `${procedure}: ${pct(from)} → ${pct(to)}: ${change}; ${schoolsText}`, { fromYear, fromValue: from, toValue: to, target, comparison: ind.comparison, met: meets(value, target, ind.comparison) });
+  });
 }
 
 type Base = Pick<IndicatorValue, "id" | "source" | "name" | "year">;

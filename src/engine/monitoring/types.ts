@@ -148,6 +148,46 @@ export interface StatusTransition {
   readonly stayed: readonly string[];
 }
 
+/** The region's indices of one procedure unit in one year (SPEC.md §9a: dynamics per procedure), non-objective results left out. */
+export interface RegionUnitYear {
+  readonly year: number;
+  /** "ВПР 5 кл." (or "ВПР" with `procedureUnit = procedure`). */
+  readonly procedure: string;
+  readonly schools: number;
+  readonly participants: number;
+  readonly lowIndex: number | null;
+  readonly massIndex: number | null;
+  /** From the previous year present in which the unit was evaluated too; `null` otherwise (a unit not held is not progress). */
+  readonly lowChange: number | null;
+  readonly massChange: number | null;
+  readonly lowTargetMet: boolean | null;
+  readonly massTargetMet: boolean | null;
+}
+
+/** The share of ШНОР and ШНСУ among the schools in one year, and its change from the previous year present (seed 000, expected result 7). */
+export interface StatusShareYear {
+  readonly year: number;
+  readonly schools: number;
+  readonly shnor: number;
+  readonly shnsu: number;
+  readonly shnorOrShnsu: number;
+  /** Fractions of `schools`; `null` without schools. */
+  readonly shnorShare: number | null;
+  readonly shnsuShare: number | null;
+  readonly shnorOrShnsuShare: number | null;
+  /** Differences of fractions from the previous year (−0.02 = "минус 2 п.п."); `null` in the first year. */
+  readonly shnorShareChange: number | null;
+  readonly shnsuShareChange: number | null;
+  readonly shnorOrShnsuShareChange: number | null;
+}
+
+/** Regional and municipal shares of ШНОР and ШНСУ year by year. */
+export interface StatusShares {
+  readonly region: readonly StatusShareYear[];
+  /** By municipality name. */
+  readonly municipalities: readonly { readonly name: string; readonly years: readonly StatusShareYear[] }[];
+}
+
 /** The `dynamics` section of the JSON result. */
 export interface DynamicsResult {
   /** Identification years: every year present in the results, ascending. */
@@ -160,6 +200,10 @@ export interface DynamicsResult {
   readonly schools: readonly SchoolDynamics[];
   readonly procedures: readonly ProcedureDynamics[];
   readonly transitions: readonly StatusTransition[];
+  /** The region per procedure unit and year (the `region[]` rows pool every procedure). */
+  readonly regionUnits: readonly RegionUnitYear[];
+  /** Seed 000, expected result 7: shares of ШНОР and ШНСУ year by year, regional and municipal. */
+  readonly statusShares: StatusShares;
   readonly notes: readonly string[];
 }
 
