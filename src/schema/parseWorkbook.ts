@@ -25,6 +25,7 @@ import { findSheet, locateSheet, sheetNameMatches } from "./shape";
 import { checkMonitoringCounts, checkMunicipalIndicators, dropAbsentMonitoringFields } from "./monitoringRules";
 import { MUNICIPAL_INDICATORS_SHEET } from "./monitoringSheets";
 import { checkRecommendations, RECOMMENDATIONS_SHEET } from "./recommendationsSheet";
+import { checkResultPresence } from "./resultPresence";
 import { RESULTS_SHEET, SCALES_SHEET, SCHOOLS_SHEET, SCORES_SHEET } from "./sheets";
 import { IssueSink } from "./sink";
 import { looseKey } from "./text";
@@ -166,6 +167,7 @@ export function parseWorkbook(wb: RawWorkbook): ParseResult {
   if (scaleMap !== null) scoreRows = checkAgainstScales(scores, scoreRows, scaleMap, "score", (v) => v.score, sink);
 
   flagOverriddenResults(results, resultRows, scoreRows, sink);
+  checkResultPresence(results, resultRows, scores, scoreRows, present(RESULTS_SHEET as SheetDef<unknown>) || present(SCORES_SHEET as SheetDef<unknown>), sink);
 
   const schoolRows = checkMonitoringCounts(schools, dropAbsentMonitoringFields(schools, schools.rows), sink);
   const municipalities = schools.complete && schools.invalid.length === 0 ? new Set(schools.rows.map((r) => r.value.municipality)) : null;
