@@ -50,6 +50,8 @@ export interface Workspace {
   hasInput(): boolean;
   /** Standalone: opens an .xlsx file's bytes. */
   open?(name: string, bytes: ArrayBuffer, onProgress: ProgressSink, signal: AbortSignal): Promise<void>;
+  /** Standalone: forgets the opened file (after a failed or cancelled open nothing stays loaded). */
+  close?(): void;
   readonly sourceName: string | null;
   /** Reads and checks the input. */
   validate(names: StageNames, onProgress: ProgressSink, signal: AbortSignal): Promise<Checked>;

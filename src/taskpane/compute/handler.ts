@@ -16,6 +16,7 @@ import { resultSheets } from "../../workbook/resultSheets";
 import { readXlsx } from "../../workbook/xlsxReader";
 import type { AnalysisResult } from "../../engine/analyse";
 import { reportBytes } from "../../report/report";
+import { checkWorkbookBytes } from "../../workbook/fileKind";
 import { isInputSheet } from "../pipeline";
 import { summarize } from "../summary";
 import type { FromWorker, Replies, Request, StageKey, ToWorker } from "./protocol";
@@ -93,7 +94,15 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
     switch (message.type) {
       case "open": {
         stage("loadingFile", null);
-        const read = await readXlsx(message.bytes);
+        // Whatever happens next, the previous file is gone: a failed open never leaves it to be checked.
+        sheets = [];
+        parsed = null;
+        const kind = checkWorkbookBytes(new Uint8Array(message.bytes));
+        if (!kind.ok) throw new Error(kind.message);
+        const read = await readXlsx(message.bytes).catch((e: unknown) => {
+          // A damaged archive or a renamed .docx: say so in Russian, with the reader's words for whoever helps.
+          throw new Error(`Файл не удалось прочитать как книгу Excel (.xlsx): он повреждён или это не книга Excel — откройте его в Excel и сохраните как «Книга Excel (*.xlsx)» (${e instanceof Error ? e.message : String(e)})`);
+        });
         // Only the contract's sheets are kept: a big workbook's other sheets would only take memory.
         sheets = read.sheets.filter((s) => isInputSheet(s.name)).map((s) => ({ name: s.name, rows: [...s.rows] }));
         parsed = null;
