@@ -152,6 +152,7 @@ export const ISSUE_TITLES: Readonly<Record<IssueCode, string>> = {
   "scale-high-below-min": "высокий балл меньше минимального",
   "scale-cuts-unordered": "баллы отметок не по возрастанию",
   "results-overridden-by-scores": "результаты заменены баллами участников",
+  "scale-year-without-results": "шкала года без результатов",
   "issues-truncated": "замечания не показаны",
   "no-results": "нет результатов процедур",
   "results-without-counts": "нет чисел участников для индексов",
@@ -159,6 +160,7 @@ export const ISSUE_TITLES: Readonly<Record<IssueCode, string>> = {
   "unknown-municipality": "муниципалитета нет на листе «Школы»",
   "duplicate-municipal-indicator": "ответ повторяется",
   "unknown-indicator": "показатель не из перечня",
+  "unknown-basis": "основание рекомендации не найдено",
 };
 
 /** What to do about an issue of a kind, where one short hint fits every cell of the kind. */

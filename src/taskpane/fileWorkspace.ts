@@ -116,6 +116,7 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace & { read
         ok: true,
         issues: analysis.issues,
         summary: analysis.summary,
+        view: analysis.view,
         written: analysis.written ?? [],
         download: download(resultFileName(file?.name ?? null), analysis.xlsx),
       };
@@ -125,9 +126,9 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace & { read
       return { name: reportFileName(file?.name ?? null), url: makeUrl(new Uint8Array(docx), DOCX_TYPE) };
     },
     demoAvailable: true,
-    async insertTemplate(kind, onProgress) {
-      onProgress({ stage: strings.template, fraction: null, cancellable: false });
-      const { xlsx } = await compute.request({ type: "template", kind }, progress(onProgress));
+    async insertTemplate(kind, onProgress, signal) {
+      onProgress({ stage: strings.template, fraction: null, cancellable: true });
+      const { xlsx } = await compute.request({ type: "template", kind }, progress(onProgress), signal);
       const name = kind === "demo" ? "Демо-регион ШНОР.xlsx" : "Шаблон ШНОР.xlsx";
       return { added: [], skipped: [], download: download(name, xlsx) };
     },

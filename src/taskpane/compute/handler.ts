@@ -18,6 +18,7 @@ import type { AnalysisResult } from "../../engine/analyse";
 import { reportBytes } from "../../report/report";
 import { checkWorkbookBytes } from "../../workbook/fileKind";
 import { isInputSheet } from "../pipeline";
+import { resultView } from "../resultView";
 import { summarize } from "../summary";
 import type { FromWorker, Replies, Request, StageKey, ToWorker } from "./protocol";
 
@@ -140,8 +141,9 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         stage("sheets");
         const specs = resultSheets(result, { ...message.context, inputRows });
         const summary = summarize(result);
+        const view = resultView(result);
         if (message.output === "sheets") {
-          done({ ok: true, issues: p.issues, summary, sheets: specs });
+          done({ ok: true, issues: p.issues, summary, view, sheets: specs });
           return;
         }
         stage("packing");
@@ -149,7 +151,7 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         const report = await book.writeResultSheets(specs);
         const bytes = await book.toBuffer();
         const xlsx = ownBuffer(bytes);
-        done({ ok: true, issues: p.issues, summary, xlsx, written: report.written.map((w) => w.actual) }, [xlsx]);
+        done({ ok: true, issues: p.issues, summary, view, xlsx, written: report.written.map((w) => w.actual) }, [xlsx]);
         return;
       }
     }
