@@ -278,12 +278,14 @@ describe("task pane", () => {
     const parsed = parseWorkbook(valid);
     if (!parsed.ok) throw new Error("fixture");
     const result = analyse(parsed.input, PRESETS.kbr);
-    expect(within(list).getAllByRole("button", { name: /^Открыть карточку/ })).toHaveLength(result.schools.length);
+    const items = (): HTMLElement[] => within(within(list).getByRole("list", { name: "Школы" })).getAllByRole("button");
+    expect(items()).toHaveLength(result.schools.length);
     const first = result.schools[0];
     if (!first) throw new Error("no school");
     await user.type(within(list).getByRole("searchbox", { name: "Поиск по названию или коду" }), first.id);
-    expect(within(list).getAllByRole("button", { name: /^Открыть карточку/ })).toHaveLength(1);
-    await user.click(within(list).getByRole("button", { name: /^Открыть карточку/ }));
+    expect(items()).toHaveLength(1);
+    expect(items()[0]).toHaveAccessibleName(expect.stringContaining(first.name));
+    await user.click(items()[0] as HTMLElement);
     const card = screen.getByRole("article", { name: first.name });
     await waitFor(() => expect(within(card).getByRole("heading", { name: first.name })).toHaveFocus());
     expect(within(card).getByText(first.id)).toBeInTheDocument();

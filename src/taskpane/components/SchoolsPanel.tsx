@@ -147,7 +147,6 @@ export function SchoolsPanel(props: {
                 <Button
                   appearance={s.id === selected ? "outline" : "subtle"}
                   className={styles.school}
-                  aria-label={strings.openCard(`${s.name}, ${s.municipality}, ${categoryLabel(s.category, strings)}`)}
                   aria-pressed={s.id === selected}
                   ref={(el: HTMLButtonElement | null) => {
                     if (el) itemRefs.current.set(s.id, el);
