@@ -117,6 +117,10 @@ export const KNOWN_PARAMETERS: Readonly<Partial<Record<keyof MethodologyParamete
   dynamicsMode: { group: "monitoring", label: "Изменение индексов считается", editor: "choice", options: { points: "в процентных пунктах", relative: "в процентах от прошлогоднего значения" } },
   dynamicsCohort: { group: "monitoring", label: "Динамика групп школ — по составу", editor: "choice", options: { previousYear: "прошлого года (школы, которым помогали)", latestYear: "текущего года" } },
   stableShnorYears: { group: "monitoring", label: "«Устойчиво ШНОР»: ШНОР в каждом из последних", unit: "лет", editor: "integer" },
+  mentorSwiWindow: { group: "groups", label: "Школы-наставники: ИСБ отличается от ИСБ ШНОР не больше чем на", unit: "баллы", editor: "number" },
+  mentorMaxCount: { group: "groups", label: "Школы-наставники: кандидатов на одну ШНОР не больше", unit: "шт.", editor: "integer" },
+  objectivityLoweredShare: { group: "nonObjectivity", label: "Фактор 4: доля отметок ниже журнальных не меньше", unit: "%", editor: "percent" },
+  objectivityJournalProcedures: { group: "nonObjectivity", label: "Фактор 4: процедуры для сравнения с отметками по журналу", editor: "procedures" },
   monitoringTargets: { group: "monitoring", label: "Целевые значения показателей (Ставрополь)", unit: "%", help: "номер показателя, с какого года, целевое значение", editor: "targets" },
 };
 

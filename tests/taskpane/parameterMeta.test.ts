@@ -31,8 +31,10 @@ describe("parameter metadata", () => {
     expect(keys("kbr")).not.toContain("staffIndexPercentile");
   });
 
-  it("groups in the analyst's order", () => {
-    expect(parameterGroups("kbr", PRESETS.kbr.parameters).map((g) => g.name)).toEqual(["Низкие результаты", "Необъективность", "ИСБ и типы", "Группы", "Зона риска", "Мониторинг"]);
+  it("groups in the analyst's order, parameters added by other features last in «Прочие»", () => {
+    const names = parameterGroups("kbr", PRESETS.kbr.parameters).map((g) => g.name);
+    expect(names.slice(0, 6)).toEqual(["Низкие результаты", "Необъективность", "ИСБ и типы", "Группы", "Зона риска", "Мониторинг"]);
+    expect(names.slice(6)).toEqual(names.length > 6 ? ["Прочие"] : []);
   });
 
   it.each([
