@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     await shoot(page, "issues");
 
     await chooseFile(page, impostorFiles(pane.tmp).xls);
-    await page.locator('[role="alert"]').getByText(/старого формата/).waitFor();
+    await page.locator('[role="alert"]').getByText(/97–2003/).waitFor();
     await shoot(page, "xls-refused");
 
     await chooseFile(page, DEMO);

@@ -56,14 +56,14 @@ describe("task pane in Chromium, standalone", () => {
     await polite().getByText("Открыт файл «ok.minimal.xlsx»").waitFor();
     const { xls, csv } = impostorFiles(pane.tmp);
     await chooseFile(page, xls);
-    await alert().getByText(/Файл не открыт\. Файл — книга Excel старого формата \(\.xls\).*сохраните как «Книга Excel \(\.xlsx\)»/).waitFor();
+    await alert().getByText(/Файл не открыт\. Файл — книга Excel 97–2003 \(\.xls\).*сохраните как «Книга Excel \(\*\.xlsx\)»/).waitFor();
     expect(await page.getByTestId("file-status").textContent()).toMatch(/^Сначала откройте книгу Excel/);
     expect(await page.getByRole("button", { name: "Проверить данные" }).getAttribute("aria-disabled")).toBe("true");
     expect(await identify().getAttribute("aria-disabled")).toBe("true");
     expect(await page.getByText(/central directory/i).count()).toBe(0);
     await checkAxe("xls refused");
     await chooseFile(page, csv);
-    await alert().getByText(/Файл — текст \(\.csv или \.txt\), а не книга Excel.*импортом выгрузок/).waitFor();
+    await alert().getByText(/Файл похож на текст \(\.csv или \.txt\), а не на книгу Excel: откройте его в Excel и сохраните/).waitFor();
     expect(await page.getByTestId("file-status").textContent()).toMatch(/^Сначала откройте книгу Excel/);
   });
 
