@@ -3,7 +3,9 @@ export type { CellValue, RawSheet, RawWorkbook } from "./raw";
 export { parseWorkbook, type ParseResult } from "./parseWorkbook";
 export {
   ISSUE_CODES,
+  ISSUE_HINTS,
   ISSUE_SEVERITY,
+  ISSUE_TITLES,
   cellAddress,
   columnLetters,
   formatCellRef,

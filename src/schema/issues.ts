@@ -3,6 +3,7 @@
  * and cell addresses. Checks create {@link IssueDraft}s with a code, a location and the
  * expected/received values; {@link toIssue} makes the message (STYLE.md, "Issues are data").
  */
+import { plural } from "../engine/format";
 import type { Issue, Severity } from "../engine/types";
 import { FORMULA_WITHOUT_VALUE, type CellValue } from "./raw";
 
@@ -49,6 +50,9 @@ export const ISSUE_CODES = [
   "results-overridden-by-scores",
   "scale-year-without-results",
   "issues-truncated",
+  "no-results",
+  "results-without-counts",
+  "results-mean-only",
   // optional monitoring sheet
   "unknown-municipality",
   "duplicate-municipal-indicator",
@@ -101,12 +105,80 @@ export const ISSUE_SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   "results-overridden-by-scores": "warning",
   "scale-year-without-results": "warning",
   "issues-truncated": "info",
+  "no-results": "error",
+  "results-without-counts": "error",
+  "results-mean-only": "warning",
   "unknown-municipality": "warning",
   "duplicate-municipal-indicator": "error",
   "unknown-indicator": "info",
   "unknown-basis": "error",
   "duplicate-risk-profile": "error",
   "not-a-profile-level": "error",
+};
+
+/**
+ * A short Russian name of each kind of issue, for a group of issues of one kind («Школы!F2:F300 —
+ * 299 ячеек: ожидалось число») and for the note that counts the ones not listed.
+ */
+export const ISSUE_TITLES: Readonly<Record<IssueCode, string>> = {
+  "sheet-missing": "нет обязательного листа",
+  "results-sheet-missing": "нет листа с результатами",
+  "sheet-duplicate": "лист похож на другой и не читается",
+  "header-row-not-found": "не найдена строка заголовков",
+  "column-missing": "нет обязательного столбца",
+  "column-duplicate": "столбец повторяется",
+  "column-ignored": "столбец не распознан",
+  "sheet-no-rows": "на листе нет данных",
+  "cell-error": "ошибка Excel в ячейке",
+  "value-missing": "пустая обязательная ячейка",
+  "not-a-number": "ожидалось число",
+  "not-an-integer": "ожидалось целое число",
+  "not-a-boolean": "ожидалось «да» или «нет»",
+  "not-a-locality": "ожидалось «город» или «село»",
+  "not-a-year": "ожидался год",
+  "percent-out-of-range": "процент вне 0–100",
+  "negative-value": "отрицательное значение",
+  "grade-out-of-range": "класс вне допустимого",
+  "year-out-of-range": "год вне допустимого",
+  "value-out-of-range": "значение вне допустимого",
+  "academic-year": "учебный год прочитан как год окончания",
+  "fraction-percent": "доли прочитаны как проценты",
+  "unknown-procedure": "процедура не из списка",
+  "duplicate-school-id": "код ОО повторяется",
+  "duplicate-result": "строка результатов повторяется",
+  "duplicate-score": "балл участника повторяется",
+  "duplicate-scale": "шкала повторяется",
+  "unknown-school": "код ОО нет на листе «Школы»",
+  "scale-missing": "нет шкалы для процедуры",
+  "counts-inconsistent": "числа участников не сходятся",
+  "score-above-max": "балл больше максимального",
+  "scale-min-above-max": "минимальный балл больше максимального",
+  "scale-high-above-max": "высокий балл больше максимального",
+  "scale-high-below-min": "высокий балл меньше минимального",
+  "scale-cuts-unordered": "баллы отметок не по возрастанию",
+  "results-overridden-by-scores": "результаты заменены баллами участников",
+  "scale-year-without-results": "шкала года без результатов",
+  "issues-truncated": "замечания не показаны",
+  "no-results": "нет результатов процедур",
+  "results-without-counts": "нет чисел участников для индексов",
+  "results-mean-only": "только средний балл",
+  "unknown-municipality": "муниципалитета нет на листе «Школы»",
+  "duplicate-municipal-indicator": "ответ повторяется",
+  "unknown-indicator": "показатель не из перечня",
+  "unknown-basis": "основание рекомендации не найдено",
+  "duplicate-risk-profile": "школа повторяется в профиле рисков",
+  "not-a-profile-level": "неизвестный уровень риска в профиле",
+};
+
+/** What to do about an issue of a kind, where one short hint fits every cell of the kind. */
+export const ISSUE_HINTS: Readonly<Partial<Record<IssueCode, string>>> = {
+  "not-a-number": "оставьте ячейку пустой, если данных нет",
+  "not-an-integer": "оставьте ячейку пустой, если данных нет",
+  "cell-error": "исправьте формулу или замените её значением",
+  "value-missing": "заполните ячейку или удалите строку",
+  "unknown-school": "добавьте школу на лист «Школы» или исправьте код",
+  "scale-missing": "добавьте строку на лист «Шкалы»",
+  "percent-out-of-range": "проценты — числа от 0 до 100",
 };
 
 /** What a cell should have held; the formatter turns it into "ожидалось …". */
@@ -132,6 +204,11 @@ export interface IssueDraft {
 /** An issue of the schema: the engine's {@link Issue} with its code narrowed. */
 export interface SchemaIssue extends Issue {
   readonly code: IssueCode;
+  /**
+   * `issues-truncated` only: the kind of the issues not listed, how many, and the cell of the
+   * last of them (so that a list can say «Баллы!G2:G151 — 150 ячеек» exactly).
+   */
+  readonly truncated?: { readonly of: IssueCode; readonly count: number; readonly lastCell: string | null };
 }
 
 /** Column letters of a 0-based column index: 0 → "A", 26 → "AA". */
@@ -195,6 +272,14 @@ function expectedText(e: Expectation | undefined): string {
 function d(draft: IssueDraft, key: string): string {
   const v = draft.details?.[key];
   return v === undefined ? "" : typeof v === "number" ? formatNumberRu(v) : v;
+}
+
+/** "2 строки (строки 2–3)" of a group of rows. */
+function rowsText(draft: IssueDraft): string {
+  const n = Number(draft.details?.["rows"] ?? 0);
+  const first = d(draft, "firstRow");
+  const last = d(draft, "lastRow");
+  return `${n} ${plural(n, "строка", "строки", "строк")} (${first === last ? `строка ${first}` : `строки ${first}–${last}`})`;
 }
 
 function body(draft: IssueDraft): string {
@@ -269,7 +354,13 @@ function body(draft: IssueDraft): string {
     case "scale-year-without-results":
       return `строка шкалы относится к ${d(draft, "year")} году, а результатов за этот год нет — строка не используется`;
     case "issues-truncated":
-      return `ещё ${d(draft, "count")} таких же замечаний (${d(draft, "of")}) не показаны`;
+      return `ещё ${d(draft, "count")} таких же замечаний («${ISSUE_TITLES[draft.details?.["of"] as IssueCode] ?? d(draft, "of")}») не показаны`;
+    case "no-results":
+      return "нет ни одной строки результатов: листы «Результаты» и «Баллы» пусты — выявлять не из чего. Заполните хотя бы один из них (или вставьте шаблон с демо-регионом)";
+    case "results-without-counts":
+      return `${d(draft, "procedure")} ${d(draft, "year")} года: ${rowsText(draft)}, но ни в одной нет чисел участников «Ниже Bmin», «Не ниже Bmid», «Не ниже Btop», «Отметка «2»», «Отметки «4» и «5»» и нет баллов на листе «Баллы» — индексы посчитать не из чего. Заполните эти столбцы или добавьте баллы участников`;
+    case "results-mean-only":
+      return `${d(draft, "procedure")} ${d(draft, "year")} года: ${rowsText(draft)} только со средним баллом — индексы низких и массовых результатов не вычисляются, средний балл нужен лишь правилу Новолакского района`;
     case "unknown-municipality":
       return `муниципалитета ${got} нет на листе «Школы» — строка не учитывается`;
     case "duplicate-municipal-indicator":
@@ -299,11 +390,15 @@ function location(draft: IssueDraft): { cell: string | null; prefix: string } {
 /** The one formatter: a draft becomes an {@link Issue} with its Russian message. */
 export function toIssue(draft: IssueDraft): SchemaIssue {
   const { cell, prefix } = location(draft);
-  return {
+  const issue: SchemaIssue = {
     severity: ISSUE_SEVERITY[draft.code],
     code: draft.code,
     sheet: draft.sheet,
     cell,
     message: prefix + body(draft),
   };
+  if (draft.code !== "issues-truncated") return issue;
+  const lastRow = draft.details?.["lastRow"];
+  const lastCell = typeof lastRow === "number" ? cellAddress(lastRow, draft.column ?? 0) : null;
+  return { ...issue, truncated: { of: draft.details?.["of"] as IssueCode, count: Number(draft.details?.["count"] ?? 0), lastCell } };
 }

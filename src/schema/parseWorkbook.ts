@@ -26,6 +26,7 @@ import { checkMonitoringCounts, checkMunicipalIndicators, dropAbsentMonitoringFi
 import { MUNICIPAL_INDICATORS_SHEET } from "./monitoringSheets";
 import { checkRecommendations, RECOMMENDATIONS_SHEET } from "./recommendationsSheet";
 import { checkRiskProfiles, RISK_PROFILE_SHEET } from "./riskProfileSheet";
+import { checkResultPresence } from "./resultPresence";
 import { RESULTS_SHEET, SCALES_SHEET, SCHOOLS_SHEET, SCORES_SHEET } from "./sheets";
 import { IssueSink } from "./sink";
 import { joinContinuations } from "./continuation";
@@ -182,6 +183,7 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
   if (scaleMap !== null) scoreRows = checkAgainstScales(scores, scoreRows, scaleMap, "score", (v) => v.score, sink);
 
   flagOverriddenResults(results, resultRows, scoreRows, sink);
+  checkResultPresence(results, resultRows, scores, scoreRows, present(RESULTS_SHEET as SheetDef<unknown>) || present(SCORES_SHEET as SheetDef<unknown>), sink);
 
   const schoolRows = checkMonitoringCounts(schools, dropAbsentFisLogin(schools, dropAbsentMonitoringFields(schools, schools.rows)), sink);
   const municipalities = schools.complete && schools.invalid.length === 0 ? new Set(schools.rows.map((r) => r.value.municipality)) : null;

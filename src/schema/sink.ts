@@ -10,15 +10,16 @@ export const ISSUES_PER_COLUMN = 100;
  */
 export class IssueSink {
   private readonly drafts: IssueDraft[] = [];
-  private readonly counts = new Map<string, { code: IssueCode; sheet: string | null; column: number | null; n: number }>();
+  private readonly counts = new Map<string, { code: IssueCode; sheet: string | null; column: number | null; n: number; lastRow: number | null }>();
 
   push(draft: IssueDraft): void {
     const key = `${draft.code}\u0000${draft.sheet ?? ""}\u0000${draft.column ?? ""}`;
     const entry = this.counts.get(key);
     if (entry === undefined) {
-      this.counts.set(key, { code: draft.code, sheet: draft.sheet, column: draft.column, n: 1 });
+      this.counts.set(key, { code: draft.code, sheet: draft.sheet, column: draft.column, n: 1, lastRow: draft.row });
     } else {
       entry.n += 1;
+      if (draft.row !== null && (entry.lastRow === null || draft.row > entry.lastRow)) entry.lastRow = draft.row;
       if (entry.n > ISSUES_PER_COLUMN) return;
     }
     this.drafts.push(draft);
@@ -29,7 +30,7 @@ export class IssueSink {
     const out = [...this.drafts];
     for (const e of this.counts.values()) {
       if (e.n > ISSUES_PER_COLUMN) {
-        out.push({ code: "issues-truncated", sheet: e.sheet, row: null, column: e.column, details: { count: e.n - ISSUES_PER_COLUMN, of: e.code } });
+        out.push({ code: "issues-truncated", sheet: e.sheet, row: null, column: e.column, details: { count: e.n - ISSUES_PER_COLUMN, of: e.code, ...(e.lastRow === null ? {} : { lastRow: e.lastRow }) } });
       }
     }
     return out;

@@ -5,6 +5,7 @@
  * Nothing leaves the machine.
  */
 import { inputWorkbookBuffer } from "../workbook/inputWriter";
+import { checkWorkbookBytes } from "../workbook/fileKind";
 import type { ComputeClient } from "./compute/client";
 import type { ChoiceStore } from "./methodologyChoice";
 import { stageProgress, type ProgressSink, type StageNames } from "./pipeline";
@@ -13,6 +14,14 @@ import type { Download, Workspace } from "./workspace";
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const CHOICE_KEY = "shnor.methodology";
+
+/** A file that is not an .xlsx workbook: its message says what it is and what to do, in Russian. */
+export class RefusedFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RefusedFileError";
+  }
+}
 
 /** A download link's target for bytes (a blob: URL; the caller's page keeps it until replaced). */
 export type MakeUrl = (bytes: Uint8Array, type: string) => string;
@@ -82,8 +91,18 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace & { read
     },
     today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
     async open(name, bytes, onProgress, signal) {
+      // The previous file is unloaded first: if this one fails, nothing stays loaded to be checked.
+      file = null;
+      loadedIn = -1;
+      const kind = checkWorkbookBytes(new Uint8Array(bytes));
+      if (!kind.ok) throw new RefusedFileError(kind.message);
       await load(bytes, onProgress, signal);
       file = { name, bytes };
+    },
+    close() {
+      file = null;
+      loadedIn = -1;
+      compute.clear();
     },
     async validate(_names, onProgress, signal) {
       await ensureLoaded(onProgress, signal);
@@ -98,6 +117,7 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace & { read
         ok: true,
         issues: analysis.issues,
         summary: analysis.summary,
+        view: analysis.view,
         written: analysis.written ?? [],
         download: download(resultFileName(file?.name ?? null), analysis.xlsx),
       };
@@ -115,9 +135,9 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace & { read
       return { ok: true, issues: c.issues, overlap: c.overlap, written: c.written ?? [], download: download(name, c.xlsx) };
     },
     demoAvailable: true,
-    async insertTemplate(kind, onProgress) {
-      onProgress({ stage: strings.template, fraction: null, cancellable: false });
-      const { xlsx } = await compute.request({ type: "template", kind }, progress(onProgress));
+    async insertTemplate(kind, onProgress, signal) {
+      onProgress({ stage: strings.template, fraction: null, cancellable: true });
+      const { xlsx } = await compute.request({ type: "template", kind }, progress(onProgress), signal);
       const name = kind === "demo" ? "Демо-регион ШНОР.xlsx" : "Шаблон ШНОР.xlsx";
       return { added: [], skipped: [], download: download(name, xlsx) };
     },

@@ -9,6 +9,7 @@ import { createRoot } from "react-dom/client";
 import { stringsFor, type Strings } from "../i18n";
 import { App } from "./components/App";
 import { ComputeClient, type WorkerLike } from "./compute/client";
+import { PANE_EXTENSIONS } from "./extensions";
 import { fileWorkspace } from "./fileWorkspace";
 import { officeWorkspace } from "./officeWorkspace";
 import type { Workspace } from "./workspace";
@@ -30,7 +31,7 @@ function render(workspace: Workspace, strings: Strings): void {
   document.documentElement.lang = strings === stringsFor("en") ? "en" : "ru";
   createRoot(host).render(
     <FluentProvider theme={webLightTheme}>
-      <App workspace={workspace} strings={strings} today={today} />
+      <App workspace={workspace} strings={strings} today={today} extensions={PANE_EXTENSIONS} />
     </FluentProvider>,
   );
 }

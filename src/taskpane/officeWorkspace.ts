@@ -6,6 +6,7 @@
 import { documentSetting, type DocumentSettings } from "../workbook/officeSettings";
 import { OfficeWorkbook, type ExcelRunner } from "../workbook/officeAdapter";
 import { templateSheets } from "../workbook/template";
+import { issuesSheetOf, SHEET_NAMES } from "../workbook/resultSheets";
 import type { ComputeClient } from "./compute/client";
 import { paneDemoSheets } from "./demoSheets";
 import { analyseVia, stageProgress, streamInput, validateVia, type Feed, type ProgressSink, type StageNames } from "./pipeline";
@@ -39,7 +40,7 @@ export function officeWorkspace(
       const report = await book.writeResultSheets(sheets);
       const summary = report.written[0]?.actual;
       if (summary) await book.selectCell(summary, null);
-      return { ok: true, issues: analysis.issues, summary: analysis.summary, written: report.written.map((w) => w.actual) };
+      return { ok: true, issues: analysis.issues, summary: analysis.summary, view: analysis.view, written: report.written.map((w) => w.actual) };
     },
     async report(onProgress, signal) {
       const { docx } = await compute.request({ type: "report" }, (_key, fraction) => onProgress({ stage: strings.packing ?? "…", fraction, cancellable: true }), signal);
@@ -60,6 +61,12 @@ export function officeWorkspace(
     selectCell: (sheet, cell) => book.selectCell(sheet, cell),
     highlight: (cells) => book.highlightCells(cells),
     clearHighlights: () => book.clearHighlights(),
+    async exportIssues(issues) {
+      const report = await book.writeResultSheets([issuesSheetOf(issues)]);
+      const name = report.written[0]?.actual ?? SHEET_NAMES.issues;
+      await book.selectCell(name, null);
+      return name;
+    },
     demoAvailable: true,
     async insertTemplate(kind, onProgress) {
       onProgress({ stage: strings.template, fraction: null, cancellable: false });

@@ -11,6 +11,7 @@ import type { CellHighlight } from "../workbook/port";
 import type { RunContext } from "../workbook/resultSheets";
 import type { ChoiceStore } from "./methodologyChoice";
 import type { ProgressSink, StageNames } from "./pipeline";
+import type { ResultView } from "./resultView";
 import type { Summary } from "./summary";
 import type { Validation } from "./compute/protocol";
 import type { OverlapView } from "./compareView";
@@ -38,6 +39,8 @@ export type Identification =
       /** The input's warnings and notes. */
       readonly issues: readonly Issue[];
       readonly summary: Summary;
+      /** Schools, municipalities and years for the list, the card and the charts. */
+      readonly view?: ResultView;
       /** Result sheets as written. */
       readonly written: readonly string[];
       /** Standalone mode: the result workbook to download. */
@@ -64,6 +67,8 @@ export interface Workspace {
   hasInput(): boolean;
   /** Standalone: opens an .xlsx file's bytes. */
   open?(name: string, bytes: ArrayBuffer, onProgress: ProgressSink, signal: AbortSignal): Promise<void>;
+  /** Standalone: forgets the opened file (after a failed or cancelled open nothing stays loaded). */
+  close?(): void;
   readonly sourceName: string | null;
   /** Reads and checks the input. */
   validate(names: StageNames, onProgress: ProgressSink, signal: AbortSignal): Promise<Checked>;
@@ -81,7 +86,7 @@ export interface Workspace {
   clearHighlights?(): Promise<void>;
   /** Whether the demo region can be offered with the template. */
   readonly demoAvailable: boolean;
-  insertTemplate(kind: TemplateKind, onProgress: ProgressSink): Promise<TemplateOutcome>;
+  insertTemplate(kind: TemplateKind, onProgress: ProgressSink, signal?: AbortSignal): Promise<TemplateOutcome>;
   /** The analytical report (.docx, SPEC §12) of the last identification, as a file to download. */
   report?(onProgress: ProgressSink, signal: AbortSignal): Promise<Download>;
   /**
@@ -90,5 +95,7 @@ export interface Workspace {
    * the opened file (and a download).
    */
   importSheets?(name: string, sheets: readonly InputSheet[], onProgress: ProgressSink, signal: AbortSignal): Promise<TemplateOutcome>;
+  /** Excel only: writes the issues to a sheet of their own («Замечания»); returns its name. */
+  exportIssues?(issues: readonly Issue[]): Promise<string>;
   readonly choices: ChoiceStore;
 }

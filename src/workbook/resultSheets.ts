@@ -9,11 +9,12 @@ import { withRegressionChart } from "./regressionChart";
 import { handoverSheets } from "./handoverSheets";
 import type { AnalysisResult } from "../engine/analyse";
 import { PARAMETER_LABELS, RISK_FACTOR_NAMES } from "../engine/methodology";
+import { changedParameterKeys } from "../engine/methodologyChanges";
 import type { MethodologyParameters, MonitoringTarget } from "../engine/methodology";
 import { GROUP_NAMES } from "../engine/regression";
 import { knownText } from "../engine/risk/profile";
 import { NO_TYPE, SCHOOL_TYPE_NAMES } from "../engine/schoolTypes";
-import type { Category, IdentificationResult, RiskFactorId, SchoolResult } from "../engine/types";
+import type { Category, IdentificationResult, Issue, RiskFactorId, SchoolResult } from "../engine/types";
 import { LEVELS_SHEET_NAME, levelsSheet } from "./levelsSheet";
 import { MONITORING_SHEET_NAMES, monitoringSheets, monitoringTargetRows } from "./monitoringSheets";
 import type { ColumnSpec, SheetSpec, SpecCell, StyledCell } from "./port";
@@ -255,6 +256,13 @@ export function parametersSheet(result: IdentificationResult | AnalysisResult, c
   section("Методика");
   rows.push(["Методика", "Название", "preset", result.methodology.name]);
   rows.push(["Методика", "Код пресета", "preset", result.methodology.preset]);
+  const changed = changedParameterKeys(result.methodology);
+  rows.push([
+    "Методика",
+    "Изменено относительно методики",
+    "changed",
+    changed.length === 0 ? "ничего — все значения методики" : changed.map((k) => (PARAMETER_LABELS as Readonly<Record<string, string>>)[k] ?? k).join("; "),
+  ]);
   section("Параметры методики");
   for (const key of Object.keys(PARAMETER_LABELS) as (keyof MethodologyParameters)[]) {
     if (!(key in result.methodology.parameters)) continue;
@@ -344,8 +352,13 @@ export function legendSheet(): SheetSpec {
 const SEVERITY_NAMES: Readonly<Record<string, string>> = { error: "ошибка", warning: "предупреждение", info: "сведения" };
 
 export function issuesSheet(result: IdentificationResult): SheetSpec {
+  return issuesSheetOf(result.issues);
+}
+
+/** «Замечания» of a list of issues (the pane exports a validation's issues with it). */
+export function issuesSheetOf(issues: readonly Issue[]): SheetSpec {
   const columns: ColumnSpec[] = [text("Важность", 15), text("Ячейка", 18), text("Код", 24), text("Сообщение", 110)];
-  const rows: SpecCell[][] = result.issues.map((i) => [
+  const rows: SpecCell[][] = issues.map((i) => [
     SEVERITY_NAMES[i.severity] ?? i.severity,
     i.sheet === null ? null : i.cell === null ? i.sheet : `${i.sheet}!${i.cell}`,
     i.code,

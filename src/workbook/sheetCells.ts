@@ -13,7 +13,9 @@ export const CATEGORY_STYLES: Readonly<Record<Category, CellStyle>> = {
   "ШНОР и ШНСУ": { fill: "#C00000", font: "#FFFFFF", bold: true },
   ШНОР: { fill: "#FFC7CE", font: "#9C0006" },
   ШНСУ: { fill: "#FFEB9C", font: "#9C5700" },
-  "Зона риска": { fill: "#FFF2CC" },
+  // Not Excel's pale "#FFF2CC": next to ШНСУ's "#FFEB9C" it read as the same colour (1.07:1).
+  // A light orange with Excel's dark orange text: 1.40:1 against ШНСУ's fill, text 4.8:1.
+  "Зона риска": { fill: "#F6BC94", font: "#833C0B" },
   "Без рисков": { fill: "#C6EFCE", font: "#006100" },
 };
 

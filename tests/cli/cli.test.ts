@@ -60,6 +60,7 @@ describe("shnor CLI", () => {
   it.each([
     ["error.duplicate-school-id.xlsx", "Школы!A5"],
     ["error.text-in-number.xlsx", "Школы!E3"],
+    ["error.results-without-counts.xlsx", "Результаты!G2"],
   ])("identify on %s exits 1, names the cell and writes nothing", (fixture, cell) => {
     const r = shnor(["identify", join(FIXTURES, fixture), "-o", "bad.xlsx", "--json", "bad.json"], dir);
     expect(r.code).toBe(1);
@@ -75,6 +76,10 @@ describe("shnor CLI", () => {
     expect(r.stdout).toMatch(/Ячейка\s+Важность\s+Сообщение/);
     expect(r.stdout).toMatch(/Школы!E3\s+ошибка/);
     expect(shnor(["validate", OK], dir).code).toBe(0);
+    // No counts and no participant scores: an error, not "no issues" and 0 ШНОР.
+    const empty = shnor(["validate", join(FIXTURES, "error.results-without-counts.xlsx")], dir);
+    expect(empty.code).toBe(1);
+    expect(empty.stdout).toContain("индексы посчитать не из чего");
   });
 
   it.each<[string, string[], RegExp]>([

@@ -23,6 +23,7 @@ const cases: readonly (readonly [file: string, ok: boolean, issues: Expected])[]
   ["error.missing-schools-sheet.xlsx", false, [["sheet-missing", null, null]]],
   ["error.missing-results-sheets.xlsx", false, [["results-sheet-missing", null, null]]],
   ["error.missing-scales-sheet.xlsx", false, [["sheet-missing", null, null]]],
+  ["error.results-without-counts.xlsx", false, [["results-without-counts", "Результаты", "G2"], ["results-without-counts", "Результаты", "G4"]]],
   ["error.missing-column.xlsx", false, [["column-missing", "Школы", null]]],
   ["error.text-in-number.xlsx", false, [["not-a-number", "Школы", "E3"]]],
   ["error.percent-out-of-range.xlsx", false, [["percent-out-of-range", "Школы", "F2"]]],

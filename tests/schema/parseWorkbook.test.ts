@@ -89,7 +89,15 @@ describe("parseWorkbook", () => {
       delete s.Результаты;
       delete s.Баллы;
       (s as Record<string, Rows>)["Результаты"] = baseSheets().Результаты.slice(0, 1);
-    }, [["sheet-no-rows", "Школы", null], ["sheet-no-rows", "Результаты", null]]],
+    }, [["sheet-no-rows", "Школы", null], ["sheet-no-rows", "Результаты", null], ["no-results", null, null]]],
+    ["Результаты and Баллы with headers only", (s) => {
+      s.Результаты = s.Результаты?.slice(0, 1) ?? [];
+      s.Баллы = s.Баллы?.slice(0, 1) ?? [];
+    }, [["sheet-no-rows", "Результаты", null], ["sheet-no-rows", "Баллы", null], ["no-results", null, null]]],
+    ["a Результаты sheet alone whose rows have participants but no counts", (s) => {
+      delete s.Баллы;
+      s.Результаты = (s.Результаты ?? []).map((r, i) => (i === 0 ? r : r.map((v, c) => (c >= 6 ? null : v))));
+    }, [["results-without-counts", "Результаты", "G2"]]],
   ];
 
   it.each(badShapes)("reports %s", (_title, change, expected) => {
@@ -129,6 +137,32 @@ describe("parseWorkbook", () => {
     ]);
   });
 
+  it("says which procedure and rows have no counts, and stops the identification", () => {
+    const result = parseWith((s) => {
+      s.Результаты = (s.Результаты ?? []).map((r, i) => (i === 0 ? r : r.map((v, c) => (c >= 6 ? null : v))));
+    });
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((i) => [i.code, i.severity, i.message])).toEqual([
+      [
+        "results-without-counts",
+        "error",
+        "Результаты!G2: ВПР 2024 года: 2 строки (строки 2–3), но ни в одной нет чисел участников «Ниже Bmin», «Не ниже Bmid», «Не ниже Btop», «Отметка «2»», «Отметки «4» и «5»» и нет баллов на листе «Баллы» — индексы посчитать не из чего. Заполните эти столбцы или добавьте баллы участников",
+      ],
+    ]);
+  });
+
+  it("accepts rows without counts of a procedure that has participant scores, and warns about mean scores alone", () => {
+    const withScores = parseWith((s) => {
+      s.Результаты?.push(["7014", 2024, "ЕГЭ", 11, "Русский язык", 2, null, null, null, null]);
+    });
+    expect(withScores.issues.map((i) => i.code)).not.toContain("results-without-counts");
+    const meanOnly = parseWith((s) => {
+      s.Результаты = (s.Результаты ?? []).map((r, i) => (i === 0 ? r : r.map((v, c) => (c >= 6 && c <= 8 ? null : v))));
+    });
+    expect(meanOnly.ok).toBe(true);
+    expect(meanOnly.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([["results-mean-only", "warning", "G2"]]);
+  });
+
   it("makes the Russian message with the cell address", () => {
     const result = parseWith((s) => setCell(s.Школы, "F2", "abc"));
     expect(result.issues[0]?.message).toBe("Школы!F2: «abc» — ожидалось число от 0 до 100");
@@ -141,7 +175,9 @@ describe("parseWorkbook", () => {
     expect(result.issues.filter((i) => i.code === "not-a-number")).toHaveLength(100);
     const summary = result.issues.at(-1);
     expect(summary?.code).toBe("issues-truncated");
-    expect(summary?.message).toBe("Лист «Баллы», столбец G: ещё 50 таких же замечаний (not-a-number) не показаны");
+    expect(summary?.message).toBe("Лист «Баллы», столбец G: ещё 50 таких же замечаний («ожидалось число») не показаны");
+    // Exact numbers for a grouped list: the kind, how many more, and the last cell of them.
+    expect(summary && "truncated" in summary ? summary.truncated : null).toEqual({ of: "not-a-number", count: 50, lastCell: "G153" });
   });
 
   it("ignores the counts of aggregated rows of a key that has participant rows, with one warning naming the key", () => {

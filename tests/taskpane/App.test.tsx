@@ -72,7 +72,7 @@ function memoryWorkspace(raw: RawWorkbook, overrides: Partial<Workspace> = {}, s
       if (!analysis.ok) return analysis;
       const sheets = analysis.sheets ?? [];
       calls.written.push(sheets);
-      return { ok: true, issues: analysis.issues, summary: analysis.summary, written: sheets.map((s) => s.name) };
+      return { ok: true, issues: analysis.issues, summary: analysis.summary, view: analysis.view, written: sheets.map((s) => s.name) };
     },
     selectCell: async (sheet, cell) => {
       calls.selected.push(`${sheet}!${cell ?? ""}`);
@@ -123,7 +123,8 @@ describe("task pane", () => {
     expect(screen.getByRole("button", { name: "Проверить данные" })).toBeEnabled();
     expect(screen.getByRole("button", { name: "Выявить" })).toBeEnabled();
     expect(screen.getByRole("button", { name: "Снять выделение" })).toBeInTheDocument();
-    expect(screen.getByRole("combobox", { name: /Методика/ })).toHaveValue("kbr");
+    expect(screen.getByRole("combobox", { name: /Методика региона/ })).toHaveValue("kbr");
+    for (const step of ["1. Данные", "2. Методика", "3. Результат"]) expect(screen.getByRole("heading", { level: 2, name: step })).toBeInTheDocument();
   });
 
   it("speaks English when Office's display language is English", () => {
@@ -132,18 +133,19 @@ describe("task pane", () => {
     expect(screen.getByRole("button", { name: "Identify" })).toBeInTheDocument();
   });
 
-  it("lists the issues of a broken workbook by sheet, highlights their cells and selects one on click", async () => {
+  it("lists the issues of a broken workbook grouped by kind and column, highlights their cells and selects one on click", async () => {
     const user = userEvent.setup();
     const { workspace, calls } = memoryWorkspace(broken);
     renderPane(workspace);
     await user.click(screen.getByRole("button", { name: "Проверить данные" }));
     const issues = await screen.findByRole("region", { name: "Замечания к данным" });
     expect(screen.getByText(/В данных есть ошибки/)).toBeInTheDocument();
-    expect(within(issues).getByRole("heading", { name: "Школы" })).toBeInTheDocument();
     const cell = within(issues).getByRole("button", { name: /Школы!E3: «восемьдесят»/ });
     expect(calls.cleared).toBe(1);
     expect(calls.highlights).toEqual([[{ sheet: "Школы", cell: "E3", colour: "#FFC7CE" }]]);
     expect(screen.getByText("Ячейки с ошибками выделены цветом (1).")).toBeInTheDocument();
+    // Focus lands on the issues' heading.
+    await waitFor(() => expect(within(issues).getByRole("heading", { name: "Замечания к данным" })).toHaveFocus());
     await user.click(cell);
     expect(calls.selected).toEqual(["Школы!E3"]);
     await user.click(screen.getByRole("button", { name: "Снять выделение" }));
@@ -164,7 +166,7 @@ describe("task pane", () => {
     const user = userEvent.setup();
     const { workspace, calls } = memoryWorkspace(valid);
     renderPane(workspace);
-    await user.selectOptions(screen.getByRole("combobox", { name: /Методика/ }), "stavropol");
+    await user.selectOptions(screen.getByRole("combobox", { name: /Методика региона/ }), "stavropol");
     await user.click(screen.getByRole("button", { name: "Выявить" }));
     const summary = await screen.findByRole("region", { name: "Итоги выявления" });
     const written = calls.written[0] ?? [];
@@ -197,27 +199,99 @@ describe("task pane", () => {
     await workspace.choices.save(JSON.stringify({ version: 1, preset: "bryansk", overrides: { minParticipants: 5 } }));
     const user = userEvent.setup();
     renderPane(workspace);
-    await waitFor(() => expect(screen.getByRole("combobox", { name: /Методика/ })).toHaveValue("bryansk"));
-    await user.click(screen.getByRole("button", { name: "Параметры (1 изменено)" }));
-    expect(screen.getByRole("textbox", { name: /Минимальное число участников/ })).toHaveValue("5");
+    await waitFor(() => expect(screen.getByRole("combobox", { name: /Методика региона/ })).toHaveValue("bryansk"));
+    expect(screen.getByText("Изменено параметров: 1.")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: /Низкие результаты — изменено: 1/ }));
+    expect(screen.getByRole("textbox", { name: /Минимум участников, чтобы процедура оценивалась/ })).toHaveValue("5");
   });
 
-  it("shows resolveMethodology's message on a bad parameter and refuses to identify", async () => {
+  it("disables «Выявить» with the reason while a field is invalid, and never runs with the preset value", async () => {
     const user = userEvent.setup();
     const { workspace, calls } = memoryWorkspace(valid);
     renderPane(workspace);
-    await user.click(screen.getByRole("button", { name: /Параметры \(0 изменено\)/ }));
-    const margin = screen.getByRole("textbox", { name: /Доля m максимального балла/ });
+    await user.click(screen.getByRole("button", { name: "Низкие результаты" }));
+    // Shares are typed as percent: 5 % is the preset's 0.05.
+    const margin = screen.getByRole("textbox", { name: /Граница низких результатов: доля максимального балла, %/ });
+    expect(margin).toHaveValue("5");
     await user.clear(margin);
-    await user.type(margin, "1,5");
-    expect(await screen.findByText("Параметр «margin»: ожидалось число от 0 до 1")).toBeInTheDocument();
+    await user.type(margin, "десять");
+    expect(await screen.findByText("«десять» — ожидалось число")).toBeInTheDocument();
     expect(margin).toHaveAttribute("aria-invalid", "true");
-    await user.click(screen.getByRole("button", { name: "Выявить" }));
-    await screen.findByText(/Исправьте параметры методики/);
+    const identify = screen.getByRole("button", { name: "Выявить" });
+    expect(identify).toHaveAttribute("aria-disabled", "true");
+    expect(identify).toHaveAccessibleDescription("Выявить пока нельзя: исправьте параметр «Граница низких результатов: доля максимального балла» — «десять» — ожидалось число.");
+    await user.click(identify);
     expect(calls.written).toEqual([]);
     await user.clear(margin);
-    await user.type(margin, "abc");
-    expect(await screen.findByText("«abc» — ожидалось число")).toBeInTheDocument();
+    await user.type(margin, "150");
+    expect(await screen.findByText("«150» — ожидалось число от 0 до 100 (%)")).toBeInTheDocument();
+    await user.clear(margin);
+    await user.type(margin, "10");
+    expect(identify).not.toHaveAttribute("aria-disabled");
+    await user.click(identify);
+    expect(await screen.findByRole("region", { name: "Итоги выявления" })).toBeInTheDocument();
+    const changed = screen.getByRole("region", { name: "Изменено относительно методики" });
+    expect(within(changed).getByText("Граница низких результатов: доля максимального балла: 5 % → 10 %")).toBeInTheDocument();
+    expect(JSON.parse(calls.saved[0] ?? "{}")).toMatchObject({ preset: "kbr", overrides: { margin: 0.1 } });
+  });
+
+  it("drops the changes of the previous methodology when another is chosen, and says so", async () => {
+    const user = userEvent.setup();
+    const { workspace } = memoryWorkspace(valid);
+    renderPane(workspace);
+    await user.click(screen.getByRole("button", { name: "Низкие результаты" }));
+    const min = screen.getByRole("textbox", { name: /Минимум участников/ });
+    await user.clear(min);
+    await user.type(min, "7");
+    expect(screen.getByText("Изменено параметров: 1.")).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole("combobox", { name: /Методика региона/ }), "bryansk");
+    expect(await screen.findByText(/Методика сменилась: изменения 1 параметр/)).toBeInTheDocument();
+    expect(screen.getByText("Все параметры — как в методике.")).toBeInTheDocument();
+    // Bryansk's own parameters are shown under it, and not under КБР.
+    expect(screen.getByRole("textbox", { name: /Брянск: число последних лет/ })).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole("combobox", { name: /Методика региона/ }), "kbr");
+    expect(screen.queryByRole("textbox", { name: /Брянск: число последних лет/ })).not.toBeInTheDocument();
+  });
+
+  it("clears the previous result as soon as a new run starts, even one that is refused", async () => {
+    const user = userEvent.setup();
+    let data = valid;
+    const { workspace } = memoryWorkspace(valid);
+    const switching: Workspace = { ...workspace, identify: (...args) => memoryWorkspace(data).workspace.identify(...args) };
+    renderPane(switching);
+    await user.click(screen.getByRole("button", { name: "Выявить" }));
+    await screen.findByRole("region", { name: "Итоги выявления" });
+    data = broken;
+    await user.click(screen.getByRole("button", { name: "Выявить" }));
+    await screen.findByText(/В данных есть ошибки/);
+    expect(screen.queryByRole("region", { name: "Итоги выявления" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Школы" })).not.toBeInTheDocument();
+  });
+
+  it("lists the schools with filters and opens a card that selects the school's row on Итоги", async () => {
+    const user = userEvent.setup();
+    const { workspace, calls } = memoryWorkspace(valid);
+    renderPane(workspace);
+    await user.click(screen.getByRole("button", { name: "Выявить" }));
+    const list = await screen.findByRole("region", { name: "Школы" });
+    await waitFor(() => expect(screen.getByRole("heading", { name: "3. Результат" })).toHaveFocus());
+    const parsed = parseWorkbook(valid);
+    if (!parsed.ok) throw new Error("fixture");
+    const result = analyse(parsed.input, PRESETS.kbr);
+    const items = (): HTMLElement[] => within(within(list).getByRole("list", { name: "Школы" })).getAllByRole("button");
+    expect(items()).toHaveLength(result.schools.length);
+    const first = result.schools[0];
+    if (!first) throw new Error("no school");
+    await user.type(within(list).getByRole("searchbox", { name: "Поиск по названию или коду" }), first.id);
+    expect(items()).toHaveLength(1);
+    expect(items()[0]).toHaveAccessibleName(expect.stringContaining(first.name));
+    await user.click(items()[0] as HTMLElement);
+    const card = screen.getByRole("article", { name: first.name });
+    await waitFor(() => expect(within(card).getByRole("heading", { name: first.name })).toHaveFocus());
+    expect(within(card).getByText(first.id)).toBeInTheDocument();
+    expect(calls.selected).toEqual([`Итоги!${2 + result.schools.indexOf(first)}:${2 + result.schools.indexOf(first)}`]);
+    await user.click(within(card).getByRole("button", { name: "Закрыть карточку" }));
+    expect(screen.queryByRole("article")).not.toBeInTheDocument();
   });
 
   it("shows the worker's stage with a progress bar and terminates the worker when the user cancels", async () => {
@@ -228,7 +302,8 @@ describe("task pane", () => {
     await user.click(screen.getByRole("button", { name: "Выявить" }));
     expect(await screen.findByRole("progressbar")).toBeInTheDocument();
     expect(await screen.findByText("Выявление ШНОР и ШНСУ, динамика и мониторинг")).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Выявить" })).toBeDisabled();
+    // Disabled but still focusable: focus is not thrown to the page.
+    expect(screen.getByRole("button", { name: "Выявить" })).toHaveAttribute("aria-disabled", "true");
     await user.click(screen.getByRole("button", { name: "Отменить" }));
     await screen.findByText("Операция отменена. Книга не изменена.");
     expect(log.terminated).toBe(1);
@@ -252,7 +327,8 @@ describe("task pane", () => {
     renderPane({ ...workspace, clearHighlights: undefined } as unknown as Workspace);
     expect(screen.getByRole("button", { name: "Открыть книгу Excel (.xlsx)" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Скачать шаблон" })).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Выявить" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Выявить" })).toHaveAttribute("aria-disabled", "true");
+    expect(screen.getByRole("button", { name: "Выявить" })).toHaveAccessibleDescription("Выявить пока нельзя: сначала откройте книгу Excel (шаг «Данные»).");
     expect(screen.queryByRole("button", { name: "Снять выделение" })).not.toBeInTheDocument();
     expect(screen.getByText(/Сначала откройте книгу Excel/)).toBeInTheDocument();
   });

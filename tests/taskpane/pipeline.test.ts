@@ -14,7 +14,6 @@ import { inlineWorker } from "../../src/taskpane/compute/inline";
 import { withRegressionChart } from "../../src/workbook/regressionChart";
 import { resultSheets, SHEET_NAMES } from "../../src/workbook/resultSheets";
 import { summarize } from "../../src/taskpane/summary";
-import { groupIssues } from "../../src/taskpane/components/IssuesPanel";
 import { FileWorkbook } from "../../src/workbook/fileAdapter";
 import { REGISTRY_SHEET } from "../../src/workbook/port";
 import { readXlsx } from "../../src/workbook/xlsxReader";
@@ -90,14 +89,6 @@ describe("pipeline", () => {
     ).toEqual([
       { sheet: "Школы", cell: "F2", colour: "#FFC7CE" },
       { sheet: "Баллы", cell: "G7", colour: "#FFEB9C" },
-    ]);
-  });
-
-  it("groups issues by sheet, the workbook-level ones first and errors first", () => {
-    const groups = groupIssues([issue("info", "Школы", "A1", "a"), issue("error", null, null, "b"), issue("error", "Школы", "B2", "c")]);
-    expect(groups.map((g) => [g.sheet, g.issues.map((i) => i.message), g.errors])).toEqual([
-      [null, ["b"], 1],
-      ["Школы", ["c", "a"], 1],
     ]);
   });
 

@@ -58,7 +58,8 @@ describe("FileWorkbook", () => {
     expect(ws.getCell("Q2").font?.color?.argb).toBe("FFFFFFFF");
     expect(fillColour(ws.getCell("Q3"))).toBe("#C6EFCE");
     expect(ws.getCell("Q3").font?.color?.argb).toBe("FF006100");
-    expect(fillColour(ws.getCell("Q4"))).toBe("#FFF2CC");
+    expect(fillColour(ws.getCell("Q4"))).toBe("#F6BC94");
+    expect(ws.getCell("Q4").font?.color?.argb).toBe("FF833C0B");
     expect(ws.getCell("D2").numFmt).toBe("0.0");
     expect(ws.getCell("A2").numFmt).toBe("@");
     const idx = sheetOf(reread, "Индексы ОП");

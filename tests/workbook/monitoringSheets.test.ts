@@ -130,7 +130,7 @@ describe("Динамика школ", () => {
 
   it("colours the categories and a stable ШНОР", () => {
     expect(s.styles).toContainEqual({ row: 8, column: 4, style: BAD });
-    expect(s.styles).toContainEqual({ row: 3, column: 5, style: { fill: "#FFF2CC" } });
+    expect(s.styles).toContainEqual({ row: 3, column: 5, style: { fill: "#F6BC94", font: "#833C0B" } });
     expect(s.styles).toContainEqual({ row: 8, column: 7, style: BAD });
     expect(s.table).toEqual({ name: "ШНОР_ДинамикаШкол" });
   });

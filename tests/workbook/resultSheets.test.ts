@@ -64,7 +64,7 @@ describe("resultSheets", () => {
       const cat = column(s, "Категория");
       expect(s.styles).toContainEqual({ row: 0, column: cat, style: { fill: "#C00000", font: "#FFFFFF", bold: true } });
       expect(s.styles).toContainEqual({ row: 1, column: cat, style: { fill: "#C6EFCE", font: "#006100" } });
-      expect(s.styles).toContainEqual({ row: 2, column: cat, style: { fill: "#FFF2CC" } });
+      expect(s.styles).toContainEqual({ row: 2, column: cat, style: { fill: "#F6BC94", font: "#833C0B" } });
     });
     it("is a table with a frozen header; text columns are text, ИСБ is 0.0", () => {
       expect(s.table).not.toBeNull();

@@ -1,118 +1,128 @@
 /**
- * Issues of «Проверить данные», grouped by sheet with counts. In Excel each issue with a cell is
- * a button that selects the cell; standalone, the message names the cell.
+ * Issues of the data, grouped by kind and column with exact counts («Школы!F2:F300 — 299 ячеек:
+ * «н/я» — ожидалось число»), errors first. In Excel a group's range and each listed cell go to the
+ * cell; every issue can be exported (a sheet in Excel, a CSV file anywhere).
  */
-import { Badge, Button, Caption1, CounterBadge, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, Link, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { Issue } from "../../engine/types";
 import type { Strings } from "../../i18n";
+import { Heading } from "./Heading";
+import { groupIssues, issuesCsv, messageBody, type IssueGroupView } from "../issueGroups";
 
-/** Issues shown per sheet; the rest are counted (the schema itself caps repeated issues). */
-export const ISSUES_SHOWN_PER_SHEET = 200;
+/** Cells listed under a group; the group line itself gives the range and the exact count. */
+export const EXAMPLES_PER_GROUP = 3;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
-  groupHead: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  head: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   item: {
     display: "flex",
-    alignItems: "flex-start",
-    columnGap: tokens.spacingHorizontalS,
-    paddingTop: tokens.spacingVerticalXXS,
-    paddingBottom: tokens.spacingVerticalXXS,
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
     paddingLeft: tokens.spacingHorizontalS,
     borderLeftWidth: tokens.strokeWidthThick,
     borderLeftStyle: "solid",
+    minWidth: 0,
   },
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
-  warning: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
+  warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
   info: { borderLeftColor: tokens.colorNeutralStroke1 },
-  message: {
-    textAlign: "left",
-    fontWeight: tokens.fontWeightRegular,
-    justifyContent: "flex-start",
-    minWidth: 0,
-    paddingLeft: 0,
-    paddingRight: 0,
-    whiteSpace: "normal",
-    wordBreak: "break-word",
-  },
-  text: { fontSize: tokens.fontSizeBase300, wordBreak: "break-word" },
+  line: { display: "flex", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  text: { overflowWrap: "anywhere", minWidth: 0 },
+  examples: { listStyleType: "none", margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column" },
+  cellButton: { justifyContent: "flex-start", textAlign: "left", fontWeight: tokens.fontWeightRegular, minWidth: 0, paddingLeft: 0, paddingRight: 0, whiteSpace: "normal", overflowWrap: "anywhere" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-export interface IssueGroup {
-  readonly sheet: string | null;
+export interface IssuesPanelProps {
   readonly issues: readonly Issue[];
-  readonly errors: number;
-  readonly warnings: number;
+  readonly strings: Strings;
+  /** Excel: go to a cell. */
+  readonly onSelect?: ((sheet: string, cell: string) => void) | undefined;
+  /** Excel: write every issue to a sheet. */
+  readonly onExportSheet?: (() => void) | undefined;
+  /** Makes a download URL for the CSV (a blob: URL on the page). */
+  readonly csvUrl: (csv: string) => string;
+  readonly headingRef?: React.Ref<HTMLHeadingElement>;
 }
 
-const RANK = { error: 0, warning: 1, info: 2 } as const;
-
-/** Issues by sheet (the workbook-level ones first), errors first within a sheet. */
-export function groupIssues(issues: readonly Issue[]): IssueGroup[] {
-  const bySheet = new Map<string | null, Issue[]>();
-  for (const i of issues) {
-    const list = bySheet.get(i.sheet) ?? [];
-    list.push(i);
-    bySheet.set(i.sheet, list);
-  }
-  return [...bySheet.entries()]
-    .sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : 0))
-    .map(([sheet, list]) => ({
-      sheet,
-      issues: list.map((issue, n) => ({ issue, n })).sort((x, y) => RANK[x.issue.severity] - RANK[y.issue.severity] || x.n - y.n).map((x) => x.issue),
-      errors: list.filter((i) => i.severity === "error").length,
-      warnings: list.filter((i) => i.severity === "warning").length,
-    }));
+function groupLine(g: IssueGroupView, strings: Strings): string {
+  const only = g.issues[0];
+  if (g.count === 1 && only) return `${only.message}${g.hint ? `; ${g.hint}` : ""}`;
+  const where = g.range ?? g.sheet ?? strings.workbookLevel;
+  const count = g.range !== null ? strings.cells(g.count) : g.count > 1 ? `${g.count}` : null;
+  const what = g.text ?? g.title;
+  const hint = g.hint ? `; ${g.hint}` : "";
+  return `${where}${count ? ` — ${count}` : ""}: ${what}${hint}`;
 }
 
-export function IssuesPanel(props: {
-  issues: readonly Issue[];
-  strings: Strings;
-  onSelect?: ((issue: Issue) => void) | undefined;
-}): React.JSX.Element {
+export function IssuesPanel(props: IssuesPanelProps): React.JSX.Element {
   const styles = useStyles();
   const { strings, onSelect } = props;
-  const groups = groupIssues(props.issues);
+  const groups = React.useMemo(() => groupIssues(props.issues), [props.issues]);
+  const counts = React.useMemo(() => {
+    const c = { error: 0, warning: 0, info: 0 };
+    for (const g of groups) c[g.severity] += g.count;
+    return c;
+  }, [groups]);
+  const csv = React.useMemo(() => props.csvUrl(issuesCsv(props.issues)), [props.issues, props.csvUrl]);
+
   return (
-    <section className={styles.root} aria-label={strings.issuesTitle}>
-      <Subtitle2 as="h2">{strings.issuesTitle}</Subtitle2>
-      {groups.map((g) => {
-        const title = g.sheet ?? strings.workbookLevel;
-        return (
-          <div className={styles.group} key={title}>
-            <div className={styles.groupHead}>
-              <Subtitle2 as="h3">{title}</Subtitle2>
-              <CounterBadge count={g.issues.length} color={g.errors > 0 ? "danger" : "informative"} appearance={g.errors > 0 ? "filled" : "ghost"} aria-label={strings.issueCounts(g.errors, g.warnings, g.issues.length - g.errors - g.warnings)} />
-            </div>
-            <ul className={styles.list} aria-label={title}>
-              {g.issues.slice(0, ISSUES_SHOWN_PER_SHEET).map((issue, n) => (
-                <li key={`${n}:${issue.message}`} className={mergeClasses(styles.item, styles[issue.severity])}>
-                  <Badge size="small" appearance="tint" color={issue.severity === "error" ? "danger" : issue.severity === "warning" ? "warning" : "informative"}>
-                    {strings.severity[issue.severity] ?? issue.severity}
-                  </Badge>
-                  {onSelect && issue.sheet !== null && issue.cell !== null ? (
-                    <Button
-                      appearance="transparent"
-                      size="small"
-                      className={styles.message}
-                      onClick={() => onSelect(issue)}
-                      title={strings.goToCell(`${issue.sheet}!${issue.cell}`)}
-                    >
-                      {issue.message}
-                    </Button>
-                  ) : (
-                    <span className={styles.text}>{issue.message}</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-            {g.issues.length > ISSUES_SHOWN_PER_SHEET ? <Caption1>… {g.issues.length - ISSUES_SHOWN_PER_SHEET}</Caption1> : null}
-          </div>
-        );
-      })}
+    <section className={styles.root} aria-labelledby="issues-heading">
+      <div className={styles.head}>
+        <Heading level={3} id="issues-heading" ref={props.headingRef}>
+          {strings.issuesTitle}
+        </Heading>
+        <Caption1>{strings.issueCounts(counts.error, counts.warning, counts.info)}</Caption1>
+      </div>
+      <ul className={styles.list} aria-label={strings.issuesTitle}>
+        {groups.map((g) => {
+          const line = groupLine(g, strings);
+          const examples = g.count > 1 ? g.issues.filter((i) => i.cell !== null).slice(0, EXAMPLES_PER_GROUP) : [];
+          return (
+            <li key={g.key} className={mergeClasses(styles.item, styles[g.severity])}>
+              <div className={styles.line}>
+                <Badge size="small" appearance="tint" color={g.severity === "error" ? "danger" : g.severity === "warning" ? "warning" : "informative"}>
+                  {strings.severity[g.severity] ?? g.severity}
+                </Badge>
+                {onSelect && g.sheet !== null && g.firstCell !== null ? (
+                  <Button appearance="transparent" size="small" className={styles.cellButton} title={strings.goToCell(`${g.sheet}!${g.firstCell}`)} onClick={() => onSelect(g.sheet ?? "", g.firstCell ?? "")}>
+                    {line}
+                  </Button>
+                ) : (
+                  <Body1 className={styles.text}>{line}</Body1>
+                )}
+              </div>
+              {examples.length > 0 && g.text === null ? (
+                <>
+                  <Caption1>{strings.issueExamples(examples.length, g.count)}</Caption1>
+                  <ul className={styles.examples}>
+                    {examples.map((i, n) => (
+                      <li key={`${n}:${i.cell ?? ""}`}>
+                        {onSelect && i.sheet !== null && i.cell !== null ? (
+                          <Button appearance="transparent" size="small" className={styles.cellButton} onClick={() => onSelect(i.sheet ?? "", i.cell ?? "")}>
+                            {`${i.cell}: ${messageBody(i)}`}
+                          </Button>
+                        ) : (
+                          <Caption1 className={styles.text}>{`${i.cell ?? ""}: ${messageBody(i)}`}</Caption1>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      <div className={styles.actions}>
+        {props.onExportSheet ? <Button onClick={props.onExportSheet}>{strings.exportIssuesSheet}</Button> : null}
+        <Link href={csv} download="Замечания ШНОР.csv">
+          {strings.exportIssuesCsv}
+        </Link>
+      </div>
     </section>
   );
 }

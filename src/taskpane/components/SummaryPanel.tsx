@@ -23,7 +23,8 @@ const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalXS },
   totals: { display: "flex", columnGap: tokens.spacingHorizontalL, flexWrap: "wrap" },
   table: { tableLayout: "auto", width: "100%" },
-  name: { width: "50%", wordBreak: "break-word" },
+  // Names wrap between words (hyphenated where the browser can), never mid-word at 350 px.
+  name: { overflowWrap: "break-word", hyphens: "auto" },
   number: { textAlign: "right", whiteSpace: "nowrap", paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
 });
 
@@ -49,7 +50,7 @@ export function SummaryPanel(props: { summary: Summary; strings: Strings }): Rea
   const { summary, strings } = props;
   return (
     <section className={styles.root} aria-label={strings.summaryTitle}>
-      <Subtitle2 as="h2">{strings.summaryTitle}</Subtitle2>
+      <Subtitle2 as="h3">{strings.summaryTitle}</Subtitle2>
       <Caption1>{strings.summarySchools(summary.schools, summary.methodology)}</Caption1>
       <div className={styles.grid} role="list" aria-label={strings.categoryCounts}>
         {summary.byCategory.map((c) => (
@@ -64,7 +65,7 @@ export function SummaryPanel(props: { summary: Summary; strings: Strings }): Rea
       </div>
       {summary.topMunicipalities.length === 0 ? null : (
         <>
-          <Subtitle2 as="h3">{strings.topMunicipalities}</Subtitle2>
+          <Subtitle2 as="h4">{strings.topMunicipalities}</Subtitle2>
           <Table size="small" className={styles.table} aria-label={strings.topMunicipalities}>
             <TableHeader>
               <TableRow>

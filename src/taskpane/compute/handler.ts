@@ -19,7 +19,9 @@ import { resultSheets } from "../../workbook/resultSheets";
 import { readXlsx } from "../../workbook/xlsxReader";
 import type { AnalysisResult } from "../../engine/analyse";
 import { reportBytes } from "../../report/report";
+import { checkWorkbookBytes } from "../../workbook/fileKind";
 import { isInputSheet } from "../pipeline";
+import { resultView } from "../resultView";
 import { summarize } from "../summary";
 import type { FromWorker, Replies, Request, StageKey, ToWorker } from "./protocol";
 
@@ -96,7 +98,15 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
     switch (message.type) {
       case "open": {
         stage("loadingFile", null);
-        const read = await readXlsx(message.bytes);
+        // Whatever happens next, the previous file is gone: a failed open never leaves it to be checked.
+        sheets = [];
+        parsed = null;
+        const kind = checkWorkbookBytes(new Uint8Array(message.bytes));
+        if (!kind.ok) throw new Error(kind.message);
+        const read = await readXlsx(message.bytes).catch((e: unknown) => {
+          // A damaged archive or a renamed .docx: say so in Russian, with the reader's words for whoever helps.
+          throw new Error(`Файл не удалось прочитать как книгу Excel (.xlsx): он повреждён или это не книга Excel — откройте его в Excel и сохраните как «Книга Excel (*.xlsx)» (${e instanceof Error ? e.message : String(e)})`);
+        });
         // Only the contract's sheets are kept: a big workbook's other sheets would only take memory.
         sheets = read.sheets.filter((s) => isInputSheet(s.name)).map((s) => ({ name: s.name, rows: [...s.rows] }));
         parsed = null;
@@ -134,8 +144,9 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         stage("sheets");
         const specs = resultSheets(result, { ...message.context, inputRows });
         const summary = summarize(result);
+        const view = resultView(result);
         if (message.output === "sheets") {
-          done({ ok: true, issues: p.issues, summary, sheets: specs });
+          done({ ok: true, issues: p.issues, summary, view, sheets: specs });
           return;
         }
         stage("packing");
@@ -143,7 +154,7 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         const report = await book.writeResultSheets(specs);
         const bytes = await book.toBuffer();
         const xlsx = ownBuffer(bytes);
-        done({ ok: true, issues: p.issues, summary, xlsx, written: report.written.map((w) => w.actual) }, [xlsx]);
+        done({ ok: true, issues: p.issues, summary, view, xlsx, written: report.written.map((w) => w.actual) }, [xlsx]);
         return;
       }
       case "compare": {

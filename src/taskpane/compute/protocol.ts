@@ -11,6 +11,7 @@ import type { Methodology } from "../../engine/methodology";
 import type { CellValue } from "../../schema/raw";
 import type { SheetSpec } from "../../workbook/port";
 import type { RunContext } from "../../workbook/resultSheets";
+import type { ResultView } from "../resultView";
 import type { Summary } from "../summary";
 import type { OverlapView } from "../compareView";
 
@@ -60,6 +61,8 @@ export type Analysis =
       /** The input's issues (warnings and notes; errors would have stopped the run). */
       readonly issues: readonly Issue[];
       readonly summary: Summary;
+      /** The schools, municipalities and years the pane lists and charts. */
+      readonly view: ResultView;
       /** `output: "sheets"`: the result sheets to write through a port. */
       readonly sheets?: readonly SheetSpec[];
       /** `output: "xlsx"`: the result workbook and the names of its sheets. */
