@@ -66,7 +66,7 @@ export function identifyWithStats(
   if (latestYear === null) notes.push("Нет результатов оценочных процедур: ШНОР по результатам не определяется");
 
   const verdicts = procedureVerdicts(stats, p);
-  const rules = presetRules(stats, verdicts.nonObjectiveKeys, years, latestYear, municipalityOf, p);
+  const rules = presetRules(stats, verdicts.excluded, years, latestYear, municipalityOf, p);
   notes.push(...rules.notes);
   const social = socialProfile(schools, p);
   const latest = latestIndices(schools, verdicts.bySchool, latestYear);

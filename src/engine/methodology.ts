@@ -46,7 +46,29 @@ export interface MethodologyParameters {
   /** Leave out a school's procedure that carries signs of non-objectivity (seed 000). */
   readonly excludeNonObjective: boolean;
 
-  // §4 non-objectivity
+  // §4 non-objectivity, version 2: each sign switchable, with its thresholds
+  /** Confidence level of the Wilson score intervals (0.95). */
+  readonly nonObjConfidence: number;
+  /** Sign 1 (seed 000): better than the region beyond the interval on every known quantity. */
+  readonly nonObjCiBetterThanRegion: boolean;
+  /** Sign 1: and the high index at least this far above the region's (0.15 = 15 p.p.). */
+  readonly nonObjMinGap: number;
+  /** Sign 2: participation below `nonObjMinParticipation` of the grade. */
+  readonly nonObjLowParticipation: boolean;
+  /** Sign 3 (ФИОКО): procedure mark above the journal mark more often than in the region. */
+  readonly nonObjRaisedVsJournal: boolean;
+  /** Sign 3: and the share of raised marks at least this (0.25). */
+  readonly nonObjRaisedMinShare: number;
+  /** Sign 4 (ФИОКО): a peak at the score for «3» in a mass subject. */
+  readonly nonObjBoundaryPeak: boolean;
+  /** Sign 4: only subjects with at least this many participants (20). */
+  readonly nonObjPeakMinParticipants: number;
+  /** Sign 4: c0 ≥ this × max(c1, 1) (2). */
+  readonly nonObjPeakRatio: number;
+  /** Sign 4: one-sided binomial P(X ≥ c0 | c0 + c1, ½) below this (0.01). */
+  readonly nonObjPeakAlpha: number;
+  /** Sign 5, version 1 (off by default): percentile signs with the three percentiles below. */
+  readonly nonObjPercentileSigns: boolean;
   readonly nonObjHighPercentile: number;
   readonly nonObjLowPercentile: number;
   readonly nonObjMassPercentile: number;
@@ -238,6 +260,17 @@ export const KBR_PARAMETERS: MethodologyParameters = {
   r1MinProcedures: 2,
   r2Years: 2,
   excludeNonObjective: true,
+  nonObjConfidence: 0.95,
+  nonObjCiBetterThanRegion: true,
+  nonObjMinGap: 0.15,
+  nonObjLowParticipation: true,
+  nonObjRaisedVsJournal: true,
+  nonObjRaisedMinShare: 0.25,
+  nonObjBoundaryPeak: true,
+  nonObjPeakMinParticipants: 20,
+  nonObjPeakRatio: 2,
+  nonObjPeakAlpha: 0.01,
+  nonObjPercentileSigns: false,
   nonObjHighPercentile: 0.95,
   nonObjLowPercentile: 0.1,
   nonObjMassPercentile: 0.95,
@@ -331,6 +364,17 @@ export const PARAMETER_LABELS: Readonly<Record<keyof MethodologyParameters, stri
   r1MinProcedures: "R1: число процедур с низкими результатами в последнем году",
   r2Years: "R2: число последних лет подряд хотя бы с одной процедурой с низкими результатами",
   excludeNonObjective: "Исключать результаты с признаками необъективности",
+  nonObjConfidence: "Необъективность: уровень доверия интервалов Уилсона",
+  nonObjCiBetterThanRegion: "Необъективность, признак 1: результаты лучше региона за пределами доверительного интервала",
+  nonObjMinGap: "Необъективность, признак 1: индекс высоких результатов выше регионального не меньше чем на (доля)",
+  nonObjLowParticipation: "Необъективность, признак 2: низкая доля участников от параллели",
+  nonObjRaisedVsJournal: "Необъективность, признак 3: отметка за процедуру выше отметки по журналу чаще, чем в регионе",
+  nonObjRaisedMinShare: "Необъективность, признак 3: доля повысивших отметку не меньше",
+  nonObjBoundaryPeak: "Необъективность, признак 4: пик на границе отметки «3» в массовом предмете",
+  nonObjPeakMinParticipants: "Необъективность, признак 4: участников по предмету не меньше",
+  nonObjPeakRatio: "Необъективность, признак 4: на границе «3» не меньше чем в k раз больше, чем баллом ниже",
+  nonObjPeakAlpha: "Необъективность, признак 4: уровень значимости одностороннего биномиального критерия",
+  nonObjPercentileSigns: "Необъективность, признак 5 (версия 1): перцентильные признаки",
   nonObjHighPercentile: "Необъективность: перцентиль индекса высоких результатов (выше)",
   nonObjLowPercentile: "Необъективность: перцентиль индекса низких результатов (ниже)",
   nonObjMassPercentile: "Необъективность: перцентиль индекса массовых результатов (выше)",
@@ -413,6 +457,9 @@ const FRACTION_KEYS = new Set<string>([
   "nonObjLowPercentile",
   "nonObjMassPercentile",
   "nonObjMinParticipation",
+  "nonObjMinGap",
+  "nonObjRaisedMinShare",
+  "nonObjPeakAlpha",
   "swiQuantile",
   "deviantPercentile",
   "qualifiedTeachersPercentile",
@@ -435,6 +482,7 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
     if (typeof value !== "number" || !Number.isFinite(value)) return `Параметр «${key}»: ожидалось число`;
     if (FRACTION_KEYS.has(key) && (value < 0 || value > 1)) return `Параметр «${key}»: ожидалось число от 0 до 1`;
     if ((key === "stableShnorYears" || key === "mentorMaxCount") && (!Number.isInteger(value) || value < 1)) return `Параметр «${key}»: ожидалось целое число не меньше 1`;
+    if (key === "nonObjConfidence" && !(value > 0 && value < 1)) return `Параметр «${key}»: ожидалось число больше 0 и меньше 1`;
     if (value < 0) return `Параметр «${key}»: ожидалось неотрицательное число`;
     return null;
   }

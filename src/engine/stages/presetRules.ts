@@ -20,17 +20,17 @@ export interface PresetRules {
  */
 export function presetRules(
   stats: readonly ProcedureStat[],
-  nonObjectiveKeys: ReadonlySet<string>,
+  excluded: ReadonlySet<string>,
   years: readonly number[],
   latestYear: number | null,
   municipalityOf: ReadonlyMap<string, string>,
   p: MethodologyParameters,
 ): PresetRules {
   const notes: string[] = [];
-  const bryansk = p.shnorRules.bryansk ? bryanskRule(stats, nonObjectiveKeys, years, p) : new Map<string, BryanskOutcome>();
+  const bryansk = p.shnorRules.bryansk ? bryanskRule(stats, excluded, years, p) : new Map<string, BryanskOutcome>();
   if (p.shnorRules.bryansk && years.length < p.bryanskYears)
     notes.push(`Брянск: в данных ${years.length} ${plural(years.length, "год", "года", "лет")} из ${p.bryanskYears}; критерии проверены за имеющиеся годы`);
-  const meanGap = p.shnorRules.meanGap && latestYear !== null ? meanGapRule(stats, municipalityOf, latestYear, p) : new Map<string, string[]>();
+  const meanGap = p.shnorRules.meanGap && latestYear !== null ? meanGapRule(stats, municipalityOf, latestYear, p, excluded) : new Map<string, string[]>();
   if (p.shnorRules.percentile && latestYear !== null && p.r2Years > 1 && !years.includes(latestYear - p.r2Years + 1))
     notes.push(`R2 не может сработать: нет данных за ${latestYear - p.r2Years + 1} год`);
   return { bryansk, meanGap, notes };

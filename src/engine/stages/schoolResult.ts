@@ -21,10 +21,14 @@ export const SHNOR_RULE_NAMES: Readonly<Record<string, string>> = {
   MEANGAP: "Новолакский район: средний балл ниже среднего по муниципалитету",
 };
 
-const SIGN_TEXT: Readonly<Record<NonObjectivitySign, string>> = {
-  highAndLow: "индекс высоких результатов выше P95 при индексе низких ниже P10",
-  massAndZeroLow: "индекс массовых результатов выше P95 при нулевом индексе низких",
-  lowParticipation: "участников меньше установленной доли параллели",
+/** Russian names of the signs of non-objectivity (SPEC §4 version 2). */
+export const SIGN_NAMES: Readonly<Record<NonObjectivitySign, string>> = {
+  ciBetterThanRegion: "результаты лучше региона за пределами доверительного интервала",
+  lowParticipation: "низкая доля участников",
+  raisedVsJournal: "отметка выше журнальной чаще, чем в регионе",
+  boundaryPeak: "пик на границе отметки «3»",
+  highAndLow: "высокие выше P95 при низких ниже P10",
+  massAndZeroLow: "массовые выше P95 при нулевых низких",
 };
 
 /** Everything the region-wide stages decided, as one school's verdict needs it. */
@@ -72,17 +76,21 @@ export function schoolResult(school: School, index: number, stages: RegionStages
   if (!shnor && procedureReasons.some((r) => r.includes("индекс низких")))
     reasons.push(...procedureReasons.filter((r) => r.includes("индекс низких")).map((r) => `${r} (одной процедуры недостаточно)`));
 
-  // §4 count
-  const nonObjectivityCount = vs.filter((v) => v.signs.length > 0).length;
-  if (nonObjectivityCount > 0)
+  // §4 stage 3: distinct units of the latest year; the history per year beside it
+  const listed = vs.filter((v) => v.findings.length > 0);
+  const nonObjectivityCount = new Set(listed.filter((v) => v.stat.year === latestYear).map((v) => v.stat.procedure)).size;
+  const nonObjectivityHistory: Record<string, number> = {};
+  for (const v of listed) nonObjectivityHistory[String(v.stat.year)] = (nonObjectivityHistory[String(v.stat.year)] ?? 0) + 1;
+  if (listed.length > 0) {
+    const history = Object.entries(nonObjectivityHistory)
+      .map(([y, n]) => `${y} — ${n}`)
+      .join(", ");
     reasons.push(
-      `признаки необъективности — требуется проверка: ${nonObjectivityCount} ${plural(nonObjectivityCount, "список", "списка", "списков")} (` +
-        vs
-          .filter((v) => v.signs.length > 0)
-          .map((v) => `${v.stat.procedure} ${v.stat.year}: ${v.signs.map((s) => SIGN_TEXT[s]).join(", ")}`)
-          .join("; ") +
-        ")",
+      `признаки необъективности — требуется проверка: ${nonObjectivityCount} ${plural(nonObjectivityCount, "процедура", "процедуры", "процедур")} в ${latestYear ?? ""} году (по годам: ${history}): ` +
+        listed.map((v) => `${v.stat.procedure} ${v.stat.year}: ${v.findings.map((f) => `${SIGN_NAMES[f.id]} — ${f.text}`).join("; ")}`).join(" | ") +
+        (p.excludeNonObjective ? "; эти результаты исключены из анализа (низкие результаты, правила методики, регрессия и группы, риск неуспешности, динамика)" : ""),
     );
+  }
 
   // §7 risk factors
   const allFactors = risk.all(school);
@@ -112,6 +120,8 @@ export function schoolResult(school: School, index: number, stages: RegionStages
   const g = stages.groups.bySchool.get(school.id);
   const gReason = groupReason(stages.groups, school.id, p);
   if (gReason !== null) reasons.push(gReason);
+  else if (stages.groups.fit.ok && vs.some((v) => v.evaluated && v.stat.year === latestYear) && vs.every((v) => v.stat.year !== latestYear || !v.evaluated || v.excluded))
+    reasons.push("группа не определена: все результаты последнего года с признаками необъективности исключены");
 
   return {
     id: school.id,
@@ -133,6 +143,8 @@ export function schoolResult(school: School, index: number, stages: RegionStages
     riskZone,
     category: categoryOf(shnor, shnsu, riskZone),
     reasons,
+    nonObjectivityHistory,
+    nonObjectivity: listed.map((v) => ({ procedure: v.stat.procedure, year: v.stat.year, signs: v.findings })),
     procedures: vs.map(procedureResult),
     staffIndex: risk.staff.get(school.id) ?? null,
     equipmentCoefficient: risk.equipment.get(school.id) ?? null,
@@ -147,7 +159,7 @@ function lowResultsReasons(vs: readonly ProcedureVerdict[], latestYear: number, 
     if (v.stat.year < firstYear) continue;
     const label = `${v.stat.procedure} ${v.stat.year}`;
     if (!v.evaluated) out.push(`${label}: мало участников (${int(v.stat.participants)})`);
-    else if (v.signs.length > 0 && p.excludeNonObjective) out.push(`${label}: признаки необъективности — требуется проверка; результаты не учтены`);
+    else if (v.excluded) out.push(`${label}: признаки необъективности — требуется проверка; результаты не учтены`);
     else if (v.lowResults === true && v.stat.low !== null && v.lowP90 !== null)
       out.push(`${label}: индекс низких результатов ${pct(v.stat.low)} ≥ P${num(p.lowResultsPercentile * 100, 0)} ${pct(v.lowP90)}`);
   }
@@ -165,9 +177,11 @@ function procedureResult(v: ProcedureVerdict): ProcedureResult {
     participation: v.stat.participation,
     evaluated: v.evaluated,
     lowResults: v.lowResults,
-    nonObjective: v.signs.length > 0,
+    nonObjective: v.findings.length > 0,
     fromParticipants: v.stat.fromParticipants,
     meanScore: v.stat.meanScore,
+    excluded: v.excluded,
+    approximate: v.stat.approximate,
   };
 }
 
