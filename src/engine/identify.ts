@@ -11,6 +11,7 @@
  * Deterministic: the same input and methodology give the same result, whatever the order of the
  * input rows.
  */
+import { plural } from "./format";
 import type { Methodology, MethodologyParameters } from "./methodology";
 import { cmp, procedureStats, type ProcedureStat } from "./procedureStats";
 import { groups as regressionGroups } from "./stages/groups";
@@ -66,6 +67,7 @@ export function identifyWithStats(
   if (latestYear === null) notes.push("Нет результатов оценочных процедур: ШНОР по результатам не определяется");
 
   const verdicts = procedureVerdicts(stats, p);
+  notes.push(exclusionNote(verdicts.excluded, verdicts.nonObjectiveKeys, p));
   const rules = presetRules(stats, verdicts.excluded, years, latestYear, municipalityOf, p);
   notes.push(...rules.notes);
   const social = socialProfile(schools, p);
@@ -98,6 +100,17 @@ export function identifyWithStats(
     municipalities: municipalities(results),
     issues: [...built.issues],
   };
+}
+
+/** What `excludeNonObjective` left out, for «Параметры» (SPEC §4 "Exclusion everywhere"). */
+function exclusionNote(excluded: ReadonlySet<string>, listed: ReadonlySet<string>, p: MethodologyParameters): string {
+  const schools = (keys: ReadonlySet<string>) => new Set([...keys].map((k) => k.slice(0, k.indexOf("|")))).size;
+  if (!p.excludeNonObjective)
+    return `Результаты с признаками необъективности не исключались (excludeNonObjective = нет): ${listed.size} ${plural(listed.size, "результат", "результата", "результатов")} (процедура × год) у ${schools(listed)} ${plural(schools(listed), "школы", "школ", "школ")} учтены во всех правилах`;
+  return (
+    `Исключены как необъективные (excludeNonObjective): ${excluded.size} ${plural(excluded.size, "результат", "результата", "результатов")} (процедура × год) у ${schools(excluded)} ${plural(schools(excluded), "школы", "школ", "школ")} — ` +
+    "не учтены в низких результатах (R1/R2), правилах Брянска и Новолакского района, регрессии и группах, факторе риска учебной неуспешности, динамике и показателях мониторинга 2, 3, 13, 14; перечень — лист «Необъективность»"
+  );
 }
 
 function plainParameters(p: MethodologyParameters): Record<string, unknown> {

@@ -15,6 +15,7 @@ import { knownText } from "../engine/risk/profile";
 import { NO_TYPE, SCHOOL_TYPE_NAMES } from "../engine/schoolTypes";
 import type { Category, IdentificationResult, RiskFactorId, SchoolResult } from "../engine/types";
 import { LEVELS_SHEET_NAME, levelsSheet } from "./levelsSheet";
+import { nonObjectivitySheet } from "./nonObjectivitySheet";
 import { MONITORING_SHEET_NAMES, monitoringSheets, monitoringTargetRows } from "./monitoringSheets";
 import type { ColumnSpec, SheetSpec, SpecCell, StyledCell } from "./port";
 import { ALERT_STYLE, CATEGORY_ORDER, CATEGORY_STYLES, decimal, integer, percent, REVIEW_STYLE, text, TOTAL_STYLE, yesNo } from "./sheetCells";
@@ -62,6 +63,7 @@ export function resultSheets(result: IdentificationResult | AnalysisResult, cont
     indicesSheet(result),
     municipalitiesSheet(result),
     ...handoverSheets(result),
+    nonObjectivitySheet(result),
     ...(hasMonitoring(result) ? monitoringSheets(result) : []),
     ...(hasMonitoring(result) ? [levelsSheet(result.levels, new Map(result.schools.map((s) => [s.id, s.name])))] : []),
     parametersSheet(result, context),
@@ -149,6 +151,8 @@ export function indicesSheet(result: IdentificationResult): SheetSpec {
     text("Оценивалась", 11),
     text("Низкие результаты", 11),
     text("Признаки необъективности", 15),
+    text("Исключено из анализа", 11),
+    text("Данные", 18),
   ];
   const rows: SpecCell[][] = [];
   const styles: StyledCell[] = [];
@@ -169,6 +173,8 @@ export function indicesSheet(result: IdentificationResult): SheetSpec {
         yesNo(p.evaluated),
         yesNo(p.lowResults),
         yesNo(p.nonObjective),
+        yesNo(p.excluded),
+        p.fromParticipants ? "баллы участников" : p.approximate ? "оценка по агрегированным данным" : "агрегированные данные",
       ]);
       if (p.lowResults === true) styles.push({ row, column: 11, style: ALERT_STYLE });
       if (p.nonObjective) styles.push({ row, column: 12, style: REVIEW_STYLE });
