@@ -98,7 +98,7 @@ export function identifyWithStats(
     },
     schools: results,
     municipalities: municipalities(results),
-    issues: [...built.issues],
+    issues: [...built.issues, ...rules.issues],
   };
 }
 

@@ -16,3 +16,4 @@ export { riskFactor } from "./riskFactors";
 export * from "./monitoring";
 export { analyse, type AnalysisResult } from "./analyse";
 export * from "./handover";
+export { wilson, binomialUpperTail, normalQuantile } from "./intervals";

@@ -25,6 +25,8 @@ export interface ShnorRules {
 /** How ШНСУ is decided: the low-ИСБ group (§5), or a count of risk factors (§8). */
 export type ShnsuRule =
   | { readonly kind: "lowSwi" }
+  /** ШНСУ when every group has at least one factor that holds (Брянск, SPEC §8 version 2). */
+  | { readonly kind: "allGroups"; readonly groups: readonly (readonly RiskFactorId[])[] }
   | { readonly kind: "factors"; readonly factors: readonly RiskFactorId[]; readonly minCount: number };
 
 export interface MethodologyParameters {
@@ -336,9 +338,10 @@ export const PRESETS: Readonly<Record<PresetId, Methodology>> = {
     parameters: {
       ...KBR_PARAMETERS,
       shnorRules: { percentile: false, bryansk: true, meanGap: false, factors: [] },
-      // Seed 004: «ресурсная недостаточность, удалённость, труднодоступность»; its risk factors
-      // 1–2 make resources both equipment and staff, so a staff deficit counts too.
-      shnsuRule: { kind: "factors", factors: ["lowEquipment", "teacherShortage", "remoteness"], minCount: 1 },
+      // Seed 004: «ресурсная недостаточность, удалённость, труднодоступность», and the region found
+      // no ШНСУ, so one vacancy must not make one (SPEC §8 version 2): remote or hard to reach AND
+      // resource insufficiency (low equipment or a teacher shortage; seed 004 factors 1–2).
+      shnsuRule: { kind: "allGroups", groups: [["remoteness"], ["lowEquipment", "teacherShortage"]] },
     },
   },
   novolaksky: {
@@ -539,13 +542,19 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
     if (typeof v !== "object" || v === null) return `Параметр «shnsuRule»: ожидался объект`;
     if (v["kind"] === "lowSwi") return null;
     if (
+      v["kind"] === "allGroups" &&
+      Array.isArray(v["groups"]) &&
+      v["groups"].every((g) => Array.isArray(g) && g.length > 0 && g.every((f) => RISK_FACTOR_IDS.includes(f as RiskFactorId)))
+    )
+      return null;
+    if (
       v["kind"] === "factors" &&
       Array.isArray(v["factors"]) &&
       v["factors"].every((f) => RISK_FACTOR_IDS.includes(f as RiskFactorId)) &&
       typeof v["minCount"] === "number"
     )
       return null;
-    return `Параметр «shnsuRule»: ожидалось { kind: "lowSwi" } или { kind: "factors", factors: […], minCount: N }`;
+    return `Параметр «shnsuRule»: ожидалось { kind: "lowSwi" }, { kind: "factors", factors: […], minCount: N } или { kind: "allGroups", groups: [[…], […]] }`;
   }
   return `Параметр «${key}»: недопустимое значение`;
 }

@@ -223,8 +223,10 @@ export function parameterCell(key: string, value: unknown): SpecCell {
     return value.map((v) => (typeof v === "number" ? String(v).replace(".", ",") : String(v))).join("; ");
   }
   if (key === "shnsuRule" && typeof value === "object" && value !== null) {
-    const rule = value as { kind?: unknown; factors?: unknown; minCount?: unknown };
+    const rule = value as { kind?: unknown; factors?: unknown; minCount?: unknown; groups?: unknown };
     if (rule.kind === "lowSwi") return "группа низкого ИСБ (ИСБ ≤ Q1)";
+    if (rule.kind === "allGroups" && Array.isArray(rule.groups))
+      return rule.groups.map((g) => (Array.isArray(g) ? `(${g.map((f) => RISK_FACTOR_NAMES[f as RiskFactorId] ?? String(f)).join(" или ")})` : String(g))).join(" и ");
     if (rule.kind === "factors" && Array.isArray(rule.factors))
       return `не менее ${String(rule.minCount)} из: ${rule.factors.map((f) => RISK_FACTOR_NAMES[f as RiskFactorId] ?? String(f)).join("; ")}`;
   }

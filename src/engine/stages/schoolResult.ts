@@ -71,6 +71,11 @@ export function schoolResult(school: School, index: number, stages: RegionStages
     reasons.push(f !== undefined ? `ШНОР по критерию «${f.name}»: ${f.detail}` : (SHNOR_RULE_NAMES[rule] ?? rule));
   }
   if (br?.fires) for (const y of br.years) reasons.push(...(br.perYear.get(y) ?? []));
+  if (br?.candidate) {
+    reasons.push(`Брянск: кандидат (данных меньше ${p.bryanskYears} лет) — критерии выполнены в каждом из имеющихся лет подряд (${[...br.years].reverse().join(", ")})`);
+    for (const y of br.years) reasons.push(...(br.perYear.get(y) ?? []));
+  }
+  if (br !== undefined) for (const y of br.years) reasons.push(...(br.notEvaluated.get(y) ?? []));
   if (gaps !== undefined) reasons.push(...gaps);
   reasons.push(...procedureReasons.filter((r) => shnor || !r.includes("индекс низких")));
   if (!shnor && procedureReasons.some((r) => r.includes("индекс низких")))
@@ -100,7 +105,15 @@ export function schoolResult(school: School, index: number, stages: RegionStages
   // ШНСУ
   let shnsu: boolean;
   if (p.shnsuRule.kind === "lowSwi") shnsu = typed.lowSwi === true;
-  else {
+  else if (p.shnsuRule.kind === "allGroups") {
+    // Every group needs a factor that holds (Брянск: remote AND resource insufficiency).
+    const groups = p.shnsuRule.groups.map((g) => g.map((id) => risk.factor(id, school)));
+    const met = groups.map((g) => g.filter((f) => f.value === true));
+    shnsu = groups.length > 0 && met.every((m) => m.length > 0);
+    if (shnsu) reasons.push(`ШНСУ: выполнены все условия — ` + met.map((m) => m.map((f) => `${f.name} — ${f.detail}`).join(" или ")).join("; и "));
+    const unknown = groups.filter((g, i) => (met[i]?.length ?? 0) === 0 && g.some((f) => f.value === null)).flat().filter((f) => f.value === null);
+    if (!shnsu && unknown.length > 0) reasons.push(`ШНСУ не определена полностью: нет данных (${unknown.map((f) => f.name).join(", ")})`);
+  } else {
     const rule = p.shnsuRule;
     const factors = rule.factors.map((id) => risk.factor(id, school));
     const met = factors.filter((f) => f.value === true);
