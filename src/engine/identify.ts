@@ -11,7 +11,7 @@
  * Deterministic: the same input and methodology give the same result, whatever the order of the
  * input rows.
  */
-import { plural } from "./format";
+import { num, plural } from "./format";
 import type { Methodology, MethodologyParameters } from "./methodology";
 import { cmp, procedureStats, type ProcedureStat } from "./procedureStats";
 import { groups as regressionGroups } from "./stages/groups";
@@ -68,6 +68,8 @@ export function identifyWithStats(
 
   const verdicts = procedureVerdicts(stats, p);
   notes.push(exclusionNote(verdicts.excluded, verdicts.nonObjectiveKeys, p));
+  const entered = enteredReferences(p);
+  if (entered.length > 0) notes.push(`Региональные значения введены пользователем (regionalReferences), вместо рассчитанных: ${entered.join("; ")}`);
   const rules = presetRules(stats, verdicts.excluded, years, latestYear, municipalityOf, p);
   notes.push(...rules.notes);
   const social = socialProfile(schools, p);
@@ -100,6 +102,21 @@ export function identifyWithStats(
     municipalities: municipalities(results),
     issues: [...built.issues, ...rules.issues],
   };
+}
+
+/** The entered regional values as "code = value" texts, in a fixed order. */
+function enteredReferences(p: MethodologyParameters): string[] {
+  const r = p.regionalReferences;
+  const out: string[] = [];
+  if (r.swiQ1 !== undefined) out.push(`Q1 ИСБ = ${num(r.swiQ1)}`);
+  if (r.deviantD9 !== undefined) out.push(`D9 Ду = ${num(r.deviantD9)}`);
+  if (r.nonNativeMean !== undefined) out.push(`среднее неродной русский = ${num(r.nonNativeMean)}`);
+  for (const unit of Object.keys(r.units ?? {}).sort(cmp)) {
+    const refs = r.units?.[unit] ?? {};
+    const parts = Object.entries(refs).map(([k, v]) => `${k} = ${num(v as number, 3)}`);
+    if (parts.length > 0) out.push(`${unit.replace("|", " ")}: ${parts.join(", ")}`);
+  }
+  return out;
 }
 
 /** What `excludeNonObjective` left out, for «Параметры» (SPEC §4 "Exclusion everywhere"). */

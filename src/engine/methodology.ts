@@ -29,6 +29,31 @@ export type ShnsuRule =
   | { readonly kind: "allGroups"; readonly groups: readonly (readonly RiskFactorId[])[] }
   | { readonly kind: "factors"; readonly factors: readonly RiskFactorId[]; readonly minCount: number };
 
+/**
+ * Regional reference values entered by the user (SPEC §8 "Regional reference values"): a
+ * municipal analyst who loads one municipality enters the region's values, which replace the
+ * computed ones. `units` is keyed by "<unit>|<year>" ("ВПР 5 кл.|2025").
+ */
+export interface RegionalReferences {
+  readonly swiQ1?: number;
+  readonly deviantD9?: number;
+  readonly nonNativeMean?: number;
+  readonly units?: Readonly<Record<string, RegionalUnitReferences>>;
+}
+
+/** Per procedure unit and year: the low-index P90 (§3) and the pooled regional shares of §4. */
+export interface RegionalUnitReferences {
+  readonly lowP90?: number;
+  readonly b?: number;
+  readonly l?: number;
+  readonly m?: number;
+  readonly h?: number;
+  readonly u?: number;
+  readonly raised?: number;
+}
+
+export const REGIONAL_UNIT_KEYS: readonly (keyof RegionalUnitReferences)[] = ["lowP90", "b", "l", "m", "h", "u", "raised"];
+
 export interface MethodologyParameters {
   // §2 indices
   /** m in B_min = min + m × max (seed 002: 5 %). */
@@ -168,6 +193,9 @@ export interface MethodologyParameters {
   readonly mentorSwiWindow: number;
   /** Mentor schools: at most this many candidates per ШНОР. */
   readonly mentorMaxCount: number;
+
+  /** Values of the region entered by the user; they replace the computed ones (empty: none). */
+  readonly regionalReferences: RegionalReferences;
 }
 
 /** A target value of a monitoring indicator from `fromYear` on (a fraction for shares). */
@@ -318,6 +346,7 @@ export const KBR_PARAMETERS: MethodologyParameters = {
   networkCommunities: null,
   mentorSwiWindow: 10,
   mentorMaxCount: 3,
+  regionalReferences: {},
 };
 
 export const PRESETS: Readonly<Record<PresetId, Methodology>> = {
@@ -423,6 +452,7 @@ export const PARAMETER_LABELS: Readonly<Record<keyof MethodologyParameters, stri
   networkCommunities: "Мониторинг: количество сетевых сообществ педагогов в регионе (показатель №8 Ставрополя)",
   mentorSwiWindow: "Школы-наставники: ИСБ отличается от ИСБ ШНОР не больше чем на, пунктов",
   mentorMaxCount: "Школы-наставники: не больше кандидатов на одну ШНОР",
+  regionalReferences: "Региональные значения, введённые пользователем (swiQ1, deviantD9, nonNativeMean; units: «процедура|год» → lowP90, b, l, m, h, u, raised)",
 };
 
 /**
@@ -537,6 +567,7 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
     return null;
   }
   if (key === "monitoringTargets") return checkTargets(value);
+  if (key === "regionalReferences") return checkRegionalReferences(value);
   if (key === "shnsuRule") {
     const v = value as Record<string, unknown> | null;
     if (typeof v !== "object" || v === null) return `Параметр «shnsuRule»: ожидался объект`;
@@ -557,6 +588,26 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
     return `Параметр «shnsuRule»: ожидалось { kind: "lowSwi" }, { kind: "factors", factors: […], minCount: N } или { kind: "allGroups", groups: [[…], […]] }`;
   }
   return `Параметр «${key}»: недопустимое значение`;
+}
+
+/** `regionalReferences`: finite numbers, shares of units in [0, 1]. */
+function checkRegionalReferences(value: unknown): string | null {
+  const problem = `Параметр «regionalReferences»: ожидался объект { "swiQ1": 64, "deviantD9": 9, "nonNativeMean": 12, "units": { "ВПР 5 кл.|2025": { "lowP90": 0.3, "h": 0.22 } } }`;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return problem;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (k === "swiQ1" || k === "deviantD9" || k === "nonNativeMean") {
+      if (typeof v !== "number" || !Number.isFinite(v)) return problem;
+    } else if (k === "units") {
+      if (typeof v !== "object" || v === null || Array.isArray(v)) return problem;
+      for (const [unit, refs] of Object.entries(v as Record<string, unknown>)) {
+        if (!/\|\d{4}$/.test(unit) || typeof refs !== "object" || refs === null || Array.isArray(refs)) return problem;
+        for (const [rk, rv] of Object.entries(refs as Record<string, unknown>)) {
+          if (!(REGIONAL_UNIT_KEYS as readonly string[]).includes(rk) || typeof rv !== "number" || !(rv >= 0 && rv <= 1)) return problem;
+        }
+      }
+    } else return problem;
+  }
+  return null;
 }
 
 /** Seed 002's indicators whose target is a count, not a share. */

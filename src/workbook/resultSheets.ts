@@ -213,6 +213,16 @@ export function municipalitiesSheet(result: IdentificationResult): SheetSpec {
   return { name: SHEET_NAMES.municipalities, columns, rows, styles, table: null, freezeHeader: true, charts };
 }
 
+/** Codes of the regional values the user entered (`regionalReferences`, SPEC §8): "swiQ1", "lowP90:ВПР 5 кл.|2025". */
+function enteredReferenceCodes(value: unknown): Set<string> {
+  const out = new Set<string>();
+  if (typeof value !== "object" || value === null) return out;
+  const r = value as { swiQ1?: unknown; deviantD9?: unknown; nonNativeMean?: unknown; units?: Record<string, Record<string, unknown>> };
+  for (const k of ["swiQ1", "deviantD9", "nonNativeMean"] as const) if (typeof r[k] === "number") out.add(k);
+  for (const [unit, refs] of Object.entries(r.units ?? {})) if (typeof refs?.["lowP90"] === "number") out.add(`lowP90:${unit}`);
+  return out;
+}
+
 /** A parameter value as a cell: numbers stay numbers, lists and rules become readable text. */
 export function parameterCell(key: string, value: unknown): SpecCell {
   if (typeof value === "number") return value;
@@ -284,8 +294,9 @@ export function parametersSheet(result: IdentificationResult | AnalysisResult, c
   }
   section("Региональные значения");
   const r = result.region;
+  const entered = enteredReferenceCodes(result.methodology.parameters["regionalReferences"]);
   const reference = (label: string, code: string, value: SpecCell): void => {
-    rows.push(["Региональные значения", label, code, value]);
+    rows.push(["Региональные значения", entered.has(code) ? `${label} — введено пользователем` : label, code, value]);
   };
   reference("Школ в регионе", "schools", r.schools);
   reference("Последний год", "latestYear", r.latestYear);

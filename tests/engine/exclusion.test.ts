@@ -120,3 +120,40 @@ describe("exclusion everywhere", () => {
     expect(s6.reasons).toContain("группа не определена: все результаты последнего года с признаками необъективности исключены");
   });
 });
+
+describe("regional references entered by the user (SPEC §8)", () => {
+  // Four schools of one municipality, ИСБ 50, 60, 70, 80: computed Q1 = 57.5 (PERCENTILE.INC).
+  const schools = [50, 60, 70, 80].map((v, i) => schoolWithSwi(`M${i + 1}`, v));
+  // ВПР 5 maths, 20 participants each, lows 0, 4, 6, 8 of 20 → computed P90 = 0.3 + 0.7 × 0.1 = 0.37.
+  const results = [0, 4, 6, 8].map((below, i) => agg(`M${i + 1}`, 2025, "ВПР", 5, "Математика", 20, below, { atLeastTop: i === 0 ? 12 : 4 }));
+  const input: IdentificationInput = { schools, results, scores: [], scales: [scale("ВПР", 5, "Математика")] };
+
+  it("replace Q1: the region's 65 puts M2 (ИСБ 60) into the low-ИСБ group", () => {
+    const computed = identify(input, PRESETS.kbr);
+    expect(computed.region.swiQ1).toBeCloseTo(57.5, 12);
+    expect(byId(computed.schools, "M2").lowSwi).toBe(false);
+    const entered = identify(input, kbrWith({ regionalReferences: { swiQ1: 65 } }));
+    expect(entered.region.swiQ1).toBe(65);
+    expect(byId(entered.schools, "M2").lowSwi).toBe(true);
+    expect(byId(entered.schools, "M2").reasons[0]).toBe("ИСБ 60,0 ≤ Q1 65,0");
+    expect(entered.region.notes).toContain("Региональные значения введены пользователем (regionalReferences), вместо рассчитанных: Q1 ИСБ = 65,0");
+  });
+
+  it("replace a unit's P90 and regional high index", () => {
+    // Computed: H = (12 + 4 + 4 + 4) / 80 = 0.3; M1's h = 0.6, L(0.6, 20) = 0.3866 > 0.3, gap 0.3;
+    // l = 0, U(0, 20) = 0.1921 / 1.1921 = 0.1611 < L = 18 / 80 = 0.225 → listed.
+    expect(byId(identify(input, PRESETS.kbr).schools, "M1").nonObjectivityCount).toBe(1);
+    // Entered H = 0.5: L(h) = 0.3866 is not above it → not listed. Entered P90 0.25 → M3 (0.3) and M4 (0.4) record low results.
+    const m = kbrWith({ regionalReferences: { units: { "ВПР 5 кл.|2025": { h: 0.5, lowP90: 0.25 } } } });
+    const r = identify(input, m);
+    expect(byId(r.schools, "M1").nonObjectivityCount).toBe(0);
+    expect(r.region.references["lowP90:ВПР 5 кл.|2025"]).toBe(0.25);
+    expect(r.schools.map((s) => s.procedures[0]?.lowResults)).toEqual([false, false, true, true]);
+    expect(r.region.notes).toContain("Региональные значения введены пользователем (regionalReferences), вместо рассчитанных: ВПР 5 кл. 2025: h = 0,500, lowP90 = 0,250");
+  });
+
+  it("reject a share outside [0, 1]", () => {
+    const bad = resolveMethodology("kbr", { regionalReferences: { units: { "ВПР 5 кл.|2025": { h: 1.5 } } } });
+    expect(bad.ok).toBe(false);
+  });
+});

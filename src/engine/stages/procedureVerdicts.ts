@@ -5,7 +5,7 @@
  * stage asks {@link ProcedureVerdicts.excluded}), and does it record low results against the
  * unit's regional P90.
  */
-import type { MethodologyParameters } from "../methodology";
+import type { MethodologyParameters, RegionalUnitReferences } from "../methodology";
 import { groupByProcedureYear, nonObjectivityFindings, procedureReference, type ProcedureReference, type SignFinding } from "../nonObjectivity";
 import { recordsLowResults } from "../lowResults";
 import type { ProcedureStat } from "../procedureStats";
@@ -34,6 +34,17 @@ export interface ProcedureVerdicts {
   readonly references: Readonly<Record<string, number | null>>;
 }
 
+/** The user's values of the region for a unit and year replace the computed ones (SPEC §8). */
+function withEntered(ref: ProcedureReference, entered: RegionalUnitReferences | undefined): ProcedureReference {
+  if (entered === undefined) return ref;
+  const regional = { ...ref.regional };
+  for (const q of ["b", "l", "m", "h", "u", "raised"] as const) {
+    const v = entered[q];
+    if (v !== undefined) regional[q] = v;
+  }
+  return { ...ref, lowP90: entered.lowP90 ?? ref.lowP90, regional };
+}
+
 /** Key of one school's unit in one year, as the sets above hold it. */
 export function unitKey(s: Pick<ProcedureStat, "schoolId" | "year" | "procedure">): string {
   return `${s.schoolId}|${s.year}|${s.procedure}`;
@@ -53,7 +64,7 @@ export function procedureVerdicts(stats: readonly ProcedureStat[], p: Methodolog
   const references: Record<string, number | null> = {};
   for (const [key, group] of groupByProcedureYear(stats)) {
     const evaluated = group.filter((s) => s.participants >= p.minParticipants);
-    const ref = procedureReference(evaluated, p);
+    const ref = withEntered(procedureReference(evaluated, p), p.regionalReferences.units?.[key]);
     refs.set(key, ref);
     references[`lowP90:${key}`] = ref.lowP90;
     for (const s of group) {
