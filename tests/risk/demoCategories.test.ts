@@ -53,9 +53,9 @@ describe("demo region: categories before and after the twelve factors", () => {
     }
   });
 
-  it("pins the counts: factor 4 (the school's ВПР on a non-objectivity list of 2025) adds 14 risk-zone schools", () => {
-    expect(counts(before)).toEqual({ "ШНОР и ШНСУ": 31, ШНОР: 49, ШНСУ: 119, "Зона риска": 208, "Без рисков": 193 });
-    expect(counts(after)).toEqual({ "ШНОР и ШНСУ": 31, ШНОР: 49, ШНСУ: 119, "Зона риска": 222, "Без рисков": 179 });
+  it("pins the counts: factor 4 (the school's ВПР on a non-objectivity list of 2025, SPEC §4 version 2) adds 26 risk-zone schools", () => {
+    expect(counts(before)).toEqual({ "ШНОР и ШНСУ": 28, ШНОР: 47, ШНСУ: 122, "Зона риска": 210, "Без рисков": 193 });
+    expect(counts(after)).toEqual({ "ШНОР и ШНСУ": 28, ШНОР: 47, ШНСУ: 122, "Зона риска": 236, "Без рисков": 167 });
   });
 
   it("reports all twelve of seed 004 for every school, with how many are known", () => {
