@@ -208,6 +208,22 @@ export function resultJson(result: AnalysisResult): unknown {
       shnorRules: [...s.shnorRules],
       shnsu: s.shnsu,
       nonObjectivityCount: s.nonObjectivityCount,
+      nonObjectivityHistory: { ...s.nonObjectivityHistory },
+      nonObjectivity: s.nonObjectivity.map((l) => ({
+        procedure: l.procedure,
+        year: l.year,
+        signs: l.signs.map((g) => ({
+          id: g.id,
+          value: n(g.value),
+          interval: g.interval === null ? null : [n(g.interval[0]), n(g.interval[1])],
+          regional: n(g.regional),
+          ...(g.quantities === undefined
+            ? {}
+            : { quantities: g.quantities.map((q) => ({ quantity: q.quantity, value: n(q.value), interval: q.interval === null ? null : [n(q.interval[0]), n(q.interval[1])], regional: n(q.regional) })) }),
+          ...(g.subject === undefined ? {} : { subject: g.subject, c0: g.c0, c1: g.c1, probability: n(g.probability ?? null) }),
+          text: g.text,
+        })),
+      })),
       group: s.group,
       groupResult: n(s.groupResult),
       riskFactors: s.riskFactors.map((f) => ({ id: f.id, name: f.name, value: f.value, detail: f.detail })),
@@ -230,6 +246,8 @@ export function resultJson(result: AnalysisResult): unknown {
         evaluated: p.evaluated,
         lowResults: p.lowResults,
         nonObjective: p.nonObjective,
+        excluded: p.excluded,
+        approximate: p.approximate,
         meanScore: n(p.meanScore),
       })),
     })),

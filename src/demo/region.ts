@@ -139,7 +139,7 @@ export const MUNICIPAL_MONITORING_HEADER: readonly string[] = [
 /** Only what the scores cannot tell: the grade size, for participation (counts come from Баллы). */
 export const RESULTS_HEADER: readonly string[] = ["Код ОО", "Год", "Процедура", "Класс", "Предмет", "Участников", "Численность параллели"];
 
-export const SCORES_HEADER: readonly string[] = ["Код ОО", "Год", "Процедура", "Класс", "Код участника", "Предмет", "Балл", "Отметка"];
+export const SCORES_HEADER: readonly string[] = ["Код ОО", "Год", "Процедура", "Класс", "Код участника", "Предмет", "Балл", "Отметка", "Отметка по журналу"];
 
 export const SCALES_HEADER: readonly string[] = [
   "Процедура",
@@ -476,6 +476,8 @@ export interface DemoScore {
   readonly subject: string;
   readonly score: number;
   readonly mark: number | null;
+  /** ВПР only: the journal mark the procedure mark is compared with (SPEC §4 `raisedVsJournal`). */
+  readonly journalMark: number | null;
 }
 
 /** Mean ЕГЭ test score of a subject at an average school. */
@@ -563,6 +565,19 @@ function absentees(r: Random, size: number, rate: number): Set<number> {
   return new Set(r.sample(all, count));
 }
 
+/**
+ * A pupil's journal mark: mostly the procedure mark, a step lower or higher now and then; at a
+ * school that marks ВПР above the journal, a step lower four times in ten.
+ */
+function journalOf(r: Random, mark: number | null, raises: boolean): number | null {
+  if (mark === null) return null;
+  const x = r.next();
+  const lower = raises ? 0.4 : 0.12;
+  if (x < lower) return Math.max(2, mark - 1);
+  if (x < lower + 0.1) return Math.min(5, mark + 1);
+  return mark;
+}
+
 function bMin(scale: DemoScale): number {
   return scale.minScore + 0.05 * scale.maxScore;
 }
@@ -588,6 +603,13 @@ export function schoolYearScores(school: DemoSchool, year: number, years: readon
   // ВПР, grades 4–8: the mass subjects (Russian, maths), which define the procedure's low index.
   // The other ВПР subjects are in Шкалы but left out of the scores to keep the demo small.
   const vprRate = school.lowParticipation ? 0.62 + r.next() * 0.1 : 0.88 + r.next() * 0.1;
+  // Signs 3 and 4 of SPEC §4, from streams of their own so that every other score stays as it was:
+  // a few schools mark ВПР above the journal, a few pull scores just below «3» up to the cut.
+  const habits = Random.derive(seed, 8, school.index);
+  const raises = habits.chance(0.04);
+  // A weaker school that pulls its failing pupils up to exactly the score for «3».
+  const peaks = habits.chance(Math.max(...school.gradeSizes) >= 22 ? 0.25 : 0.01);
+  const rv = Random.derive(seed, 9, school.index, year);
   for (let grade = 4; grade <= 8; grade++) {
     const size = sizes[grade] ?? 0;
     const subjects = VPR_SUBJECTS;
@@ -597,9 +619,12 @@ export function schoolYearScores(school: DemoSchool, year: number, years: readon
       if (absent.has(n)) continue;
       for (const subject of subjects) {
         const scale = findScale("ВПР", grade, subject);
-        let score = primaryScore(r, scale, school.inflates ? ability + 1.1 : ability);
+        let score = primaryScore(r, scale, school.inflates ? ability + 1.1 : peaks ? ability - 0.8 : ability);
         if (school.inflates) score = Math.max(score, Math.min(scale.maxScore, Math.ceil(bMin(scale)) + r.int(0, 2)));
-        out.push({ procedure: "ВПР", grade, participant: pid(grade, n), subject, score, mark: markOf(scale, score) });
+        const cut3 = cutsOf(scale)?.[0];
+        if (peaks && cut3 !== undefined && score < cut3 && rv.chance(0.9)) score = cut3;
+        const mark = markOf(scale, score);
+        out.push({ procedure: "ВПР", grade, participant: pid(grade, n), subject, score, mark, journalMark: journalOf(rv, mark, raises) });
       }
     }
   }
@@ -612,7 +637,7 @@ export function schoolYearScores(school: DemoSchool, year: number, years: readon
     for (const subject of ["Русский язык", "Математика", ...weightedPick(r, OGE_ELECTIVES, 2)]) {
       const scale = findScale("ОГЭ", 9, subject);
       const score = primaryScore(r, scale, ability);
-      out.push({ procedure: "ОГЭ", grade: 9, participant: pid(9, n), subject, score, mark: markOf(scale, score) });
+      out.push({ procedure: "ОГЭ", grade: 9, participant: pid(9, n), subject, score, mark: markOf(scale, score), journalMark: null });
     }
   }
 
@@ -629,7 +654,7 @@ export function schoolYearScores(school: DemoSchool, year: number, years: readon
         scale.maxScore === 100
           ? Math.round(clamp(r.normal((EGE_MEAN[subject] ?? 55) + 13 * (ability - 0.2), 9), 0, 100))
           : primaryScore(r, scale, ability);
-      out.push({ procedure: "ЕГЭ", grade: 11, participant: pid(11, n), subject, score, mark: markOf(scale, score) });
+      out.push({ procedure: "ЕГЭ", grade: 11, participant: pid(11, n), subject, score, mark: markOf(scale, score), journalMark: null });
     }
   }
   return out;
@@ -639,7 +664,7 @@ function* scoreRows(schools: readonly DemoSchool[], opts: Required<DemoOptions>)
   for (const year of opts.years) {
     for (const s of schools) {
       for (const x of schoolYearScores(s, year, opts.years, opts.seed)) {
-        yield [s.id, year, x.procedure, x.grade, x.participant, x.subject, x.score, x.mark];
+        yield [s.id, year, x.procedure, x.grade, x.participant, x.subject, x.score, x.mark, x.journalMark];
       }
     }
   }

@@ -1,32 +1,50 @@
 /**
- * Брянск preset's ШНОР rule (seed 004; SPEC.md §8): in each of the latest years present, at
- * least one of
+ * Брянск preset's ШНОР rule (seed 004; SPEC.md §8 with its "Version 2 corrections"): in each of
+ * the three latest years — consecutive years present in the data — at least one of
  * - ЕГЭ: share below the minimum score ≥ regional P90 AND share scoring 61–100 ≤ P10;
  * - ОГЭ: share of "2" ≥ P90 AND share of "4" and "5" ≤ P10;
- * - ВПР: at least two subjects in which ≥ 30 % of the participants got "2".
- * The "highest" sides also require a share above zero: a region where nobody failed has no
- * school with "the highest share of failures".
+ * - ВПР: at least two distinct subjects in which ≥ 30 % of the participants got "2" (a subject
+ *   written in two grades counts once, the worse grade decides).
+ * The "highest" sides also require a share above zero. Every criterion looks at evaluated units
+ * only; the percentile populations hold every evaluated unit, listed non-objective ones included,
+ * but a unit left out as non-objective cannot fire. ЕГЭ needs the counts below the minimum and
+ * of 61–100 (participant rows, or the «Результаты» columns): without them it is "не оценивался".
  */
 import { num, pct } from "./format";
 import type { MethodologyParameters } from "./methodology";
 import { percentileInc } from "./percentile";
 import type { ProcedureStat, SubjectStat } from "./procedureStats";
+import type { Issue } from "./types";
 
 export interface BryanskOutcome {
   /** Years checked, latest first. */
   readonly years: readonly number[];
   readonly fires: boolean;
+  /** Fewer consecutive years than `bryanskYears`, and a criterion held in every one of them. */
+  readonly candidate: boolean;
   /** Per year: which criteria held, as Russian text (empty: none held). */
   readonly perYear: ReadonlyMap<number, readonly string[]>;
+  /** Per year: criteria that could not be checked for this school, as Russian text. */
+  readonly notEvaluated: ReadonlyMap<number, readonly string[]>;
+}
+
+export interface BryanskResult {
+  readonly bySchool: ReadonlyMap<string, BryanskOutcome>;
+  /** The consecutive latest years checked, latest first. */
+  readonly years: readonly number[];
+  /** Fewer consecutive years than required: nothing fires, candidates are listed. */
+  readonly short: boolean;
+  readonly issues: readonly Issue[];
 }
 
 interface Pooled {
   schoolId: string;
   year: number;
   procedure: string;
-  participants: number;
-  nonObjective: boolean;
+  /** Every subject result of the evaluated units (the percentile population). */
   subjects: SubjectStat[];
+  /** Subject results of the units not left out as non-objective (what may fire). */
+  usable: SubjectStat[];
 }
 
 function ratio(subjects: readonly SubjectStat[], numPick: (s: SubjectStat) => number | null, denPick: (s: SubjectStat) => number): number | null {
@@ -41,42 +59,52 @@ function ratio(subjects: readonly SubjectStat[], numPick: (s: SubjectStat) => nu
   return d > 0 ? n / d : null;
 }
 
+/** The latest years present that follow one another without a gap, latest first, at most `count`. */
+export function consecutiveLatestYears(allYears: readonly number[], count: number): number[] {
+  const sorted = [...new Set(allYears)].sort((a, b) => b - a);
+  const out: number[] = [];
+  for (const y of sorted) {
+    if (out.length >= Math.max(0, count)) break;
+    if (out.length > 0 && y !== (out[out.length - 1] as number) - 1) break;
+    out.push(y);
+  }
+  return out;
+}
+
 /**
  * @param stats procedure statistics of every school (any procedure unit)
- * @param nonObjective keys "schoolId|year|procedure" (unit) on a non-objectivity list
+ * @param excluded keys "schoolId|year|unit" left out as non-objective (they cannot fire)
  */
-export function bryanskRule(
-  stats: readonly ProcedureStat[],
-  nonObjective: ReadonlySet<string>,
-  allYears: readonly number[],
-  p: MethodologyParameters,
-): Map<string, BryanskOutcome> {
-  const years = [...allYears].sort((a, b) => b - a).slice(0, Math.max(0, p.bryanskYears));
+export function bryanskRule(stats: readonly ProcedureStat[], excluded: ReadonlySet<string>, allYears: readonly number[], p: MethodologyParameters): BryanskResult {
+  const years = consecutiveLatestYears(allYears, p.bryanskYears);
+  const short = years.length < p.bryanskYears;
   const pooled = new Map<string, Pooled>();
   for (const s of stats) {
+    if (s.participants < p.minParticipants) continue;
     const k = `${s.schoolId}|${s.year}|${s.baseProcedure}`;
     let e = pooled.get(k);
     if (e === undefined) {
-      e = { schoolId: s.schoolId, year: s.year, procedure: s.baseProcedure, participants: 0, nonObjective: false, subjects: [] };
+      e = { schoolId: s.schoolId, year: s.year, procedure: s.baseProcedure, subjects: [], usable: [] };
       pooled.set(k, e);
     }
-    e.participants += s.participants;
     e.subjects.push(...s.subjects);
-    if (nonObjective.has(`${s.schoolId}|${s.year}|${s.procedure}`)) e.nonObjective = true;
+    if (!excluded.has(`${s.schoolId}|${s.year}|${s.procedure}`)) e.usable.push(...s.subjects);
   }
-  const usable = [...pooled.values()].filter((e) => e.participants >= p.minParticipants && !(p.excludeNonObjective && e.nonObjective));
+  const entries = [...pooled.values()];
 
   const held = new Map<string, Map<number, string[]>>();
-  const note = (schoolId: string, year: number, text: string) => {
-    let m = held.get(schoolId);
-    if (m === undefined) held.set(schoolId, (m = new Map()));
+  const missing = new Map<string, Map<number, string[]>>();
+  const note = (target: Map<string, Map<number, string[]>>, schoolId: string, year: number, text: string) => {
+    let m = target.get(schoolId);
+    if (m === undefined) target.set(schoolId, (m = new Map()));
     const list = m.get(year);
     if (list === undefined) m.set(year, [text]);
     else list.push(text);
   };
+  const issues: Issue[] = [];
 
   for (const year of years) {
-    const inYear = usable.filter((e) => e.year === year);
+    const inYear = entries.filter((e) => e.year === year);
     // ЕГЭ
     const ege = inYear
       .filter((e) => e.procedure === "ЕГЭ")
@@ -87,16 +115,31 @@ export function bryanskRule(
       }));
     const egeBelowP = percentileInc(ege.flatMap((x) => (x.below === null ? [] : [x.below])), p.bryanskEgeBelowMinPercentile);
     const egeHighP = percentileInc(ege.flatMap((x) => (x.high === null ? [] : [x.high])), p.bryanskEgeHighPercentile);
+    let egeUnknown = 0;
     for (const x of ege) {
-      if (x.below === null || x.high === null || egeBelowP === null || egeHighP === null) continue;
+      if (x.below === null || x.high === null) {
+        egeUnknown++;
+        note(missing, x.e.schoolId, year, `ЕГЭ ${year}: критерий не оценивался — нет числа участников ниже минимального балла и с 61–100 баллами`);
+        continue;
+      }
+      if (x.e.usable.length !== x.e.subjects.length || egeBelowP === null || egeHighP === null) continue;
       if (x.below > 0 && x.below >= egeBelowP && x.high <= egeHighP)
         note(
+          held,
           x.e.schoolId,
           year,
           `ЕГЭ ${year}: ниже минимального балла ${pct(x.below)} ≥ P${num(p.bryanskEgeBelowMinPercentile * 100, 0)} ${pct(egeBelowP)}, ` +
             `${p.bryanskEgeHighFrom}–100 баллов ${pct(x.high)} ≤ P${num(p.bryanskEgeHighPercentile * 100, 0)} ${pct(egeHighP)}`,
         );
     }
+    if (egeUnknown > 0)
+      issues.push({
+        severity: "warning",
+        code: "engine.bryanskEgeNotEvaluated",
+        sheet: "Результаты",
+        cell: null,
+        message: `Брянск, ЕГЭ ${year}: у ${egeUnknown} ОО нет столбцов «Ниже минимального балла» и «61–100 баллов» (или листа «Баллы») — критерий ЕГЭ для них не оценивался`,
+      });
     // ОГЭ
     const oge = inYear
       .filter((e) => e.procedure === "ОГЭ")
@@ -108,33 +151,43 @@ export function bryanskRule(
     const ogeTwoP = percentileInc(oge.flatMap((x) => (x.two === null ? [] : [x.two])), p.bryanskOgeMark2Percentile);
     const ogeGoodP = percentileInc(oge.flatMap((x) => (x.good === null ? [] : [x.good])), p.bryanskOgeMarks45Percentile);
     for (const x of oge) {
-      if (x.two === null || x.good === null || ogeTwoP === null || ogeGoodP === null) continue;
+      if (x.two === null || x.good === null || ogeTwoP === null || ogeGoodP === null || x.e.usable.length !== x.e.subjects.length) continue;
       if (x.two > 0 && x.two >= ogeTwoP && x.good <= ogeGoodP)
         note(
+          held,
           x.e.schoolId,
           year,
           `ОГЭ ${year}: доля «2» ${pct(x.two)} ≥ P${num(p.bryanskOgeMark2Percentile * 100, 0)} ${pct(ogeTwoP)}, ` +
             `доля «4» и «5» ${pct(x.good)} ≤ P${num(p.bryanskOgeMarks45Percentile * 100, 0)} ${pct(ogeGoodP)}`,
         );
     }
-    // ВПР
+    // ВПР: distinct subjects; a subject written in two grades counts once, with its worse grade.
     for (const e of inYear.filter((x) => x.procedure === "ВПР")) {
-      const failing = e.subjects.filter((s) => s.mark2 !== null && s.marked > 0 && s.mark2 / s.marked >= p.bryanskVprMark2Share);
+      const worst = new Map<string, { share: number; grade: number }>();
+      for (const s of e.usable) {
+        if (s.mark2 === null || s.marked <= 0) continue;
+        const share = s.mark2 / s.marked;
+        const w = worst.get(s.subject);
+        if (w === undefined || share > w.share) worst.set(s.subject, { share, grade: s.grade });
+      }
+      const failing = [...worst.entries()].filter(([, w]) => w.share >= p.bryanskVprMark2Share);
       if (failing.length >= p.bryanskVprMinSubjects)
         note(
+          held,
           e.schoolId,
           year,
           `ВПР ${year}: «2» получили не менее ${pct(p.bryanskVprMark2Share, 0)} участников по ${failing.length} предметам (` +
-            failing.map((s) => `${s.subject}, ${s.grade} кл.`).join("; ") +
+            failing.map(([subject, w]) => `${subject}, ${w.grade} кл. — ${pct(w.share)}`).join("; ") +
             ")",
         );
     }
   }
 
-  const out = new Map<string, BryanskOutcome>();
-  for (const [schoolId, perYear] of held) {
-    const fires = years.length > 0 && years.every((y) => (perYear.get(y)?.length ?? 0) > 0);
-    out.set(schoolId, { years, fires, perYear });
+  const bySchool = new Map<string, BryanskOutcome>();
+  for (const schoolId of new Set([...held.keys(), ...missing.keys()])) {
+    const perYear = held.get(schoolId) ?? new Map<number, string[]>();
+    const every = years.length > 0 && years.every((y) => (perYear.get(y)?.length ?? 0) > 0);
+    bySchool.set(schoolId, { years, fires: every && !short, candidate: every && short, perYear, notEvaluated: missing.get(schoolId) ?? new Map() });
   }
-  return out;
+  return { bySchool, years, short, issues };
 }

@@ -11,6 +11,7 @@
  * Deterministic: the same input and methodology give the same result, whatever the order of the
  * input rows.
  */
+import { num, plural } from "./format";
 import type { Methodology, MethodologyParameters } from "./methodology";
 import { cmp, procedureStats, type ProcedureStat } from "./procedureStats";
 import { groups as regressionGroups } from "./stages/groups";
@@ -66,7 +67,10 @@ export function identifyWithStats(
   if (latestYear === null) notes.push("Нет результатов оценочных процедур: ШНОР по результатам не определяется");
 
   const verdicts = procedureVerdicts(stats, p);
-  const rules = presetRules(stats, verdicts.nonObjectiveKeys, years, latestYear, municipalityOf, p);
+  notes.push(exclusionNote(verdicts.excluded, verdicts.nonObjectiveKeys, p));
+  const entered = enteredReferences(p);
+  if (entered.length > 0) notes.push(`Региональные значения введены пользователем (regionalReferences), вместо рассчитанных: ${entered.join("; ")}`);
+  const rules = presetRules(stats, verdicts.excluded, years, latestYear, municipalityOf, p);
   notes.push(...rules.notes);
   const social = socialProfile(schools, p);
   const latest = latestIndices(schools, verdicts.bySchool, latestYear);
@@ -96,8 +100,34 @@ export function identifyWithStats(
     },
     schools: results,
     municipalities: municipalities(results),
-    issues: [...built.issues],
+    issues: [...built.issues, ...rules.issues],
   };
+}
+
+/** The entered regional values as "code = value" texts, in a fixed order. */
+function enteredReferences(p: MethodologyParameters): string[] {
+  const r = p.regionalReferences;
+  const out: string[] = [];
+  if (r.swiQ1 !== undefined) out.push(`Q1 ИСБ = ${num(r.swiQ1)}`);
+  if (r.deviantD9 !== undefined) out.push(`D9 Ду = ${num(r.deviantD9)}`);
+  if (r.nonNativeMean !== undefined) out.push(`среднее неродной русский = ${num(r.nonNativeMean)}`);
+  for (const unit of Object.keys(r.units ?? {}).sort(cmp)) {
+    const refs = r.units?.[unit] ?? {};
+    const parts = Object.entries(refs).map(([k, v]) => `${k} = ${num(v as number, 3)}`);
+    if (parts.length > 0) out.push(`${unit.replace("|", " ")}: ${parts.join(", ")}`);
+  }
+  return out;
+}
+
+/** What `excludeNonObjective` left out, for «Параметры» (SPEC §4 "Exclusion everywhere"). */
+function exclusionNote(excluded: ReadonlySet<string>, listed: ReadonlySet<string>, p: MethodologyParameters): string {
+  const schools = (keys: ReadonlySet<string>) => new Set([...keys].map((k) => k.slice(0, k.indexOf("|")))).size;
+  if (!p.excludeNonObjective)
+    return `Результаты с признаками необъективности не исключались (excludeNonObjective = нет): ${listed.size} ${plural(listed.size, "результат", "результата", "результатов")} (процедура × год) у ${schools(listed)} ${plural(schools(listed), "школы", "школ", "школ")} учтены во всех правилах`;
+  return (
+    `Исключены как необъективные (excludeNonObjective): ${excluded.size} ${plural(excluded.size, "результат", "результата", "результатов")} (процедура × год) у ${schools(excluded)} ${plural(schools(excluded), "школы", "школ", "школ")} — ` +
+    "не учтены в низких результатах (R1/R2), правилах Брянска и Новолакского района, регрессии и группах, факторе риска учебной неуспешности, динамике и показателях мониторинга 2, 3, 13, 14; перечень — лист «Необъективность»"
+  );
 }
 
 function plainParameters(p: MethodologyParameters): Record<string, unknown> {

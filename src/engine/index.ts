@@ -17,3 +17,4 @@ export * from "./monitoring";
 export { analyse, type AnalysisResult } from "./analyse";
 export * from "./handover";
 export * from "./compare";
+export { wilson, binomialUpperTail, normalQuantile } from "./intervals";

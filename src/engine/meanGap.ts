@@ -17,6 +17,7 @@ export function meanGapRule(
   municipalityOf: ReadonlyMap<string, string>,
   latestYear: number,
   p: MethodologyParameters,
+  excluded: ReadonlySet<string> = new Set(),
 ): Map<string, string[]> {
   const procedures = new Set(p.meanGapProcedures);
   interface Item {
@@ -25,6 +26,8 @@ export function meanGapRule(
     label: string;
     mean: number;
     n: number;
+    /** Left out as non-objective (§4): in the municipality's mean, but cannot fire. */
+    excluded: boolean;
   }
   const items: Item[] = [];
   for (const s of stats) {
@@ -37,6 +40,7 @@ export function meanGapRule(
         label: `${s.baseProcedure} ${latestYear}, ${sub.subject}`,
         mean: sub.meanScore,
         n: sub.participants,
+        excluded: excluded.has(`${s.schoolId}|${s.year}|${s.procedure}`),
       });
     }
   }
@@ -50,6 +54,7 @@ export function meanGapRule(
   }
   const out = new Map<string, string[]>();
   for (const it of items) {
+    if (it.excluded) continue;
     const acc = sums.get(`${municipalityOf.get(it.schoolId) ?? ""}|${it.key}`);
     if (acc === undefined || acc.n <= 0) continue;
     const muniMean = acc.s / acc.n;

@@ -25,7 +25,34 @@ export interface ShnorRules {
 /** How ШНСУ is decided: the low-ИСБ group (§5), or a count of risk factors (§8). */
 export type ShnsuRule =
   | { readonly kind: "lowSwi" }
+  /** ШНСУ when every group has at least one factor that holds (Брянск, SPEC §8 version 2). */
+  | { readonly kind: "allGroups"; readonly groups: readonly (readonly RiskFactorId[])[] }
   | { readonly kind: "factors"; readonly factors: readonly RiskFactorId[]; readonly minCount: number };
+
+/**
+ * Regional reference values entered by the user (SPEC §8 "Regional reference values"): a
+ * municipal analyst who loads one municipality enters the region's values, which replace the
+ * computed ones. `units` is keyed by "<unit>|<year>" ("ВПР 5 кл.|2025").
+ */
+export interface RegionalReferences {
+  readonly swiQ1?: number;
+  readonly deviantD9?: number;
+  readonly nonNativeMean?: number;
+  readonly units?: Readonly<Record<string, RegionalUnitReferences>>;
+}
+
+/** Per procedure unit and year: the low-index P90 (§3) and the pooled regional shares of §4. */
+export interface RegionalUnitReferences {
+  readonly lowP90?: number;
+  readonly b?: number;
+  readonly l?: number;
+  readonly m?: number;
+  readonly h?: number;
+  readonly u?: number;
+  readonly raised?: number;
+}
+
+export const REGIONAL_UNIT_KEYS: readonly (keyof RegionalUnitReferences)[] = ["lowP90", "b", "l", "m", "h", "u", "raised"];
 
 export interface MethodologyParameters {
   // §2 indices
@@ -46,7 +73,29 @@ export interface MethodologyParameters {
   /** Leave out a school's procedure that carries signs of non-objectivity (seed 000). */
   readonly excludeNonObjective: boolean;
 
-  // §4 non-objectivity
+  // §4 non-objectivity, version 2: each sign switchable, with its thresholds
+  /** Confidence level of the Wilson score intervals (0.95). */
+  readonly nonObjConfidence: number;
+  /** Sign 1 (seed 000): better than the region beyond the interval on every known quantity. */
+  readonly nonObjCiBetterThanRegion: boolean;
+  /** Sign 1: and the high index at least this far above the region's (0.15 = 15 p.p.). */
+  readonly nonObjMinGap: number;
+  /** Sign 2: participation below `nonObjMinParticipation` of the grade. */
+  readonly nonObjLowParticipation: boolean;
+  /** Sign 3 (ФИОКО): procedure mark above the journal mark more often than in the region. */
+  readonly nonObjRaisedVsJournal: boolean;
+  /** Sign 3: and the share of raised marks at least this (0.25). */
+  readonly nonObjRaisedMinShare: number;
+  /** Sign 4 (ФИОКО): a peak at the score for «3» in a mass subject. */
+  readonly nonObjBoundaryPeak: boolean;
+  /** Sign 4: only subjects with at least this many participants (20). */
+  readonly nonObjPeakMinParticipants: number;
+  /** Sign 4: c0 ≥ this × max(c1, 1) (2). */
+  readonly nonObjPeakRatio: number;
+  /** Sign 4: one-sided binomial P(X ≥ c0 | c0 + c1, ½) below this (0.01). */
+  readonly nonObjPeakAlpha: number;
+  /** Sign 5, version 1 (off by default): percentile signs with the three percentiles below. */
+  readonly nonObjPercentileSigns: boolean;
   readonly nonObjHighPercentile: number;
   readonly nonObjLowPercentile: number;
   readonly nonObjMassPercentile: number;
@@ -144,6 +193,9 @@ export interface MethodologyParameters {
   readonly mentorSwiWindow: number;
   /** Mentor schools: at most this many candidates per ШНОР. */
   readonly mentorMaxCount: number;
+
+  /** Values of the region entered by the user; they replace the computed ones (empty: none). */
+  readonly regionalReferences: RegionalReferences;
 }
 
 /** A target value of a monitoring indicator from `fromYear` on (a fraction for shares). */
@@ -238,6 +290,17 @@ export const KBR_PARAMETERS: MethodologyParameters = {
   r1MinProcedures: 2,
   r2Years: 2,
   excludeNonObjective: true,
+  nonObjConfidence: 0.95,
+  nonObjCiBetterThanRegion: true,
+  nonObjMinGap: 0.15,
+  nonObjLowParticipation: true,
+  nonObjRaisedVsJournal: true,
+  nonObjRaisedMinShare: 0.25,
+  nonObjBoundaryPeak: true,
+  nonObjPeakMinParticipants: 20,
+  nonObjPeakRatio: 2,
+  nonObjPeakAlpha: 0.01,
+  nonObjPercentileSigns: false,
   nonObjHighPercentile: 0.95,
   nonObjLowPercentile: 0.1,
   nonObjMassPercentile: 0.95,
@@ -283,6 +346,7 @@ export const KBR_PARAMETERS: MethodologyParameters = {
   networkCommunities: null,
   mentorSwiWindow: 10,
   mentorMaxCount: 3,
+  regionalReferences: {},
 };
 
 export const PRESETS: Readonly<Record<PresetId, Methodology>> = {
@@ -303,9 +367,10 @@ export const PRESETS: Readonly<Record<PresetId, Methodology>> = {
     parameters: {
       ...KBR_PARAMETERS,
       shnorRules: { percentile: false, bryansk: true, meanGap: false, factors: [] },
-      // Seed 004: «ресурсная недостаточность, удалённость, труднодоступность»; its risk factors
-      // 1–2 make resources both equipment and staff, so a staff deficit counts too.
-      shnsuRule: { kind: "factors", factors: ["lowEquipment", "teacherShortage", "remoteness"], minCount: 1 },
+      // Seed 004: «ресурсная недостаточность, удалённость, труднодоступность», and the region found
+      // no ШНСУ, so one vacancy must not make one (SPEC §8 version 2): remote or hard to reach AND
+      // resource insufficiency (low equipment or a teacher shortage; seed 004 factors 1–2).
+      shnsuRule: { kind: "allGroups", groups: [["remoteness"], ["lowEquipment", "teacherShortage"]] },
     },
   },
   novolaksky: {
@@ -331,6 +396,17 @@ export const PARAMETER_LABELS: Readonly<Record<keyof MethodologyParameters, stri
   r1MinProcedures: "R1: число процедур с низкими результатами в последнем году",
   r2Years: "R2: число последних лет подряд хотя бы с одной процедурой с низкими результатами",
   excludeNonObjective: "Исключать результаты с признаками необъективности",
+  nonObjConfidence: "Необъективность: уровень доверия интервалов Уилсона",
+  nonObjCiBetterThanRegion: "Необъективность, признак 1: результаты лучше региона за пределами доверительного интервала",
+  nonObjMinGap: "Необъективность, признак 1: индекс высоких результатов выше регионального не меньше чем на (доля)",
+  nonObjLowParticipation: "Необъективность, признак 2: низкая доля участников от параллели",
+  nonObjRaisedVsJournal: "Необъективность, признак 3: отметка за процедуру выше отметки по журналу чаще, чем в регионе",
+  nonObjRaisedMinShare: "Необъективность, признак 3: доля повысивших отметку не меньше",
+  nonObjBoundaryPeak: "Необъективность, признак 4: пик на границе отметки «3» в массовом предмете",
+  nonObjPeakMinParticipants: "Необъективность, признак 4: участников по предмету не меньше",
+  nonObjPeakRatio: "Необъективность, признак 4: на границе «3» не меньше чем в k раз больше, чем баллом ниже",
+  nonObjPeakAlpha: "Необъективность, признак 4: уровень значимости одностороннего биномиального критерия",
+  nonObjPercentileSigns: "Необъективность, признак 5 (версия 1): перцентильные признаки",
   nonObjHighPercentile: "Необъективность: перцентиль индекса высоких результатов (выше)",
   nonObjLowPercentile: "Необъективность: перцентиль индекса низких результатов (ниже)",
   nonObjMassPercentile: "Необъективность: перцентиль индекса массовых результатов (выше)",
@@ -376,6 +452,7 @@ export const PARAMETER_LABELS: Readonly<Record<keyof MethodologyParameters, stri
   networkCommunities: "Мониторинг: количество сетевых сообществ педагогов в регионе (показатель №8 Ставрополя)",
   mentorSwiWindow: "Школы-наставники: ИСБ отличается от ИСБ ШНОР не больше чем на, пунктов",
   mentorMaxCount: "Школы-наставники: не больше кандидатов на одну ШНОР",
+  regionalReferences: "Региональные значения, введённые пользователем (swiQ1, deviantD9, nonNativeMean; units: «процедура|год» → lowP90, b, l, m, h, u, raised)",
 };
 
 /**
@@ -413,6 +490,9 @@ const FRACTION_KEYS = new Set<string>([
   "nonObjLowPercentile",
   "nonObjMassPercentile",
   "nonObjMinParticipation",
+  "nonObjMinGap",
+  "nonObjRaisedMinShare",
+  "nonObjPeakAlpha",
   "swiQuantile",
   "deviantPercentile",
   "qualifiedTeachersPercentile",
@@ -435,6 +515,7 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
     if (typeof value !== "number" || !Number.isFinite(value)) return `Параметр «${key}»: ожидалось число`;
     if (FRACTION_KEYS.has(key) && (value < 0 || value > 1)) return `Параметр «${key}»: ожидалось число от 0 до 1`;
     if ((key === "stableShnorYears" || key === "mentorMaxCount") && (!Number.isInteger(value) || value < 1)) return `Параметр «${key}»: ожидалось целое число не меньше 1`;
+    if (key === "nonObjConfidence" && !(value > 0 && value < 1)) return `Параметр «${key}»: ожидалось число больше 0 и меньше 1`;
     if (value < 0) return `Параметр «${key}»: ожидалось неотрицательное число`;
     return null;
   }
@@ -486,10 +567,17 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
     return null;
   }
   if (key === "monitoringTargets") return checkTargets(value);
+  if (key === "regionalReferences") return checkRegionalReferences(value);
   if (key === "shnsuRule") {
     const v = value as Record<string, unknown> | null;
     if (typeof v !== "object" || v === null) return `Параметр «shnsuRule»: ожидался объект`;
     if (v["kind"] === "lowSwi") return null;
+    if (
+      v["kind"] === "allGroups" &&
+      Array.isArray(v["groups"]) &&
+      v["groups"].every((g) => Array.isArray(g) && g.length > 0 && g.every((f) => RISK_FACTOR_IDS.includes(f as RiskFactorId)))
+    )
+      return null;
     if (
       v["kind"] === "factors" &&
       Array.isArray(v["factors"]) &&
@@ -497,9 +585,29 @@ function checkParameter(key: string, current: unknown, value: unknown): string |
       typeof v["minCount"] === "number"
     )
       return null;
-    return `Параметр «shnsuRule»: ожидалось { kind: "lowSwi" } или { kind: "factors", factors: […], minCount: N }`;
+    return `Параметр «shnsuRule»: ожидалось { kind: "lowSwi" }, { kind: "factors", factors: […], minCount: N } или { kind: "allGroups", groups: [[…], […]] }`;
   }
   return `Параметр «${key}»: недопустимое значение`;
+}
+
+/** `regionalReferences`: finite numbers, shares of units in [0, 1]. */
+function checkRegionalReferences(value: unknown): string | null {
+  const problem = `Параметр «regionalReferences»: ожидался объект { "swiQ1": 64, "deviantD9": 9, "nonNativeMean": 12, "units": { "ВПР 5 кл.|2025": { "lowP90": 0.3, "h": 0.22 } } }`;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return problem;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (k === "swiQ1" || k === "deviantD9" || k === "nonNativeMean") {
+      if (typeof v !== "number" || !Number.isFinite(v)) return problem;
+    } else if (k === "units") {
+      if (typeof v !== "object" || v === null || Array.isArray(v)) return problem;
+      for (const [unit, refs] of Object.entries(v as Record<string, unknown>)) {
+        if (!/\|\d{4}$/.test(unit) || typeof refs !== "object" || refs === null || Array.isArray(refs)) return problem;
+        for (const [rk, rv] of Object.entries(refs as Record<string, unknown>)) {
+          if (!(REGIONAL_UNIT_KEYS as readonly string[]).includes(rk) || typeof rv !== "number" || !(rv >= 0 && rv <= 1)) return problem;
+        }
+      }
+    } else return problem;
+  }
+  return null;
 }
 
 /** Seed 002's indicators whose target is a count, not a share. */

@@ -8,7 +8,7 @@
 import type { MethodologyParameters } from "./methodology";
 import { markFromScore, weightedShare } from "./subjectIndices";
 import { thresholds, type Thresholds } from "./thresholds";
-import type { AggregatedResult, Issue, ParticipantScore, Scale } from "./types";
+import { ALL_SUBJECTS, type AggregatedResult, type Issue, type ParticipantScore, type Scale } from "./types";
 
 /** Counts of one subject in one grade of one procedure at one school in one year. */
 export interface SubjectStat {
@@ -28,9 +28,25 @@ export interface SubjectStat {
   /** Participants whose mark is known (the denominator of mark shares). */
   readonly marked: number;
   readonly meanScore: number | null;
+  /** §4 `boundaryPeak` (participant rows, `Балл для «3»` known): scored exactly the cut for «3», and one point less. */
+  readonly atCut3: number | null;
+  readonly belowCut3ByOne: number | null;
 }
 
-export interface GradeStat {
+/** §4 inputs of one grade (or unit) beside the three indices. */
+export interface NonObjectivityInputs {
+  /** `b`: share below the official minimum in at least one mass subject (null: unknown). */
+  readonly belowScaleMin: number | null;
+  /** Subject results behind the mass index (its Wilson denominator). */
+  readonly massResults: number;
+  /** `Отметка по журналу` compared: results with both marks, and those whose procedure mark is higher. */
+  readonly journalCompared: number;
+  readonly raisedVsJournal: number;
+  /** Aggregated rows without the procedure-level counts: the low and high indices are lower bounds (§2). */
+  readonly approximate: boolean;
+}
+
+export interface GradeStat extends NonObjectivityInputs {
   readonly grade: number;
   /** Distinct participants (participant rows) or the largest subject's participants (aggregated). */
   readonly participants: number;
@@ -42,7 +58,7 @@ export interface GradeStat {
 }
 
 /** One procedure (or procedure in a grade, by `procedureUnit`) at one school in one year. */
-export interface ProcedureStat {
+export interface ProcedureStat extends NonObjectivityInputs {
   readonly schoolId: string;
   readonly year: number;
   /** The procedure as the rules see it: "ВПР", or "ВПР 5 кл." with `procedureUnit = procedureGrade`. */
@@ -56,6 +72,8 @@ export interface ProcedureStat {
   readonly participation: number | null;
   readonly fromParticipants: boolean;
   readonly meanScore: number | null;
+  /** Pupils of the grades whose size is known, and the participants of those grades (`u`'s parts). */
+  readonly gradeSize: number | null;
   readonly grades: readonly GradeStat[];
   readonly subjects: readonly SubjectStat[];
 }
@@ -78,6 +96,17 @@ interface ScaleInfo {
   readonly t: Thresholds;
 }
 
+/** A subject's scales: the row without a year, and the rows of single years (SPEC §1 `Год`). */
+interface ScaleEntry {
+  any: ScaleInfo | undefined;
+  byYear: Map<number, ScaleInfo> | null;
+}
+
+function scaleOf(e: ScaleEntry | undefined, year: number): ScaleInfo | undefined {
+  if (e === undefined) return undefined;
+  return (e.byYear === null ? undefined : e.byYear.get(year)) ?? e.any;
+}
+
 interface SubjectAcc {
   subject: string;
   mass: boolean;
@@ -91,6 +120,10 @@ interface SubjectAcc {
   marks45: number;
   marked: number;
   scoreSum: number;
+  atCut3: number;
+  belowCut3ByOne: number;
+  journalCompared: number;
+  raised: number;
 }
 
 interface KeyAcc {
@@ -99,7 +132,10 @@ interface KeyAcc {
   procedure: string;
   grade: number;
   subjects: Map<string, SubjectAcc>;
-  /** participantId → bit 1: below B_min in a mass subject; bit 2: at or above B_top somewhere. */
+  /**
+   * participantId → bit 1: below B_min in a mass subject; bit 2: at or above B_top somewhere;
+   * bit 4: below the scale's minimum in a mass subject.
+   */
   participants: Map<string, number>;
 }
 
@@ -117,24 +153,30 @@ export function procedureStats(
   scales: readonly Scale[],
   params: MethodologyParameters,
 ): { stats: ProcedureStat[]; issues: Issue[] } {
-  const scaleMap = new Map<string, ScaleInfo>();
+  const scaleMap = new Map<string, ScaleEntry>();
   // Nested lookup procedure → grade → subject: no key string is built per score row.
-  const scaleTree = new Map<string, Map<number, Map<string, ScaleInfo>>>();
+  const scaleTree = new Map<string, Map<number, Map<string, ScaleEntry>>>();
   for (const s of scales) {
     const info = { scale: s, t: thresholds(s, params.margin) };
-    scaleMap.set(scaleKey(s.procedure, s.grade, s.subject), info);
     let byGrade = scaleTree.get(s.procedure);
     if (byGrade === undefined) scaleTree.set(s.procedure, (byGrade = new Map()));
     let bySubject = byGrade.get(s.grade);
     if (bySubject === undefined) byGrade.set(s.grade, (bySubject = new Map()));
-    bySubject.set(s.subject, info);
+    let entry = bySubject.get(s.subject);
+    if (entry === undefined) {
+      entry = { any: undefined, byYear: null };
+      bySubject.set(s.subject, entry);
+      scaleMap.set(scaleKey(s.procedure, s.grade, s.subject), entry);
+    }
+    if (s.year === undefined || s.year === null) entry.any = info;
+    else (entry.byYear ??= new Map()).set(s.year, info);
   }
   const missingScales = new Set<string>();
 
   const keys = new Map<string, KeyAcc>();
   let acc: KeyAcc | undefined;
   for (const row of scores) {
-    const info = scaleTree.get(row.procedure)?.get(row.grade)?.get(row.subject);
+    const info = scaleOf(scaleTree.get(row.procedure)?.get(row.grade)?.get(row.subject), row.year);
     if (info === undefined) {
       missingScales.add(scaleKey(row.procedure, row.grade, row.subject));
       continue;
@@ -163,6 +205,10 @@ export function procedureStats(
         marks45: 0,
         marked: 0,
         scoreSum: 0,
+        atCut3: 0,
+        belowCut3ByOne: 0,
+        journalCompared: 0,
+        raised: 0,
       };
       acc.subjects.set(row.subject, sub);
     }
@@ -180,13 +226,26 @@ export function procedureStats(
       sub.atLeastTop++;
       flags |= 2;
     }
-    if (score < info.scale.minScore) sub.belowScaleMin++;
+    if (score < info.scale.minScore) {
+      sub.belowScaleMin++;
+      if (info.scale.mass) flags |= 4;
+    }
     if (score >= params.bryanskEgeHighFrom) sub.highBand++;
+    const cut3 = info.scale.cut3;
+    if (cut3 !== null) {
+      if (score === cut3) sub.atCut3++;
+      else if (score === cut3 - 1) sub.belowCut3ByOne++;
+    }
     const mark = row.mark ?? markFromScore(score, info.scale);
     if (mark !== null) {
       sub.marked++;
       if (mark <= 2) sub.mark2++;
       else if (mark >= 4) sub.marks45++;
+      const journal = row.journalMark;
+      if (journal !== null && journal !== undefined) {
+        sub.journalCompared++;
+        if (mark > journal) sub.raised++;
+      }
     }
     acc.participants.set(row.participantId, flags);
   }
@@ -207,6 +266,8 @@ export function procedureStats(
     let scored = 0;
     let midNum = 0;
     let subjectDen = 0;
+    let journalCompared = 0;
+    let raised = 0;
     for (const sub of [...acc.subjects.values()].sort((a, b) => cmp(a.subject, b.subject))) {
       subjects.push({
         grade: acc.grade,
@@ -222,17 +283,23 @@ export function procedureStats(
         marks45: sub.marked > 0 ? sub.marks45 : null,
         marked: sub.marked,
         meanScore: sub.participants > 0 ? sub.scoreSum / SCORE_UNITS / sub.participants : null,
+        atCut3: sub.atCut3,
+        belowCut3ByOne: sub.belowCut3ByOne,
       });
       scoreSum += sub.scoreSum / SCORE_UNITS;
       scored += sub.participants;
       midNum += sub.atLeastMid;
       subjectDen += sub.participants;
+      journalCompared += sub.journalCompared;
+      raised += sub.raised;
     }
     let lowCount = 0;
     let highCount = 0;
+    let belowScaleMinCount = 0;
     for (const flags of acc.participants.values()) {
       if (flags & 1) lowCount++;
       if (flags & 2) highCount++;
+      if (flags & 4) belowScaleMinCount++;
     }
     const n = acc.participants.size;
     gradeStats.set(k, {
@@ -244,6 +311,11 @@ export function procedureStats(
         high: n > 0 ? highCount / n : null,
         gradeSize: maxOf((aggregated.get(k) ?? []).map((r) => r.gradeSize)),
         fromParticipants: true,
+        belowScaleMin: n > 0 ? belowScaleMinCount / n : null,
+        massResults: subjectDen,
+        journalCompared,
+        raisedVsJournal: raised,
+        approximate: false,
       },
       subjects,
       scoreSum,
@@ -257,8 +329,11 @@ export function procedureStats(
     const subjects: SubjectStat[] = [];
     let scoreSum = 0;
     let scored = 0;
+    // The row «все» carries the procedure-level counts (SPEC §2); the others are subjects.
+    const whole = rows.find((r) => r.subject === ALL_SUBJECTS);
     for (const r of [...rows].sort((a, b) => cmp(a.subject, b.subject))) {
-      const info = scaleMap.get(scaleKey(r.procedure, r.grade, r.subject));
+      if (r.subject === ALL_SUBJECTS) continue;
+      const info = scaleOf(scaleMap.get(scaleKey(r.procedure, r.grade, r.subject)), r.year);
       if (info === undefined) missingScales.add(scaleKey(r.procedure, r.grade, r.subject));
       subjects.push({
         grade: r.grade,
@@ -268,27 +343,41 @@ export function procedureStats(
         belowMin: r.belowMin,
         atLeastMid: r.atLeastMid,
         atLeastTop: r.atLeastTop,
-        belowScaleMin: null,
-        highBand: null,
+        belowScaleMin: r.belowScaleMin ?? null,
+        highBand: r.highBand ?? null,
         mark2: r.mark2,
         marks45: r.marks45,
         marked: r.mark2 !== null || r.marks45 !== null ? r.participants : 0,
         meanScore: r.meanScore,
+        atCut3: null,
+        belowCut3ByOne: null,
       });
       if (r.meanScore !== null && r.participants > 0) {
         scoreSum += r.meanScore * r.participants;
         scored += r.participants;
       }
     }
+    const participants = whole !== undefined ? whole.participants : Math.max(0, ...subjects.map((s) => s.participants));
+    const massSubjects = subjects.filter((s) => s.mass);
+    const wholeShare = (c: number | null | undefined): number | null => (c === null || c === undefined || participants <= 0 ? null : c / participants);
+    const low = wholeShare(whole?.procedureLow);
+    const high = wholeShare(whole?.procedureHigh);
+    const belowScaleMin = wholeShare(whole?.procedureBelowScaleMin);
     gradeStats.set(k, {
       gradeStat: {
         grade: first.grade,
-        participants: Math.max(0, ...rows.map((r) => r.participants)),
-        low: countShare(subjects, (s) => s.belowMin),
+        participants,
+        // Without the procedure-level counts: the largest subject share, a lower bound (§2).
+        low: low ?? largestShare(massSubjects, (s) => s.belowMin),
         mass: countShare(subjects, (s) => s.atLeastMid),
-        high: countShare(subjects, (s) => s.atLeastTop),
+        high: high ?? largestShare(subjects, (s) => s.atLeastTop),
         gradeSize: maxOf(rows.map((r) => r.gradeSize)),
         fromParticipants: false,
+        belowScaleMin: belowScaleMin ?? largestShare(massSubjects, (s) => s.belowScaleMin) ?? largestShare(massSubjects, (s) => s.mark2),
+        massResults: countDen(subjects, (s) => s.atLeastMid),
+        journalCompared: 0,
+        raisedVsJournal: 0,
+        approximate: low === null || high === null,
       },
       subjects,
       scoreSum,
@@ -333,6 +422,12 @@ export function procedureStats(
       participation: gradeSize > 0 ? sized / gradeSize : null,
       fromParticipants: grades.every((g) => g.fromParticipants),
       meanScore: scored > 0 ? scoreSum / scored : null,
+      gradeSize: gradeSize > 0 ? gradeSize : null,
+      belowScaleMin: weightedShare(grades.map((g) => ({ share: g.belowScaleMin, weight: g.participants }))),
+      massResults: grades.reduce((s, g) => s + g.massResults, 0),
+      journalCompared: grades.reduce((s, g) => s + g.journalCompared, 0),
+      raisedVsJournal: grades.reduce((s, g) => s + g.raisedVsJournal, 0),
+      approximate: grades.some((g) => g.approximate),
       grades,
       subjects: parts.flatMap((p) => p.subjects),
     });
@@ -356,6 +451,25 @@ interface KeyMeta {
   readonly schoolId: string;
   readonly year: number;
   readonly procedure: string;
+}
+
+/** The largest count ÷ participants among the subjects whose count is known. */
+function largestShare(subjects: readonly SubjectStat[], pick: (s: SubjectStat) => number | null): number | null {
+  let best: number | null = null;
+  for (const s of subjects) {
+    const c = pick(s);
+    if (c === null || s.participants <= 0) continue;
+    const v = c / s.participants;
+    if (best === null || v > best) best = v;
+  }
+  return best;
+}
+
+/** Σ participants over the subjects whose count is known. */
+function countDen(subjects: readonly SubjectStat[], pick: (s: SubjectStat) => number | null): number {
+  let den = 0;
+  for (const s of subjects) if (pick(s) !== null && s.participants > 0) den += s.participants;
+  return den;
 }
 
 /** Σ count ÷ Σ participants over the subjects whose count is known. */

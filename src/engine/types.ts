@@ -207,6 +207,34 @@ export interface ProcedureResult {
   /** Whether `lowIndex` is the procedure-level index from participant rows (§2). */
   readonly fromParticipants: boolean;
   readonly meanScore: number | null;
+  /** Left out of the analysis as non-objective (§4, `excludeNonObjective`). */
+  readonly excluded: boolean;
+  /** From aggregated rows without the procedure-level counts: "оценка по агрегированным данным" (§2). */
+  readonly approximate: boolean;
+}
+
+/** One sign of non-objectivity with the numbers that fired it (SPEC §4 version 2). */
+export interface NonObjectivitySignResult {
+  readonly id: string;
+  readonly value: number | null;
+  readonly interval: readonly [number, number] | null;
+  readonly regional: number | null;
+  /** Sign 1: every quantity compared (b, l, m, h). */
+  readonly quantities?: readonly { readonly quantity: string; readonly value: number; readonly interval: readonly [number, number] | null; readonly regional: number | null }[];
+  /** Sign 4: subject, c0, c1 and the one-sided binomial probability. */
+  readonly subject?: string;
+  readonly c0?: number;
+  readonly c1?: number;
+  readonly probability?: number;
+  /** Russian explanation with the numbers. */
+  readonly text: string;
+}
+
+/** A listing: one school's procedure unit in one year on the non-objectivity list. */
+export interface NonObjectivityListing {
+  readonly procedure: string;
+  readonly year: number;
+  readonly signs: readonly NonObjectivitySignResult[];
 }
 
 export interface SchoolResult {
@@ -221,7 +249,12 @@ export interface SchoolResult {
   readonly shnor: boolean;
   readonly shnorRules: readonly string[];
   readonly shnsu: boolean;
+  /** Stage 3: distinct procedure units of the latest year on whose lists the school is. */
   readonly nonObjectivityCount: number;
+  /** Listings per year ({ "2024": 1, "2025": 2 }), never added into the count. */
+  readonly nonObjectivityHistory: Readonly<Record<string, number>>;
+  /** Every listing with its signs and numbers, all years. */
+  readonly nonObjectivity: readonly NonObjectivityListing[];
   readonly group: Group | null;
   /** The result regressed on ИСБ in §6 (by default the latest mass index, procedures pooled). */
   readonly groupResult: number | null;

@@ -10,6 +10,7 @@
  * checked in `args.ts`: a wrong argument gives #VALUE! naming it, nothing to compute gives #N/A,
  * both with a Russian message. Tuning parameters (Ш, m, k) are `?: number`.
  */
+import { wilson } from "../engine/intervals";
 import { attainmentLevel } from "../engine/levels";
 import { KBR_PARAMETERS } from "../engine/methodology";
 import { GROUP_NAMES, groupOf } from "../engine/regression";
@@ -228,5 +229,26 @@ export function swiGroupFunction(result: any, swi: any, resultRange: any[][], sw
     if (!fit.ok) throw notAvailable(fit.reason);
     const residual = y - (fit.value.intercept + fit.value.slope * x);
     return GROUP_NAMES[groupOf(residual, fit.value.sigma, kk)];
+  });
+}
+
+/**
+ * Wilson score interval of a share observed on n participants (SPEC §4: a school's share against the region's). Returns the lower and upper bounds side by side (a 1×2 array).
+ * @customfunction WILSON WILSON
+ * @param share The share, from 0 to 1 (0.5 for 10 of 20; a cell formatted 50 % holds 0.5).
+ * @param n The number of participants the share is taken over.
+ * @param [level] Confidence level, between 0 and 1 (default 0.95).
+ * @returns The lower and upper bounds, from 0 to 1.
+ */
+export function wilsonFunction(share: any, n: any, level?: number): number[][] {
+  return guard(() => {
+    const p = within(requiredNumber(share, "доля"), 0, 1, "доля", "ожидалась доля");
+    const count = requiredNumber(n, "n");
+    if (!(count > 0)) throw invalid(`n: ${String(count).replace(".", ",")} — ожидалось число участников больше 0`);
+    const conf = optionalNumber(level, "уровень", P.nonObjConfidence);
+    if (!(conf > 0 && conf < 1)) throw invalid(`уровень: ${String(conf).replace(".", ",")} — ожидалось число больше 0 и меньше 1`);
+    const interval = wilson(p, count, conf);
+    if (interval === null) throw notAvailable("n: нет участников — интервал не определён");
+    return [[interval[0], interval[1]]];
   });
 }

@@ -16,6 +16,7 @@ import { knownText } from "../engine/risk/profile";
 import { NO_TYPE, SCHOOL_TYPE_NAMES } from "../engine/schoolTypes";
 import type { Category, IdentificationResult, Issue, RiskFactorId, SchoolResult } from "../engine/types";
 import { LEVELS_SHEET_NAME, levelsSheet } from "./levelsSheet";
+import { nonObjectivitySheet } from "./nonObjectivitySheet";
 import { MONITORING_SHEET_NAMES, monitoringSheets, monitoringTargetRows } from "./monitoringSheets";
 import type { ColumnSpec, SheetSpec, SpecCell, StyledCell } from "./port";
 import { ALERT_STYLE, CATEGORY_ORDER, CATEGORY_STYLES, decimal, integer, percent, REVIEW_STYLE, text, TOTAL_STYLE, yesNo } from "./sheetCells";
@@ -63,6 +64,7 @@ export function resultSheets(result: IdentificationResult | AnalysisResult, cont
     indicesSheet(result),
     municipalitiesSheet(result),
     ...handoverSheets(result),
+    nonObjectivitySheet(result),
     ...(hasMonitoring(result) ? monitoringSheets(result) : []),
     ...(hasMonitoring(result) ? [levelsSheet(result.levels, new Map(result.schools.map((s) => [s.id, s.name])))] : []),
     parametersSheet(result, context),
@@ -150,6 +152,8 @@ export function indicesSheet(result: IdentificationResult): SheetSpec {
     text("Оценивалась", 11),
     text("Низкие результаты", 11),
     text("Признаки необъективности", 15),
+    text("Исключено из анализа", 11),
+    text("Данные", 18),
   ];
   const rows: SpecCell[][] = [];
   const styles: StyledCell[] = [];
@@ -170,6 +174,8 @@ export function indicesSheet(result: IdentificationResult): SheetSpec {
         yesNo(p.evaluated),
         yesNo(p.lowResults),
         yesNo(p.nonObjective),
+        yesNo(p.excluded),
+        p.fromParticipants ? "баллы участников" : p.approximate ? "оценка по агрегированным данным" : "агрегированные данные",
       ]);
       if (p.lowResults === true) styles.push({ row, column: 11, style: ALERT_STYLE });
       if (p.nonObjective) styles.push({ row, column: 12, style: REVIEW_STYLE });
@@ -208,6 +214,16 @@ export function municipalitiesSheet(result: IdentificationResult): SheetSpec {
   return { name: SHEET_NAMES.municipalities, columns, rows, styles, table: null, freezeHeader: true, charts };
 }
 
+/** Codes of the regional values the user entered (`regionalReferences`, SPEC §8): "swiQ1", "lowP90:ВПР 5 кл.|2025". */
+function enteredReferenceCodes(value: unknown): Set<string> {
+  const out = new Set<string>();
+  if (typeof value !== "object" || value === null) return out;
+  const r = value as { swiQ1?: unknown; deviantD9?: unknown; nonNativeMean?: unknown; units?: Record<string, Record<string, unknown>> };
+  for (const k of ["swiQ1", "deviantD9", "nonNativeMean"] as const) if (typeof r[k] === "number") out.add(k);
+  for (const [unit, refs] of Object.entries(r.units ?? {})) if (typeof refs?.["lowP90"] === "number") out.add(`lowP90:${unit}`);
+  return out;
+}
+
 /** A parameter value as a cell: numbers stay numbers, lists and rules become readable text. */
 export function parameterCell(key: string, value: unknown): SpecCell {
   if (typeof value === "number") return value;
@@ -218,8 +234,10 @@ export function parameterCell(key: string, value: unknown): SpecCell {
     return value.map((v) => (typeof v === "number" ? String(v).replace(".", ",") : String(v))).join("; ");
   }
   if (key === "shnsuRule" && typeof value === "object" && value !== null) {
-    const rule = value as { kind?: unknown; factors?: unknown; minCount?: unknown };
+    const rule = value as { kind?: unknown; factors?: unknown; minCount?: unknown; groups?: unknown };
     if (rule.kind === "lowSwi") return "группа низкого ИСБ (ИСБ ≤ Q1)";
+    if (rule.kind === "allGroups" && Array.isArray(rule.groups))
+      return rule.groups.map((g) => (Array.isArray(g) ? `(${g.map((f) => RISK_FACTOR_NAMES[f as RiskFactorId] ?? String(f)).join(" или ")})` : String(g))).join(" и ");
     if (rule.kind === "factors" && Array.isArray(rule.factors))
       return `не менее ${String(rule.minCount)} из: ${rule.factors.map((f) => RISK_FACTOR_NAMES[f as RiskFactorId] ?? String(f)).join("; ")}`;
   }
@@ -284,8 +302,9 @@ export function parametersSheet(result: IdentificationResult | AnalysisResult, c
   }
   section("Региональные значения");
   const r = result.region;
+  const entered = enteredReferenceCodes(result.methodology.parameters["regionalReferences"]);
   const reference = (label: string, code: string, value: SpecCell): void => {
-    rows.push(["Региональные значения", label, code, value]);
+    rows.push(["Региональные значения", entered.has(code) ? `${label} — введено пользователем` : label, code, value]);
   };
   reference("Школ в регионе", "schools", r.schools);
   reference("Последний год", "latestYear", r.latestYear);

@@ -103,7 +103,7 @@ describe("identify: low results (SPEC §3)", () => {
     expect(s10.procedures.find((p) => p.procedure === "ВПР 5 кл." && p.year === 2025)).toMatchObject({ nonObjective: true, lowResults: null, participation: 0.2 });
     expect(s10.shnor).toBe(false);
     expect(s10.reasons).toContain("ВПР 5 кл. 2025: признаки необъективности — требуется проверка; результаты не учтены");
-    expect(s10.reasons.some((r) => r.startsWith("признаки необъективности — требуется проверка: 1 список"))).toBe(true);
+    expect(s10.reasons.some((r) => r.startsWith("признаки необъективности — требуется проверка: 1 процедура в 2025 году (по годам: 2025 — 1): ВПР 5 кл. 2025: низкая доля участников — участвовали 20 % параллели"))).toBe(true);
 
     const kept = resolveMethodology("kbr", { excludeNonObjective: false });
     if (!kept.ok) throw new Error(kept.errors.join());

@@ -1,4 +1,4 @@
-import { identify, PRESETS, PRESET_IDS, type IdentificationInput, type School } from "../../src/engine";
+import { identify, PRESETS, PRESET_IDS, resolveMethodology, type IdentificationInput, type School } from "../../src/engine";
 import { agg, scale, schoolWithSwi } from "./helpers/builders";
 
 /**
@@ -91,22 +91,23 @@ describe("presets on one region", () => {
     expect(r.region.references["staffIndexP25"]).toBeCloseTo(0.6, 12);
   });
 
-  it("Брянск: ВПР «2» from 30 % in two subjects makes P6 ШНОР; resource deficit or remoteness makes ШНСУ", () => {
+  it("Брянск (v2): one year of data makes P6 a candidate, not ШНОР; remote AND short of resources makes ШНСУ", () => {
     const r = identify(disagreeingRegion(), PRESETS.bryansk);
     expect(Object.fromEntries(r.schools.map((s) => [s.id, s.category]))).toEqual({
       P1: "Без рисков",
       P2: "Без рисков",
-      P3: "ШНСУ",
-      P4: "ШНСУ",
+      P3: "ШНСУ", // 45 km AND a vacancy
+      P4: "ШНСУ", // hard to reach AND two vacancies
       P5: "Без рисков",
-      P6: "ШНОР",
+      P6: "Без рисков",
       P7: "Без рисков",
       P8: "Без рисков",
     });
     const p6 = r.schools.find((s) => s.id === "P6")!;
-    expect(p6.shnorRules).toEqual(["BRYANSK"]);
-    expect(p6.reasons).toContain("ВПР 2025: «2» получили не менее 30 % участников по 2 предметам (Математика, 5 кл.; Русский язык, 5 кл.)");
-    expect(r.region.notes).toContain("Брянск: в данных 1 год из 3; критерии проверены за имеющиеся годы");
+    expect(p6.shnorRules).toEqual([]);
+    expect(p6.reasons).toContain("Брянск: кандидат (данных меньше 3 лет) — критерии выполнены в каждом из имеющихся лет подряд (2025)");
+    expect(p6.reasons).toContain("ВПР 2025: «2» получили не менее 30 % участников по 2 предметам (Математика, 5 кл. — 30,0 %; Русский язык, 5 кл. — 30,0 %)");
+    expect(r.region.notes).toContain("Брянск: в данных 1 год подряд (2025) из 3 — правило не срабатывает; кандидаты (данных меньше 3 лет): 1");
   });
 
   it("Новолакский район: the mean-score gap and low continuation add ШНОР; two of three deficits make ШНСУ", () => {
@@ -180,7 +181,9 @@ describe("Брянск from participant rows", () => {
   }
 
   it("finds the ЕГЭ and ОГЭ criteria and names them with the percentiles", () => {
-    const r = identify(participantRegion(), PRESETS.bryansk);
+    const oneYear = resolveMethodology("bryansk", { bryanskYears: 1 });
+    if (!oneYear.ok) throw new Error(oneYear.errors.join());
+    const r = identify(participantRegion(), oneYear.value);
     const shnor = r.schools.filter((s) => s.shnor).map((s) => s.id);
     expect(shnor).toEqual(["E1"]);
     const e1 = r.schools[0]!;

@@ -50,7 +50,7 @@ describe("procedureStats", () => {
     expect(stats[0]!.participation).toBeCloseTo(3 / 4, 12);
   });
 
-  it("reads aggregated rows weighted by subject participants", () => {
+  it("reads aggregated rows: mass index pooled over subject results, low and high from the largest subject share (SPEC §2 v2)", () => {
     const rows = [
       agg("S2", 2025, "ВПР", 5, "Математика", 20, 5, { atLeastMid: 10, atLeastTop: 2, gradeSize: 25 }),
       agg("S2", 2025, "ВПР", 5, "Русский язык", 30, 3, { atLeastMid: 12, atLeastTop: 6, gradeSize: 25 }),
@@ -59,11 +59,53 @@ describe("procedureStats", () => {
     const s = stats[0]!;
     expect(s.procedure).toBe("ВПР 5 кл.");
     expect(s.participants).toBe(30);
-    expect(s.low).toBeCloseTo(8 / 50, 12);
+    // Without procedure-level counts: the largest mass-subject share, 5/20 (maths) vs 3/30.
+    expect(s.low).toBeCloseTo(5 / 20, 12);
     expect(s.mass).toBeCloseTo(22 / 50, 12);
-    expect(s.high).toBeCloseTo(8 / 50, 12);
+    expect(s.massResults).toBe(50);
+    // The largest subject share of high results: 6/30 (Russian) vs 2/20.
+    expect(s.high).toBeCloseTo(6 / 30, 12);
     expect(s.participation).toBeCloseTo(30 / 25, 12);
     expect(s.fromParticipants).toBe(false);
+    expect(s.approximate).toBe(true);
+  });
+
+  it("takes the procedure-level counts of a row «все» when given (SPEC §2 v2)", () => {
+    const rows = [
+      agg("S2", 2025, "ВПР", 5, "Математика", 20, 5, { atLeastMid: 10, atLeastTop: 2, gradeSize: 25 }),
+      agg("S2", 2025, "ВПР", 5, "Русский язык", 30, 3, { atLeastMid: 12, atLeastTop: 6, gradeSize: 25 }),
+      agg("S2", 2025, "ВПР", 5, "Все", 32, null, { procedureLow: 7, procedureHigh: 8, procedureBelowScaleMin: 4 }),
+    ];
+    const { stats, issues } = procedureStats(rows, [], [scale("ВПР", 5, "Математика"), scale("ВПР", 5, "Русский язык")], KBR_PARAMETERS);
+    const s = stats[0]!;
+    expect(issues).toEqual([]);
+    expect(s.participants).toBe(32);
+    expect(s.low).toBeCloseTo(7 / 32, 12);
+    expect(s.high).toBeCloseTo(8 / 32, 12);
+    expect(s.belowScaleMin).toBeCloseTo(4 / 32, 12);
+    expect(s.mass).toBeCloseTo(22 / 50, 12);
+    expect(s.approximate).toBe(false);
+    expect(s.subjects.map((x) => x.subject)).toEqual(["Математика", "Русский язык"]);
+  });
+
+  it("counts only mass subjects in the aggregated low index", () => {
+    const rows = [
+      agg("S2", 2025, "ВПР", 5, "Математика", 20, 2),
+      agg("S2", 2025, "ВПР", 5, "История", 10, 9),
+    ];
+    const { stats } = procedureStats(rows, [], [scale("ВПР", 5, "Математика"), scale("ВПР", 5, "История", { mass: false })], KBR_PARAMETERS);
+    expect(stats[0]!.low).toBeCloseTo(2 / 20, 12);
+  });
+
+  it("reads each year with its own scale row (SPEC §1 `Год`)", () => {
+    // B_min = 7 + 0.05 × 20 = 8 in 2024; = 9 + 0.05 × 20 = 10 in 2025 (a row without year).
+    const scales = [scale("ВПР", 5, "Математика", { year: 2024 }), scale("ВПР", 5, "Математика", { minScore: 9 })];
+    const rows = ["a", "b"].flatMap((id) => [score("S1", 2024, "ВПР", 5, id, "Математика", 9), score("S1", 2025, "ВПР", 5, id, "Математика", 9)]);
+    const { stats } = procedureStats([], rows, scales, KBR_PARAMETERS);
+    expect(stats.map((s) => [s.year, s.low])).toEqual([
+      [2024, 0],
+      [2025, 1],
+    ]);
   });
 
   it("keeps grades apart by default and pools them with procedureUnit = procedure", () => {

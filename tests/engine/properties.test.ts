@@ -228,6 +228,8 @@ function excelPercentileInc(values: readonly number[], k: number): number {
  */
 function informedIndices(input: IdentificationInput, m: Methodology): Map<string, { low: boolean; mass: boolean; high: boolean }> {
   const scaled = new Set(input.scales.map((s) => `${s.procedure}|${s.grade}|${s.subject}`));
+  // SPEC §2 v2: the aggregated low index counts mass subjects only.
+  const massScaled = new Set(input.scales.filter((s) => s.mass).map((s) => `${s.procedure}|${s.grade}|${s.subject}`));
   const label = (procedure: string, grade: number) => (m.parameters.procedureUnit === "procedureGrade" ? `${procedure} ${grade} кл.` : procedure);
   const gradeKey = (r: { schoolId: string; year: number; procedure: string; grade: number }) => `${r.schoolId}|${r.year}|${r.procedure}|${r.grade}`;
   const out = new Map<string, { low: boolean; mass: boolean; high: boolean }>();
@@ -248,7 +250,7 @@ function informedIndices(input: IdentificationInput, m: Methodology): Map<string
     if (withRows.has(gradeKey(r))) continue;
     const e = entry(r.schoolId, r.year, r.procedure, r.grade);
     if (r.participants > 0) {
-      e.low ||= r.belowMin !== null;
+      e.low ||= r.belowMin !== null && massScaled.has(`${r.procedure}|${r.grade}|${r.subject}`);
       e.mass ||= r.atLeastMid !== null;
       e.high ||= r.atLeastTop !== null;
     }
@@ -478,6 +480,7 @@ describe("identify on random regions", () => {
             typesOnlyInLowSwi: s.lowSwi === true || (s.types.length === 0 && s.typesNotEvaluable.length === 0),
             shnsuIsLowSwi: p.shnsuRule.kind !== "lowSwi" || s.shnsu === (s.lowSwi === true),
             nonObjectivityCount: s.nonObjectivityCount,
+            history: Object.values(s.nonObjectivityHistory).reduce((a, b) => a + b, 0),
             groupWithResidual: (s.group === null) === (s.groupResidual === null),
             riskFactors: s.riskFactors.map((f) => f.id),
           };
@@ -488,7 +491,9 @@ describe("identify on random regions", () => {
             shnor: s.shnorRules.length > 0,
             typesOnlyInLowSwi: true,
             shnsuIsLowSwi: true,
-            nonObjectivityCount: s.procedures.filter((x) => x.nonObjective).length,
+            // Stage 3: distinct units of the latest year; the history counts every listing.
+            nonObjectivityCount: new Set(s.procedures.filter((x) => x.nonObjective && x.year === result.region.latestYear).map((x) => x.procedure)).size,
+            history: s.procedures.filter((x) => x.nonObjective).length,
             groupWithResidual: true,
             riskFactors: p.riskFactors,
           });

@@ -9,7 +9,6 @@ import {
   type School,
 } from "../../src/engine";
 import { lowResultsRules, recordsLowResults } from "../../src/engine/lowResults";
-import { nonObjectivitySigns, type ProcedureReference } from "../../src/engine/nonObjectivity";
 import type { RiskReferences } from "../../src/engine/riskFactors";
 import { school } from "./helpers/builders";
 
@@ -94,23 +93,6 @@ describe("recordsLowResults and R1 / R2", () => {
   ])("%s", (_name, flagged, rules) => {
     const list = (flagged as [string, number][]).map(([procedure, year]) => ({ procedure, year }));
     expect(lowResultsRules(list, 2025, 2, 2)).toEqual(rules);
-  });
-});
-
-describe("nonObjectivitySigns", () => {
-  const ref: ProcedureReference = { procedure: "ВПР 5 кл.", year: 2025, schools: 10, lowP90: 0.4, highP95: 0.5, lowP10: 0.05, massP95: 0.8 };
-  it.each([
-    ["high above P95 with low below P10", { high: 0.6, low: 0.01, mass: 0.5, participation: null }, ["highAndLow"]],
-    ["high above P95 but low at P10", { high: 0.6, low: 0.05, mass: 0.5, participation: null }, []],
-    ["high at P95", { high: 0.5, low: 0, mass: 0.5, participation: null }, []],
-    ["mass above P95 with zero low", { high: 0.1, low: 0, mass: 0.81, participation: null }, ["massAndZeroLow"]],
-    ["mass above P95 with some low", { high: 0.1, low: 0.02, mass: 0.81, participation: null }, []],
-    ["participation below 80 %", { high: 0.1, low: 0.2, mass: 0.5, participation: 0.79 }, ["lowParticipation"]],
-    ["participation at 80 %", { high: 0.1, low: 0.2, mass: 0.5, participation: 0.8 }, []],
-    ["every sign at once", { high: 0.9, low: 0, mass: 0.9, participation: 0.5 }, ["highAndLow", "massAndZeroLow", "lowParticipation"]],
-    ["undefined indices", { high: null, low: null, mass: null, participation: null }, []],
-  ])("%s", (_name, stat, signs) => {
-    expect(nonObjectivitySigns(stat, ref, KBR_PARAMETERS)).toEqual(signs);
   });
 });
 

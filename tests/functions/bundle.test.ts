@@ -52,7 +52,7 @@ function engineExpectations(region: readonly RegionSchool[]): ExpectedSchool[] {
 describe("dist/functions.js", () => {
   it("associates every id of dist/functions.json and nothing else", () => {
     const ids = metadata.functions.map((f) => f.id).sort();
-    expect(ids).toEqual(["BMIN", "HIGHINDEX", "LEVEL", "LOWINDEX", "MASSINDEX", "SCHOOLTYPE", "SWI", "SWIGROUP"]);
+    expect(ids).toEqual(["BMIN", "HIGHINDEX", "LEVEL", "LOWINDEX", "MASSINDEX", "SCHOOLTYPE", "SWI", "SWIGROUP", "WILSON"]);
     expect([...bundle.associations.keys()].sort()).toEqual(ids);
   });
 
@@ -86,6 +86,19 @@ describe("dist/functions.js", () => {
     expect(bundle.call("HIGHINDEX", scores, 15)).toBeCloseTo(2 / 6, 12);
     expect(bundle.call("LEVEL", 13, 20)).toBe("повышенный");
     expect(bundle.call("SWI", 0.1, 0.3, 0.1, null)).toBeCloseTo(55, 10);
+  });
+
+  it("gives the Wilson interval as a 1×2 array (10 of 20 at 95 % → [0.2993; 0.7007])", () => {
+    const out = bundle.call("WILSON", 0.5, 20, null) as number[][];
+    expect(out).toHaveLength(1);
+    expect(out[0]).toHaveLength(2);
+    expect(out[0]?.[0]).toBeCloseTo(0.2993, 4);
+    expect(out[0]?.[1]).toBeCloseTo(0.7007, 4);
+    // 99 %: z = 2.5758, z²/n = 0.33175; half = 2.5758 / 1.33175 · √(0.0125 + 0.004147) = 0.24955 around 0.5.
+    const wide = bundle.call("WILSON", 0.5, 20, 0.99) as number[][];
+    expect(wide[0]?.[0]).toBeCloseTo(0.2504, 4);
+    expect(() => bundle.call("WILSON", 1.5, 20, null)).toThrow(StubExcelError);
+    expect(() => bundle.call("WILSON", 0.5, 0, null)).toThrow(StubExcelError);
   });
 
   it("throws CustomFunctions.Error with a Russian message, never a bare exception", () => {

@@ -4,7 +4,7 @@ import { buildRussianMetadata, type FunctionsMetadata, type RussianMap } from ".
 import ru from "../../src/functions/ru.json";
 
 const RU = ru as RussianMap;
-const IDS = ["SWI", "LOWINDEX", "MASSINDEX", "HIGHINDEX", "BMIN", "LEVEL", "SCHOOLTYPE", "SWIGROUP"];
+const IDS = ["SWI", "LOWINDEX", "MASSINDEX", "HIGHINDEX", "BMIN", "LEVEL", "SCHOOLTYPE", "SWIGROUP", "WILSON"];
 
 /** The parameter names of each function, read from its signature in functions.ts. */
 function sourceParameters(): Map<string, string[]> {
@@ -57,6 +57,7 @@ describe("Russian names of the functions", () => {
       "УРОВЕНЬ",
       "ТИПШКОЛЫ",
       "ГРУППАИСБ",
+      "ДОВИНТЕРВАЛ",
     ]);
   });
 

@@ -13,7 +13,7 @@ const column = (s: SheetSpec, header: string): number => s.columns.findIndex((c)
 
 describe("resultSheets", () => {
   it("makes the identification sheets of DESIGN.md in order, without monitoring sheets for a bare identification", () => {
-    expect(sheets.map((s) => s.name)).toEqual(["Итоги", "Индексы ОП", "Муниципалитеты", "Перечень ШНОР", "Перечень ШНСУ", "Перечень зоны риска", "Наставники", "Адресные рекомендации", "Параметры", "Легенда", "Замечания"]);
+    expect(sheets.map((s) => s.name)).toEqual(["Итоги", "Индексы ОП", "Муниципалитеты", "Перечень ШНОР", "Перечень ШНСУ", "Перечень зоны риска", "Наставники", "Адресные рекомендации", "Необъективность", "Параметры", "Легенда", "Замечания"]);
   });
 
   it("gives every row as many cells as columns", () => {
@@ -78,7 +78,7 @@ describe("resultSheets", () => {
     const s = byName(SHEET_NAMES.indices);
     it("writes one row per school × year × procedure, indices as fractions with a percent format", () => {
       expect(s.rows).toHaveLength(5);
-      expect(s.rows[0]).toEqual(["007001", tinyResult.schools[0]?.name, 2024, "ВПР", 40, 0.25, 0.5, 0.1, 0.8, null, "да", "да", "нет"]);
+      expect(s.rows[0]).toEqual(["007001", tinyResult.schools[0]?.name, 2024, "ВПР", 40, 0.25, 0.5, 0.1, 0.8, null, "да", "да", "нет", "нет", "баллы участников"]);
       expect(s.columns[column(s, "Индекс низких результатов")]?.format).toBe("0.0%");
     });
     it("leaves an undefined index empty, never 0 %, and an unevaluated verdict empty", () => {

@@ -13,6 +13,8 @@ const proc = (p: Partial<ProcedureResult> & Pick<ProcedureResult, "year" | "proc
   nonObjective: false,
   fromParticipants: true,
   meanScore: null,
+  excluded: false,
+  approximate: false,
   ...p,
 });
 
@@ -25,6 +27,8 @@ const school = (s: Partial<SchoolResult> & Pick<SchoolResult, "id" | "name" | "m
   shnorRules: [],
   shnsu: false,
   nonObjectivityCount: 0,
+  nonObjectivityHistory: {},
+  nonObjectivity: [],
   group: null,
   groupResult: null,
   groupResidual: null,

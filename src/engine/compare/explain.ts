@@ -95,6 +95,16 @@ function shnsuText(r: IdentificationResult, s: SchoolResult, p: MethodologyParam
     if (r.region.swiQ1 === null) return "Q1 ИСБ не определён";
     return `ИСБ ${num(s.swi)} ${s.lowSwi === true ? "≤" : ">"} Q1 ${num(r.region.swiQ1)}`;
   }
+  if (rule.kind === "allGroups") {
+    // Брянск v2: every group needs one factor that holds («удалённость» и «ресурсная недостаточность»).
+    const parts = rule.groups.map((group) => {
+      const values = group.map((id) => s.riskFactors.find((f) => f.id === id) ?? null);
+      const met = values.filter((f) => f !== null && f.value === true);
+      const names = values.map((f, i) => f?.name ?? group[i] ?? "").join(" или ");
+      return met.length > 0 ? `${met.map((f) => `${f?.name} — ${f?.detail}`).join(AND)}` : `не выполнено: ${names}`;
+    });
+    return `нужны все условия: ${parts.join(AND)}`;
+  }
   const values = rule.factors.map((id) => s.riskFactors.find((f) => f.id === id) ?? null);
   const met = values.filter((f) => f !== null && f.value === true);
   const unknown = rule.factors.filter((_, i) => values[i] === null || values[i]?.value === null);

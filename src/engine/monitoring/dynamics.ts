@@ -121,6 +121,7 @@ export function transitions(yearly: YearlyIdentifications): StatusTransition[] {
 function why(year: number, p: ProcedureResult | undefined): string | null {
   if (p === undefined) return `${year}: нет результатов`;
   if (!p.evaluated) return `${year}: мало участников (${int(p.participants)})`;
+  if (p.excluded) return `${year}: признаки необъективности — результаты исключены`;
   return null;
 }
 
@@ -141,7 +142,7 @@ export function procedureDynamics(schools: readonly SchoolResult[], years: reado
         const a = byKey.get(`${fromYear}|${procedure}`);
         const b = byKey.get(`${toYear}|${procedure}`);
         if (a === undefined && b === undefined) continue;
-        const ok = (r: ProcedureResult | undefined): r is ProcedureResult => r !== undefined && r.evaluated;
+        const ok = (r: ProcedureResult | undefined): r is ProcedureResult => r !== undefined && r.evaluated && !r.excluded;
         const lowFrom = ok(a) ? a.lowIndex : null;
         const lowTo = ok(b) ? b.lowIndex : null;
         const massFrom = ok(a) ? a.massIndex : null;

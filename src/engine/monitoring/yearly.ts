@@ -62,7 +62,8 @@ export function pooledIndices(schools: readonly SchoolResult[], year: number): P
   for (const s of schools) {
     let any = false;
     for (const p of s.procedures) {
-      if (p.year !== year || !p.evaluated) continue;
+      // Units left out as non-objective (SPEC §4, `excludeNonObjective`) count in no dynamics.
+      if (p.year !== year || !p.evaluated || p.excluded) continue;
       any = true;
       participants += p.participants;
       if (p.lowIndex !== null) {

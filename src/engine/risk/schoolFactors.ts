@@ -24,14 +24,14 @@ export function riskContext(input: IdentificationInput, latestYear: number | nul
 export interface UnitVerdict {
   readonly stat: { readonly procedure: string; readonly year: number };
   readonly evaluated: boolean;
-  readonly signs: readonly unknown[];
+  readonly findings: readonly unknown[];
 }
 
 /** Factor 4's inputs of one school: its listed units of the latest year and its journal comparison. */
 export function objectivityInputs(ctx: RiskContext, schoolId: string, units: readonly UnitVerdict[]): Pick<RiskInputs, "latestNonObjective" | "journal"> {
   const latest = units.filter((u) => u.evaluated && u.stat.year === ctx.latestYear);
   return {
-    latestNonObjective: latest.length === 0 ? null : latest.filter((u) => u.signs.length > 0).map((u) => `${u.stat.procedure} ${u.stat.year}`),
+    latestNonObjective: latest.length === 0 ? null : latest.filter((u) => u.findings.length > 0).map((u) => `${u.stat.procedure} ${u.stat.year}`),
     journal: ctx.journal.get(schoolId) ?? null,
   };
 }

@@ -22,7 +22,8 @@ export function latestIndices(
 ): Map<string, PooledIndices> {
   const latest = new Map<string, PooledIndices>();
   for (const s of schools) {
-    const vs = (bySchool.get(s.id) ?? []).filter((v) => v.evaluated && v.stat.year === latestYear);
+    // Units left out as non-objective (§4) count neither in `y` of §6 nor in the failure risk of §7.
+    const vs = (bySchool.get(s.id) ?? []).filter((v) => v.evaluated && !v.excluded && v.stat.year === latestYear);
     latest.set(s.id, {
       low: pooled(vs.map((v) => [v.stat.low, v.stat.participants])),
       mass: pooled(vs.map((v) => [v.stat.mass, v.stat.participants])),

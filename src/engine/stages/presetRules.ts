@@ -4,6 +4,7 @@
  */
 import { bryanskRule, type BryanskOutcome } from "../bryansk";
 import { plural } from "../format";
+import type { Issue } from "../types";
 import { meanGapRule } from "../meanGap";
 import type { MethodologyParameters } from "../methodology";
 import type { ProcedureStat } from "../procedureStats";
@@ -12,6 +13,7 @@ export interface PresetRules {
   readonly bryansk: ReadonlyMap<string, BryanskOutcome>;
   readonly meanGap: ReadonlyMap<string, readonly string[]>;
   readonly notes: readonly string[];
+  readonly issues: readonly Issue[];
 }
 
 /**
@@ -20,18 +22,30 @@ export interface PresetRules {
  */
 export function presetRules(
   stats: readonly ProcedureStat[],
-  nonObjectiveKeys: ReadonlySet<string>,
+  excluded: ReadonlySet<string>,
   years: readonly number[],
   latestYear: number | null,
   municipalityOf: ReadonlyMap<string, string>,
   p: MethodologyParameters,
 ): PresetRules {
   const notes: string[] = [];
-  const bryansk = p.shnorRules.bryansk ? bryanskRule(stats, nonObjectiveKeys, years, p) : new Map<string, BryanskOutcome>();
-  if (p.shnorRules.bryansk && years.length < p.bryanskYears)
-    notes.push(`Брянск: в данных ${years.length} ${plural(years.length, "год", "года", "лет")} из ${p.bryanskYears}; критерии проверены за имеющиеся годы`);
-  const meanGap = p.shnorRules.meanGap && latestYear !== null ? meanGapRule(stats, municipalityOf, latestYear, p) : new Map<string, string[]>();
+  const issues: Issue[] = [];
+  let bryansk: ReadonlyMap<string, BryanskOutcome> = new Map();
+  if (p.shnorRules.bryansk) {
+    const b = bryanskRule(stats, excluded, years, p);
+    bryansk = b.bySchool;
+    issues.push(...b.issues);
+    if (b.short) {
+      const candidates = [...b.bySchool.values()].filter((o) => o.candidate).length;
+      const span = [...b.years].reverse().join(", ");
+      notes.push(
+        `Брянск: в данных ${b.years.length} ${plural(b.years.length, "год", "года", "лет")} подряд (${span || "нет"}) из ${p.bryanskYears} — правило не срабатывает; ` +
+          `кандидаты (данных меньше ${p.bryanskYears} лет): ${candidates}`,
+      );
+    }
+  }
+  const meanGap = p.shnorRules.meanGap && latestYear !== null ? meanGapRule(stats, municipalityOf, latestYear, p, excluded) : new Map<string, string[]>();
   if (p.shnorRules.percentile && latestYear !== null && p.r2Years > 1 && !years.includes(latestYear - p.r2Years + 1))
     notes.push(`R2 не может сработать: нет данных за ${latestYear - p.r2Years + 1} год`);
-  return { bryansk, meanGap, notes };
+  return { bryansk, meanGap, notes, issues };
 }

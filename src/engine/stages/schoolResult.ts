@@ -21,10 +21,14 @@ export const SHNOR_RULE_NAMES: Readonly<Record<string, string>> = {
   MEANGAP: "Новолакский район: средний балл ниже среднего по муниципалитету",
 };
 
-const SIGN_TEXT: Readonly<Record<NonObjectivitySign, string>> = {
-  highAndLow: "индекс высоких результатов выше P95 при индексе низких ниже P10",
-  massAndZeroLow: "индекс массовых результатов выше P95 при нулевом индексе низких",
-  lowParticipation: "участников меньше установленной доли параллели",
+/** Russian names of the signs of non-objectivity (SPEC §4 version 2). */
+export const SIGN_NAMES: Readonly<Record<NonObjectivitySign, string>> = {
+  ciBetterThanRegion: "результаты лучше региона за пределами доверительного интервала",
+  lowParticipation: "низкая доля участников",
+  raisedVsJournal: "отметка выше журнальной чаще, чем в регионе",
+  boundaryPeak: "пик на границе отметки «3»",
+  highAndLow: "высокие выше P95 при низких ниже P10",
+  massAndZeroLow: "массовые выше P95 при нулевых низких",
 };
 
 /** Everything the region-wide stages decided, as one school's verdict needs it. */
@@ -72,22 +76,31 @@ export function schoolResult(school: School, index: number, stages: RegionStages
     reasons.push(f !== undefined ? `ШНОР по критерию «${f.name}»: ${f.detail}` : (SHNOR_RULE_NAMES[rule] ?? rule));
   }
   if (br?.fires) for (const y of br.years) reasons.push(...(br.perYear.get(y) ?? []));
+  if (br?.candidate) {
+    reasons.push(`Брянск: кандидат (данных меньше ${p.bryanskYears} лет) — критерии выполнены в каждом из имеющихся лет подряд (${[...br.years].reverse().join(", ")})`);
+    for (const y of br.years) reasons.push(...(br.perYear.get(y) ?? []));
+  }
+  if (br !== undefined) for (const y of br.years) reasons.push(...(br.notEvaluated.get(y) ?? []));
   if (gaps !== undefined) reasons.push(...gaps);
   reasons.push(...procedureReasons.filter((r) => shnor || !r.includes("индекс низких")));
   if (!shnor && procedureReasons.some((r) => r.includes("индекс низких")))
     reasons.push(...procedureReasons.filter((r) => r.includes("индекс низких")).map((r) => `${r} (одной процедуры недостаточно)`));
 
-  // §4 count
-  const nonObjectivityCount = vs.filter((v) => v.signs.length > 0).length;
-  if (nonObjectivityCount > 0)
+  // §4 stage 3: distinct units of the latest year; the history per year beside it
+  const listed = vs.filter((v) => v.findings.length > 0);
+  const nonObjectivityCount = new Set(listed.filter((v) => v.stat.year === latestYear).map((v) => v.stat.procedure)).size;
+  const nonObjectivityHistory: Record<string, number> = {};
+  for (const v of listed) nonObjectivityHistory[String(v.stat.year)] = (nonObjectivityHistory[String(v.stat.year)] ?? 0) + 1;
+  if (listed.length > 0) {
+    const history = Object.entries(nonObjectivityHistory)
+      .map(([y, n]) => `${y} — ${n}`)
+      .join(", ");
     reasons.push(
-      `признаки необъективности — требуется проверка: ${nonObjectivityCount} ${plural(nonObjectivityCount, "список", "списка", "списков")} (` +
-        vs
-          .filter((v) => v.signs.length > 0)
-          .map((v) => `${v.stat.procedure} ${v.stat.year}: ${v.signs.map((s) => SIGN_TEXT[s]).join(", ")}`)
-          .join("; ") +
-        ")",
+      `признаки необъективности — требуется проверка: ${nonObjectivityCount} ${plural(nonObjectivityCount, "процедура", "процедуры", "процедур")} в ${latestYear ?? ""} году (по годам: ${history}): ` +
+        listed.map((v) => `${v.stat.procedure} ${v.stat.year}: ${v.findings.map((f) => `${SIGN_NAMES[f.id]} — ${f.text}`).join("; ")}`).join(" | ") +
+        (p.excludeNonObjective ? "; эти результаты исключены из анализа (низкие результаты, правила методики, регрессия и группы, риск неуспешности, динамика)" : ""),
     );
+  }
 
   // §7 risk factors
   const allFactors = risk.all(school);
@@ -97,7 +110,15 @@ export function schoolResult(school: School, index: number, stages: RegionStages
   // ШНСУ
   let shnsu: boolean;
   if (p.shnsuRule.kind === "lowSwi") shnsu = typed.lowSwi === true;
-  else {
+  else if (p.shnsuRule.kind === "allGroups") {
+    // Every group needs a factor that holds (Брянск: remote AND resource insufficiency).
+    const groups = p.shnsuRule.groups.map((g) => g.map((id) => risk.factor(id, school)));
+    const met = groups.map((g) => g.filter((f) => f.value === true));
+    shnsu = groups.length > 0 && met.every((m) => m.length > 0);
+    if (shnsu) reasons.push(`ШНСУ: выполнены все условия — ` + met.map((m) => m.map((f) => `${f.name} — ${f.detail}`).join(" или ")).join("; и "));
+    const unknown = groups.filter((g, i) => (met[i]?.length ?? 0) === 0 && g.some((f) => f.value === null)).flat().filter((f) => f.value === null);
+    if (!shnsu && unknown.length > 0) reasons.push(`ШНСУ не определена полностью: нет данных (${unknown.map((f) => f.name).join(", ")})`);
+  } else {
     const rule = p.shnsuRule;
     const factors = rule.factors.map((id) => risk.factor(id, school));
     const met = factors.filter((f) => f.value === true);
@@ -117,6 +138,8 @@ export function schoolResult(school: School, index: number, stages: RegionStages
   const g = stages.groups.bySchool.get(school.id);
   const gReason = groupReason(stages.groups, school.id, p);
   if (gReason !== null) reasons.push(gReason);
+  else if (stages.groups.fit.ok && vs.some((v) => v.evaluated && v.stat.year === latestYear) && vs.every((v) => v.stat.year !== latestYear || !v.evaluated || v.excluded))
+    reasons.push("группа не определена: все результаты последнего года с признаками необъективности исключены");
 
   return {
     id: school.id,
@@ -138,6 +161,8 @@ export function schoolResult(school: School, index: number, stages: RegionStages
     riskZone,
     category: categoryOf(shnor, shnsu, riskZone),
     reasons,
+    nonObjectivityHistory,
+    nonObjectivity: listed.map((v) => ({ procedure: v.stat.procedure, year: v.stat.year, signs: v.findings })),
     procedures: vs.map(procedureResult),
     staffIndex: risk.staff.get(school.id) ?? null,
     equipmentCoefficient: risk.equipment.get(school.id) ?? null,
@@ -153,7 +178,7 @@ function lowResultsReasons(vs: readonly ProcedureVerdict[], latestYear: number, 
     if (v.stat.year < firstYear) continue;
     const label = `${v.stat.procedure} ${v.stat.year}`;
     if (!v.evaluated) out.push(`${label}: мало участников (${int(v.stat.participants)})`);
-    else if (v.signs.length > 0 && p.excludeNonObjective) out.push(`${label}: признаки необъективности — требуется проверка; результаты не учтены`);
+    else if (v.excluded) out.push(`${label}: признаки необъективности — требуется проверка; результаты не учтены`);
     else if (v.lowResults === true && v.stat.low !== null && v.lowP90 !== null)
       out.push(`${label}: индекс низких результатов ${pct(v.stat.low)} ≥ P${num(p.lowResultsPercentile * 100, 0)} ${pct(v.lowP90)}`);
   }
@@ -171,9 +196,11 @@ function procedureResult(v: ProcedureVerdict): ProcedureResult {
     participation: v.stat.participation,
     evaluated: v.evaluated,
     lowResults: v.lowResults,
-    nonObjective: v.signs.length > 0,
+    nonObjective: v.findings.length > 0,
     fromParticipants: v.stat.fromParticipants,
     meanScore: v.stat.meanScore,
+    excluded: v.excluded,
+    approximate: v.stat.approximate,
   };
 }
 

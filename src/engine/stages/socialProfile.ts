@@ -20,13 +20,20 @@ export interface SocialProfile {
  */
 export function socialProfile(schools: readonly School[], p: MethodologyParameters): SocialProfile {
   const swis = schools.map((s) => swi(s.parentsHigherEd, s.singleParent, s.registered, p.swiBase));
-  const refs = swiReferences(
+  const computed = swiReferences(
     swis,
     schools.map((s) => s.registered),
     schools.map((s) => s.nonNativeShare),
     p.swiQuantile,
     p.deviantPercentile,
   );
+  // Values of the region entered by the user replace the computed ones (SPEC §8).
+  const entered = p.regionalReferences;
+  const refs: SwiReferences = {
+    swiQ1: entered.swiQ1 ?? computed.swiQ1,
+    deviantD9: entered.deviantD9 ?? computed.deviantD9,
+    nonNativeMean: entered.nonNativeMean ?? computed.nonNativeMean,
+  };
   return { swis, refs };
 }
 

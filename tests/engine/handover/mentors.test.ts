@@ -24,6 +24,8 @@ const proc = (massIndex: number | null, participants = 20, extra: Partial<Proced
   nonObjective: false,
   fromParticipants: false,
   meanScore: null,
+  excluded: false,
+  approximate: false,
   ...extra,
 });
 
@@ -40,6 +42,8 @@ function school(id: string, swi: number | null, options: Partial<SchoolResult> &
     shnorRules: [],
     shnsu: false,
     nonObjectivityCount: 0,
+    nonObjectivityHistory: {},
+    nonObjectivity: [],
     group: "effective",
     groupResult: 0.6,
     groupResidual: 0.1,

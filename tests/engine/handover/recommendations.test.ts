@@ -59,6 +59,8 @@ function school(options: Partial<SchoolResult>): SchoolResult {
     shnorRules: [],
     shnsu: false,
     nonObjectivityCount: 0,
+    nonObjectivityHistory: {},
+    nonObjectivity: [],
     group: "ordinary",
     groupResult: null,
     groupResidual: null,
