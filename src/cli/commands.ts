@@ -14,7 +14,9 @@ import { resultSheets, CATEGORY_ORDER } from "../workbook/resultSheets";
 import { templateWorkbook } from "../workbook/template";
 import { readXlsxFile } from "../workbook/xlsxFile";
 import { dynamicsLine } from "./dynamicsLine";
-import { progressLine, thousands, writeFileAtomic } from "./files";
+import { progressLine, thousands } from "./files";
+import { checkWritable, jsonReason, writeFilesAtomic } from "./safety";
+import { MIB } from "../workbook/readLimits";
 import { issueCounts, issuesTable } from "./issuesTable";
 import { resultJsonText } from "./json";
 import { reportBytes } from "../report/report";
@@ -63,10 +65,11 @@ export function methodologyFrom(preset: string, paramsPath: string | undefined):
   if (paramsPath !== undefined) {
     if (!existsSync(paramsPath)) throw new UsageError(`Файл параметров «${paramsPath}» не найден`);
     let parsed: unknown;
+    const text = readFileSync(paramsPath, "utf8");
     try {
-      parsed = JSON.parse(readFileSync(paramsPath, "utf8"));
+      parsed = JSON.parse(text);
     } catch (e) {
-      throw new UsageError(`Файл параметров «${paramsPath}» — не JSON: ${(e as Error).message}`);
+      throw new UsageError(`Файл параметров «${paramsPath}» — не JSON: ${jsonReason(e, text)}`);
     }
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
       throw new UsageError(`Файл параметров «${paramsPath}»: ожидался объект { "параметр": значение, … }`);
@@ -82,7 +85,9 @@ export async function readInput(path: string, io: Io): Promise<RawWorkbook> {
   const progress = progressLine(io.stderr);
   const started = Date.now();
   try {
+    const mb = Number(process.env["SHNOR_MAX_UNPACKED_MB"]);
     return await readXlsxFile(path, {
+      ...(Number.isFinite(mb) && mb > 0 ? { maxUnpackedBytes: mb * MIB } : {}),
       onProgress: (sheet, rows) => {
         if (Date.now() - started > 1000) progress.update(`Чтение «${sheet}»: ${thousands(rows)} строк…`);
       },
@@ -133,6 +138,10 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
   if (options.json !== undefined && samePath(options.json, options.output)) throw new UsageError("Пути -o и --json совпадают");
   if (options.report !== undefined) checkReportPath(options.report, inputPath, [options.output, options.json]);
   const methodology = methodologyFrom(options.preset, options.params);
+  // Before any work: an unwritable output is known now, not after minutes of computing.
+  checkWritable(options.output, "Книгу результатов");
+  if (options.json !== undefined) checkWritable(options.json, "JSON-результат");
+  if (options.report !== undefined) checkWritable(options.report, "Справку");
 
   const computed = await readAndAnalyse(inputPath, methodology, io);
   if (!computed.ok) {
@@ -146,9 +155,11 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
   const json = options.json === undefined ? null : resultJsonText(result);
   const report = options.report === undefined ? null : await reportBytes(result, { date: now.toISOString().slice(0, 10), source: basename(inputPath) });
   // All outputs are ready before any is written.
-  writeFileAtomic(options.output, bytes);
-  if (json !== null && options.json !== undefined) writeFileAtomic(options.json, json);
-  if (report !== null && options.report !== undefined) writeFileAtomic(options.report, report);
+  writeFilesAtomic([
+    { path: options.output, data: bytes },
+    ...(json !== null && options.json !== undefined ? [{ path: options.json, data: json }] : []),
+    ...(report !== null && options.report !== undefined ? [{ path: options.report, data: report }] : []),
+  ]);
 
   const { warnings } = issueCounts(result.issues);
   io.stdout.write(summary(result, methodology));
@@ -198,9 +209,11 @@ export async function validateCommand(inputPath: string, io: Io): Promise<number
   return parsed.ok && errors === 0 ? EXIT_OK : EXIT_INPUT;
 }
 
-export async function templateCommand(output: string, io: Io): Promise<number> {
+export async function templateCommand(output: string, io: Io, force = false): Promise<number> {
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`Файл шаблона должен иметь расширение .xlsx: «${output}»`);
-  writeFileAtomic(output, await templateWorkbook());
+  if (!force && existsSync(output)) throw new UsageError(`Файл «${output}» уже существует: шаблон не записан. Чтобы заменить файл, добавьте --force`);
+  checkWritable(output, "Шаблон");
+  writeFilesAtomic([{ path: output, data: await templateWorkbook() }]);
   io.stdout.write(`Шаблон записан: ${output}\n`);
   return EXIT_OK;
 }
