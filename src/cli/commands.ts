@@ -3,12 +3,13 @@
  * 0 = done, 1 = the input has errors (nothing written), 2 = wrong usage.
  */
 import { analyseParsed, type Analysed } from "../workbook/pipeline";
-import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { resolveMethodology, PRESET_IDS, type AnalysisResult, type IdentificationInput, type Methodology, type PresetId } from "../engine";
 import type { Issue } from "../engine/types";
 import { parseWorkbook, type RawWorkbook } from "../schema";
 import { FileWorkbook } from "../workbook/fileAdapter";
+import { cutWarning } from "../workbook/safeText";
 import { checkWorkbookBytes, FILE_KIND_HEAD, WorkbookFileError } from "../workbook/fileKind";
 import { resultSheets, CATEGORY_ORDER } from "../workbook/resultSheets";
 import { templateWorkbook } from "../workbook/template";
@@ -143,6 +144,7 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
   if (options.json !== undefined) checkWritable(options.json, "JSON-результат");
   if (options.report !== undefined) checkWritable(options.report, "Справку");
 
+  stageStarted = performance.now();
   const computed = await readAndAnalyse(inputPath, methodology, io);
   if (!computed.ok) {
     reportIssues(computed.issues, io, "Входные данные содержат ошибки; ничего не записано.");
@@ -150,7 +152,7 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
   }
   const { result, inputRows } = computed;
   const book = FileWorkbook.create();
-  await book.writeResultSheets(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(inputPath) }));
+  const written = await book.writeResultSheets(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(inputPath) }));
   const bytes = await book.toBuffer();
   const json = options.json === undefined ? null : resultJsonText(result);
   const report = options.report === undefined ? null : await reportBytes(result, { date: now.toISOString().slice(0, 10), source: basename(inputPath) });
@@ -160,9 +162,12 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
     ...(json !== null && options.json !== undefined ? [{ path: options.json, data: json }] : []),
     ...(report !== null && options.report !== undefined ? [{ path: options.report, data: report }] : []),
   ]);
+  stageDone("write");
 
   const { warnings } = issueCounts(result.issues);
   io.stdout.write(summary(result, methodology));
+  const cutNote = cutWarning((written.cut ?? []).map((c) => ({ sheet: c.split("!")[0] ?? "", cell: c.split("!")[1] ?? "" })));
+  if (cutNote !== null) io.stdout.write(`Предупреждение: ${cutNote}\n`);
   io.stdout.write(`Результат: ${[options.output, options.json, options.report].filter((x) => x !== undefined).join(", ")}\n`);
   if (warnings > 0) io.stdout.write(`Предупреждений: ${warnings} (лист «Замечания»${options.json !== undefined ? " и JSON" : ""}; полный список — shnor validate)\n`);
   return EXIT_OK;
@@ -185,9 +190,28 @@ async function readAndAnalyse(
   methodology: Methodology,
   io: Io,
 ): Promise<{ ok: false; issues: Parsed["issues"] } | ({ ok: true } & Analysed)> {
-  const parsed = parse(await readInput(inputPath, io));
+  const raw = await readInput(inputPath, io);
+  stageDone("read");
+  const parsed = parse(raw);
+  stageDone("parse");
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  return { ok: true, ...analyseParsed(parsed.input, parsed.issues, methodology) };
+  const analysed = analyseParsed(parsed.input, parsed.issues, methodology);
+  stageDone("analyse");
+  return { ok: true, ...analysed };
+}
+
+/**
+ * Stage timings for `npm run bench`: with SHNOR_TIMINGS=file set, identify writes the seconds
+ * each stage took (read, parse, analyse, write) to that file as JSON.
+ */
+const stageTimes: Record<string, number> = {};
+let stageStarted = performance.now();
+function stageDone(stage: string): void {
+  const now = performance.now();
+  stageTimes[stage] = (now - stageStarted) / 1000;
+  stageStarted = now;
+  const file = process.env["SHNOR_TIMINGS"];
+  if (file !== undefined && file !== "") writeFileSync(file, JSON.stringify(stageTimes));
 }
 
 export function summary(result: AnalysisResult, methodology: Methodology): string {
