@@ -290,7 +290,7 @@ function body(draft: IssueDraft): string {
     case "results-sheet-missing":
       return "нет ни листа «Результаты», ни листа «Баллы»: нужен хотя бы один из них";
     case "sheet-duplicate":
-      return `лист «${d(draft, "other")}» тоже похож на лист «${d(draft, "sheet")}» и не читается; используется «${draft.sheet ?? ""}»`;
+      return `${d(draft, "otherHidden") === "да" ? "скрытый " : ""}лист «${d(draft, "other")}» тоже похож на лист «${d(draft, "sheet")}» и не читается; используется «${draft.sheet ?? ""}»`;
     case "header-row-not-found":
       return `в первых ${d(draft, "rows")} строках не найдена строка заголовков (например, «${d(draft, "example")}»)`;
     case "column-missing":
