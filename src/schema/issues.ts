@@ -334,6 +334,9 @@ function body(draft: IssueDraft): string {
     case "duplicate-scale":
       return `шкала ${d(draft, "key")} уже задана в строке ${d(draft, "firstRow")}`;
     case "unknown-school":
+      if (d(draft, "twin") !== "") {
+        return `код ОО ${got} нет на листе «Школы», но там есть «${d(draft, "twin")}»: похоже, потерян ведущий ноль (число в формате «00000» хранит код без нулей) — задайте столбцу «Код ОО» текстовый формат и введите коды заново`;
+      }
       return `код ОО ${got} нет на листе «Школы»`;
     case "scale-missing":
       return `нет строки на листе «Шкалы» для ${d(draft, "key")}`;
