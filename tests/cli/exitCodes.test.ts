@@ -119,7 +119,7 @@ describe("messages in Russian", () => {
     );
     const r = shnor(["identify", "--help"], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Использование: shnor identify \[параметры\] <in\.xlsx>/);
+    expect(r.stdout).toMatch(/^Использование: shnor identify \[параметры\] [<[]in\.xlsx[>\]]/);
     expect(r.stdout).not.toMatch(/Usage|Options|default:/);
   });
 
