@@ -3,18 +3,21 @@
  * 0 = done, 1 = the input has errors (nothing written), 2 = wrong usage.
  */
 import { analyseParsed, type Analysed } from "../workbook/pipeline";
-import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { resolveMethodology, PRESET_IDS, type AnalysisResult, type IdentificationInput, type Methodology, type PresetId } from "../engine";
 import type { Issue } from "../engine/types";
 import { parseWorkbook, type RawWorkbook } from "../schema";
 import { FileWorkbook } from "../workbook/fileAdapter";
+import { cutWarning } from "../workbook/safeText";
 import { checkWorkbookBytes, FILE_KIND_HEAD, WorkbookFileError } from "../workbook/fileKind";
 import { resultSheets, CATEGORY_ORDER } from "../workbook/resultSheets";
 import { templateWorkbook } from "../workbook/template";
 import { readXlsxFile } from "../workbook/xlsxFile";
 import { dynamicsLine } from "./dynamicsLine";
-import { progressLine, thousands, writeFileAtomic } from "./files";
+import { progressLine, thousands } from "./files";
+import { checkWritable, jsonReason, writeFilesAtomic } from "./safety";
+import { MIB } from "../workbook/readLimits";
 import { issueCounts, issuesTable } from "./issuesTable";
 import { resultJsonText } from "./json";
 import { reportBytes } from "../report/report";
@@ -63,10 +66,11 @@ export function methodologyFrom(preset: string, paramsPath: string | undefined):
   if (paramsPath !== undefined) {
     if (!existsSync(paramsPath)) throw new UsageError(`Файл параметров «${paramsPath}» не найден`);
     let parsed: unknown;
+    const text = readFileSync(paramsPath, "utf8");
     try {
-      parsed = JSON.parse(readFileSync(paramsPath, "utf8"));
+      parsed = JSON.parse(text);
     } catch (e) {
-      throw new UsageError(`Файл параметров «${paramsPath}» — не JSON: ${(e as Error).message}`);
+      throw new UsageError(`Файл параметров «${paramsPath}» — не JSON: ${jsonReason(e, text)}`);
     }
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
       throw new UsageError(`Файл параметров «${paramsPath}»: ожидался объект { "параметр": значение, … }`);
@@ -82,7 +86,9 @@ export async function readInput(path: string, io: Io): Promise<RawWorkbook> {
   const progress = progressLine(io.stderr);
   const started = Date.now();
   try {
+    const mb = Number(process.env["SHNOR_MAX_UNPACKED_MB"]);
     return await readXlsxFile(path, {
+      ...(Number.isFinite(mb) && mb > 0 ? { maxUnpackedBytes: mb * MIB } : {}),
       onProgress: (sheet, rows) => {
         if (Date.now() - started > 1000) progress.update(`Чтение «${sheet}»: ${thousands(rows)} строк…`);
       },
@@ -133,7 +139,12 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
   if (options.json !== undefined && samePath(options.json, options.output)) throw new UsageError("Пути -o и --json совпадают");
   if (options.report !== undefined) checkReportPath(options.report, inputPath, [options.output, options.json]);
   const methodology = methodologyFrom(options.preset, options.params);
+  // Before any work: an unwritable output is known now, not after minutes of computing.
+  checkWritable(options.output, "Книгу результатов");
+  if (options.json !== undefined) checkWritable(options.json, "JSON-результат");
+  if (options.report !== undefined) checkWritable(options.report, "Справку");
 
+  stageStarted = performance.now();
   const computed = await readAndAnalyse(inputPath, methodology, io);
   if (!computed.ok) {
     reportIssues(computed.issues, io, "Входные данные содержат ошибки; ничего не записано.");
@@ -141,17 +152,22 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
   }
   const { result, inputRows } = computed;
   const book = FileWorkbook.create();
-  await book.writeResultSheets(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(inputPath) }));
+  const written = await book.writeResultSheets(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(inputPath) }));
   const bytes = await book.toBuffer();
   const json = options.json === undefined ? null : resultJsonText(result);
   const report = options.report === undefined ? null : await reportBytes(result, { date: now.toISOString().slice(0, 10), source: basename(inputPath) });
   // All outputs are ready before any is written.
-  writeFileAtomic(options.output, bytes);
-  if (json !== null && options.json !== undefined) writeFileAtomic(options.json, json);
-  if (report !== null && options.report !== undefined) writeFileAtomic(options.report, report);
+  writeFilesAtomic([
+    { path: options.output, data: bytes },
+    ...(json !== null && options.json !== undefined ? [{ path: options.json, data: json }] : []),
+    ...(report !== null && options.report !== undefined ? [{ path: options.report, data: report }] : []),
+  ]);
+  stageDone("write");
 
   const { warnings } = issueCounts(result.issues);
   io.stdout.write(summary(result, methodology));
+  const cutNote = cutWarning((written.cut ?? []).map((c) => ({ sheet: c.split("!")[0] ?? "", cell: c.split("!")[1] ?? "" })));
+  if (cutNote !== null) io.stdout.write(`Предупреждение: ${cutNote}\n`);
   io.stdout.write(`Результат: ${[options.output, options.json, options.report].filter((x) => x !== undefined).join(", ")}\n`);
   if (warnings > 0) io.stdout.write(`Предупреждений: ${warnings} (лист «Замечания»${options.json !== undefined ? " и JSON" : ""}; полный список — shnor validate)\n`);
   return EXIT_OK;
@@ -174,9 +190,28 @@ async function readAndAnalyse(
   methodology: Methodology,
   io: Io,
 ): Promise<{ ok: false; issues: Parsed["issues"] } | ({ ok: true } & Analysed)> {
-  const parsed = parse(await readInput(inputPath, io));
+  const raw = await readInput(inputPath, io);
+  stageDone("read");
+  const parsed = parse(raw);
+  stageDone("parse");
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  return { ok: true, ...analyseParsed(parsed.input, parsed.issues, methodology) };
+  const analysed = analyseParsed(parsed.input, parsed.issues, methodology);
+  stageDone("analyse");
+  return { ok: true, ...analysed };
+}
+
+/**
+ * Stage timings for `npm run bench`: with SHNOR_TIMINGS=file set, identify writes the seconds
+ * each stage took (read, parse, analyse, write) to that file as JSON.
+ */
+const stageTimes: Record<string, number> = {};
+let stageStarted = performance.now();
+function stageDone(stage: string): void {
+  const now = performance.now();
+  stageTimes[stage] = (now - stageStarted) / 1000;
+  stageStarted = now;
+  const file = process.env["SHNOR_TIMINGS"];
+  if (file !== undefined && file !== "") writeFileSync(file, JSON.stringify(stageTimes));
 }
 
 export function summary(result: AnalysisResult, methodology: Methodology): string {
@@ -198,9 +233,11 @@ export async function validateCommand(inputPath: string, io: Io): Promise<number
   return parsed.ok && errors === 0 ? EXIT_OK : EXIT_INPUT;
 }
 
-export async function templateCommand(output: string, io: Io): Promise<number> {
+export async function templateCommand(output: string, io: Io, force = false): Promise<number> {
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`Файл шаблона должен иметь расширение .xlsx: «${output}»`);
-  writeFileAtomic(output, await templateWorkbook());
+  if (!force && existsSync(output)) throw new UsageError(`Файл «${output}» уже существует: шаблон не записан. Чтобы заменить файл, добавьте --force`);
+  checkWritable(output, "Шаблон");
+  writeFilesAtomic([{ path: output, data: await templateWorkbook() }]);
   io.stdout.write(`Шаблон записан: ${output}\n`);
   return EXIT_OK;
 }

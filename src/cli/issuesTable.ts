@@ -1,6 +1,7 @@
 /** Issues as a plain-text table for the terminal: cell (Лист!Ячейка), severity, message. */
 import type { Issue } from "../engine/types";
 import { formatCellRef } from "../schema";
+import { terminalSafe } from "./safety";
 
 export const SEVERITY_RU: Readonly<Record<Issue["severity"], string>> = {
   error: "ошибка",
@@ -17,7 +18,8 @@ const width = (s: string): number => [...s].length;
 const pad = (s: string, w: number): string => s + " ".repeat(Math.max(0, w - width(s)));
 
 export function issuesTable(issues: readonly Issue[]): string {
-  const rows = issues.map((i) => [issueLocation(i), SEVERITY_RU[i.severity], i.message]);
+  // Messages quote cell text: printed without its control characters and escape sequences.
+  const rows = issues.map((i) => [terminalSafe(issueLocation(i)), SEVERITY_RU[i.severity], terminalSafe(i.message)]);
   const header = ["Ячейка", "Важность", "Сообщение"];
   const w0 = Math.max(width(header[0] as string), ...rows.map((r) => width(r[0] as string)));
   const w1 = Math.max(width(header[1] as string), ...rows.map((r) => width(r[1] as string)));

@@ -4,29 +4,9 @@ import { ENGINE_VERSION, PRESET_IDS } from "../engine";
 import { identifyExportsCommand, validateExportsCommand, type ExportsOptions } from "./exportsCommands";
 import { registerImport } from "./importProgram";
 import { compareCommand, DEFAULT_COMPARE_PRESETS } from "./compare";
+import { FileProblem } from "./safety";
+import { russianHelp, russianUsage } from "./russianCommander";
 import { EXIT_INPUT, EXIT_USAGE, identifyCommand, InputError, templateCommand, UsageError, validateCommand, type Io } from "./commands";
-
-/** Commander's messages, in Russian, by its error code. */
-function usageMessage(e: CommanderError): string {
-  const detail = e.message.replace(/^error: /, "");
-  switch (e.code) {
-    case "commander.missingArgument":
-      return `не указан обязательный аргумент (${detail})`;
-    case "commander.missingMandatoryOptionValue":
-    case "commander.optionMissingArgument":
-      return `не указано значение обязательного параметра (${detail})`;
-    case "commander.unknownOption":
-      return `неизвестный параметр (${detail})`;
-    case "commander.unknownCommand":
-      return `неизвестная команда (${detail})`;
-    case "commander.excessArguments":
-      return `лишние аргументы (${detail})`;
-    case "commander.invalidArgument":
-      return `недопустимое значение (${detail})`;
-    default:
-      return detail;
-  }
-}
 
 /** `--exports DIR` instead of an input workbook: exactly one of the two. */
 async function viaExports(input: string | undefined, opts: { exports?: string; schools?: string }, go: (x: ExportsOptions) => Promise<number>): Promise<number> {
@@ -44,8 +24,8 @@ function program(io: Io, run: (code: Promise<number>) => void): Command {
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeOut: (s) => io.stdout.write(russianHelp(s)),
+      writeErr: (s) => io.stderr.write(russianHelp(s)),
       outputError: () => undefined,
     });
   p.command("identify")
@@ -96,9 +76,10 @@ function program(io: Io, run: (code: Promise<number>) => void): Command {
   p.command("template")
     .description("записать пустую входную книгу с заголовками, списками и примерами шкал")
     .requiredOption("-o, --output <file.xlsx>", "файл шаблона")
+    .option("--force", "заменить существующий файл")
     .helpOption("-h, --help", "показать справку")
     .exitOverride()
-    .action((opts: { output: string }) => run(templateCommand(opts.output, io)));
+    .action((opts: { output: string; force?: boolean }) => run(templateCommand(opts.output, io, opts.force === true)));
   registerImport(p, io, run);
   return p;
 }
@@ -118,10 +99,10 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return e.exitCode;
-      io.stderr.write(`Ошибка: ${usageMessage(e)}\nСправка: shnor --help\n`);
+      io.stderr.write(`Ошибка: ${russianUsage(e.code, e.message)}\nСправка: shnor --help\n`);
       return EXIT_USAGE;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof FileProblem) {
       io.stderr.write(`Ошибка: ${e.message}\n`);
       return EXIT_USAGE;
     }

@@ -290,7 +290,7 @@ function body(draft: IssueDraft): string {
     case "results-sheet-missing":
       return "нет ни листа «Результаты», ни листа «Баллы»: нужен хотя бы один из них";
     case "sheet-duplicate":
-      return `лист «${d(draft, "other")}» тоже похож на лист «${d(draft, "sheet")}» и не читается; используется «${draft.sheet ?? ""}»`;
+      return `${d(draft, "otherHidden") === "да" ? "скрытый " : ""}лист «${d(draft, "other")}» тоже похож на лист «${d(draft, "sheet")}» и не читается; используется «${draft.sheet ?? ""}»`;
     case "header-row-not-found":
       return `в первых ${d(draft, "rows")} строках не найдена строка заголовков (например, «${d(draft, "example")}»)`;
     case "column-missing":
@@ -334,6 +334,9 @@ function body(draft: IssueDraft): string {
     case "duplicate-scale":
       return `шкала ${d(draft, "key")} уже задана в строке ${d(draft, "firstRow")}`;
     case "unknown-school":
+      if (d(draft, "twin") !== "") {
+        return `код ОО ${got} нет на листе «Школы», но там есть «${d(draft, "twin")}»: похоже, потерян ведущий ноль (число в формате «00000» хранит код без нулей) — задайте столбцу «Код ОО» текстовый формат и введите коды заново`;
+      }
       return `код ОО ${got} нет на листе «Школы»`;
     case "scale-missing":
       return `нет строки на листе «Шкалы» для ${d(draft, "key")}`;

@@ -12,6 +12,8 @@ export const FORMULA_WITHOUT_VALUE = "#НЕТ_ЗНАЧЕНИЯ";
 
 export interface RawSheet {
   readonly name: string;
+  /** Hidden or very hidden in the workbook: never preferred over a visible sheet of the same role. */
+  readonly hidden?: boolean;
   readonly rows: readonly (readonly CellValue[])[];
 }
 

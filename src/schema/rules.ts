@@ -60,9 +60,16 @@ export function checkDuplicateSchools(schools: Sheet<School>, sink: IssueSink): 
 /** Rows of results or scores whose school is not on `Школы`. */
 export function checkUnknownSchools<T extends { schoolId: string }>(sheet: Sheet<T>, known: ReadonlySet<string>, sink: IssueSink): ReadRow<T>[] {
   const kept: ReadRow<T>[] = [];
+  // Numeric codes by their value: "07013" and 7013 (a number shown as «00000») differ only by leading zeros.
+  const byDigits = new Map<string, string>();
+  for (const id of known) if (/^\d+$/.test(id)) byDigits.set(id.replace(/^0+(?=\d)/, ""), id);
   for (const r of sheet.rows) {
     if (known.has(r.value.schoolId)) kept.push(r);
-    else sink.push({ code: "unknown-school", sheet: sheet.name, row: r.row, column: col(sheet, "schoolId"), received: r.value.schoolId });
+    else {
+      const id = r.value.schoolId;
+      const twin = /^\d+$/.test(id) ? byDigits.get(id.replace(/^0+(?=\d)/, "")) : undefined;
+      sink.push({ code: "unknown-school", sheet: sheet.name, row: r.row, column: col(sheet, "schoolId"), received: id, ...(twin !== undefined ? { details: { twin } } : {}) });
+    }
   }
   return kept;
 }

@@ -37,13 +37,17 @@ export function sheetNameMatches(def: SheetDef<unknown>, name: string): boolean 
   return [def.name, ...def.synonyms].some((n) => headerKey(n) === key);
 }
 
-/** The raw sheet for a definition: the first whose name matches; later matches are reported. */
+/**
+ * The raw sheet for a definition: the first visible one whose name matches (a hidden sheet only
+ * when no visible one does); the other matches are reported, hidden ones marked as such.
+ */
 export function findSheet(wb: RawWorkbook, def: SheetDef<unknown>, sink: IssueSink): RawSheet | null {
-  const hits = wb.sheets.filter((s) => sheetNameMatches(def, s.name));
+  const matches = wb.sheets.filter((s) => sheetNameMatches(def, s.name));
+  const hits = [...matches.filter((s) => s.hidden !== true), ...matches.filter((s) => s.hidden === true)];
   const first = hits[0];
   if (first === undefined) return null;
   for (const other of hits.slice(1)) {
-    sink.push({ code: "sheet-duplicate", sheet: first.name, row: null, column: null, details: { sheet: def.name, other: other.name } });
+    sink.push({ code: "sheet-duplicate", sheet: first.name, row: null, column: null, details: { sheet: def.name, other: other.name, ...(other.hidden === true ? { otherHidden: "да" } : {}) } });
   }
   return first;
 }

@@ -8,6 +8,7 @@
  * Charts ({@link SheetSpec.charts}) are not drawn: exceljs cannot write them. The data they
  * would show is on the sheets, laid out so that Excel's "Insert → Chart" takes it as it is.
  */
+import { safeSheetSpecs } from "./safeText";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../schema/raw";
 import {
@@ -125,7 +126,9 @@ export class FileWorkbook implements WorkbookPort {
     }
   }
 
-  async writeResultSheets(specs: readonly SheetSpec[]): Promise<WriteReport> {
+  async writeResultSheets(requested: readonly SheetSpec[]): Promise<WriteReport> {
+    // No text an .xlsx cannot hold, none over Excel's cell limit (see safeText.ts).
+    const { specs, cut } = safeSheetSpecs(requested);
     const registry = this.readRegistry();
     const existing = this.workbook.worksheets.map((ws) => ws.name);
     const plan = planResultSheets(
@@ -153,7 +156,7 @@ export class FileWorkbook implements WorkbookPort {
     if (firstIndex !== null && firstIndex >= 0) {
       this.workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: firstIndex, visibility: "visible" }];
     }
-    return { written, replaced: plan.remove };
+    return { written, replaced: plan.remove, ...(cut.length > 0 ? { cut: cut.map((c) => `${c.sheet}!${c.cell}`) } : {}) };
   }
 
   private tableNames(): Set<string> {

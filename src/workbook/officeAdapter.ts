@@ -13,6 +13,7 @@
  * Input sheets are read and never written; the only change to them is a highlight fill, whose
  * previous colour is remembered in the registry sheet and restored by {@link clearHighlights}.
  */
+import { safeSheetSpecs } from "./safeText";
 import type { CellValue } from "../schema/raw";
 import type { InputSheet } from "./inputWriter";
 import {
@@ -285,7 +286,9 @@ export class OfficeWorkbook implements WorkbookPort {
     ws.visibility = "VeryHidden";
   }
 
-  async writeResultSheets(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<WriteReport> {
+  async writeResultSheets(requested: readonly SheetSpec[], options: WriteOptions = {}): Promise<WriteReport> {
+    // No text an .xlsx cannot hold, none over Excel's cell limit (see safeText.ts).
+    const { specs, cut } = safeSheetSpecs(requested);
     this.extents.clear();
     return this.excel.run(async (context) => {
       const { names, registry } = await this.readState(context);
@@ -328,7 +331,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const first = added[0];
       if (first) first.activate();
       await context.sync();
-      return { written, replaced: plan.remove };
+      return { written, replaced: plan.remove, ...(cut.length > 0 ? { cut: cut.map((c) => `${c.sheet}!${c.cell}`) } : {}) };
     });
   }
 

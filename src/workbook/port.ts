@@ -113,6 +113,8 @@ export interface CellHighlight {
 export interface WriteReport {
   readonly written: readonly { readonly requested: string; readonly actual: string }[];
   readonly replaced: readonly string[];
+  /** Cells whose text was cut to Excel's 32,767 characters ("Лист!B7"); absent when none. */
+  readonly cut?: readonly string[];
 }
 
 /** How a write treats the result sheets of earlier runs. */

@@ -959,7 +959,8 @@ export async function readXlsxStream(path: string, options: ReadXlsxStreamOption
     scanner.applyMerges();
     const rows = trimTrailingEmptyRows(scanner.rows);
     onProgress?.(name, scanner.rowsRead);
-    sheets.push({ name, rows });
+    const state = el.attrs.get("state");
+    sheets.push(state === "hidden" || state === "veryHidden" ? { name, hidden: true, rows } : { name, rows });
   }
   return { sheets };
 }

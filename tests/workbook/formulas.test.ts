@@ -60,3 +60,20 @@ describe("formula cells", () => {
     ]);
   });
 });
+
+describe("leading-zero codes", () => {
+  it("hint at a lost leading zero when a code kept as a number with format «00000» misses its school", async () => {
+    const wb = new Workbook();
+    await wb.xlsx.readFile(OK);
+    const results = wb.getWorksheet("Результаты")!;
+    // Результаты!A2 is "07013" as text; store it as Excel does under a «00000» format: the number 7013.
+    results.getCell("A2").value = 7013;
+    results.getCell("A2").numFmt = "00000";
+    const file = path.join(dir, "zeros.xlsx");
+    await wb.xlsx.writeFile(file);
+    const parsed = parseWorkbook(await readXlsxFile(file));
+    const issue = parsed.issues.find((i) => i.code === "unknown-school");
+    expect(issue?.cell).toBe("A2");
+    expect(issue?.message).toMatch(/код ОО «7013» нет на листе «Школы», но там есть «07013»: похоже, потерян ведущий ноль/);
+  });
+});
