@@ -37,6 +37,8 @@ function indicatorJson(v: IndicatorValue): unknown {
     target: n(v.target),
     comparison: v.comparison,
     met: v.met,
+    score: n(v.score),
+    unanswered: v.unanswered,
     status: v.status,
     missing: [...v.missing],
     note: v.note,

@@ -338,9 +338,15 @@ function schoolMonitoring(s: Omit<DemoSchool, "monitoring">, urban: boolean, r: 
   const hasIndividualCurricula = answer(r, 0.55 + 0.3 * need);
   const risks = (s.stableInternet ? 0 : 1) + (s.computersPer100 < 10 ? 1 : 0) + (s.teacherVacancies > 0 ? 1 : 0);
   const maybe = (n: number): number | null => (r.chance(0.01) ? null : n);
+  const teachersDiagnosed = maybe(partOf(r, teachers, 0.35 + 0.35 * need));
+  // §1.2.3 by kind, derived without drawing, so that the rest of the demo stays as it was.
+  const ofDiagnosed = (f: number): number | null => (teachersDiagnosed === null ? null : Math.round(teachersDiagnosed * f));
   return {
     teachers,
-    teachersDiagnosed: maybe(partOf(r, teachers, 0.35 + 0.35 * need)),
+    teachersDiagnosed,
+    teachersDiagnosedSubject: ofDiagnosed(1),
+    teachersDiagnosedMethodical: ofDiagnosed(0.6),
+    teachersDiagnosedPsychological: ofDiagnosed(0.4),
     teachersSupported: maybe(partOf(r, teachers, 0.25 + 0.4 * need)),
     teachersInNetworks: maybe(partOf(r, teachers, 0.15 + 0.15 * need)),
     teachersInMethodicalActive: maybe(partOf(r, teachers, 0.04 + 0.04 * (urban ? 1 : 0))),

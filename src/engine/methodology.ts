@@ -187,6 +187,11 @@ export interface MethodologyParameters {
   readonly monitoringTargets: Readonly<Record<string, readonly MonitoringTarget[]>>;
   /** Seed 002 №8: the number of network communities of teachers in the region (`null`: not given). */
   readonly networkCommunities: number | null;
+  /**
+   * Seed 001 scoring: a municipal share indicator scores 1 when its share is at or above this
+   * level, 0 otherwise («значение равное/выше определенного уровня — 1 балл»).
+   */
+  readonly municipalShareLevel: number;
 
   // §12 what the analyst hands over
   /** Mentor schools: ИСБ within this many points of the ШНОР's. */
@@ -344,6 +349,7 @@ export const KBR_PARAMETERS: MethodologyParameters = {
   stableShnorYears: 2,
   monitoringTargets: SEED_002_TARGETS,
   networkCommunities: null,
+  municipalShareLevel: 0.5,
   mentorSwiWindow: 10,
   mentorMaxCount: 3,
   regionalReferences: {},
@@ -450,6 +456,7 @@ export const PARAMETER_LABELS: Readonly<Record<keyof MethodologyParameters, stri
   stableShnorYears: "Мониторинг: «устойчиво ШНОР» — ШНОР в каждом из последних лет, число лет",
   monitoringTargets: "Мониторинг: целевые значения показателей Ставрополя (№ показателя → с какого года, значение: доля, для №1 и №8 — количество)",
   networkCommunities: "Мониторинг: количество сетевых сообществ педагогов в регионе (показатель №8 Ставрополя)",
+  municipalShareLevel: "Мониторинг: уровень доли, с которого показатель муниципалитета (Иваново) получает 1 балл",
   mentorSwiWindow: "Школы-наставники: ИСБ отличается от ИСБ ШНОР не больше чем на, пунктов",
   mentorMaxCount: "Школы-наставники: не больше кандидатов на одну ШНОР",
   regionalReferences: "Региональные значения, введённые пользователем (swiQ1, deviantD9, nonNativeMean; units: «процедура|год» → lowP90, b, l, m, h, u, raised)",
@@ -506,6 +513,7 @@ const FRACTION_KEYS = new Set<string>([
   "bryanskOgeMarks45Percentile",
   "bryanskVprMark2Share",
   "objectivityLoweredShare",
+  "municipalShareLevel",
 ]);
 
 function checkParameter(key: string, current: unknown, value: unknown): string | null {

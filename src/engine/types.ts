@@ -357,6 +357,12 @@ export interface SchoolMonitoring {
   readonly teachers?: number | null;
   /** `Педагогов, включённых в диагностику профессиональных дефицитов` (seed 001 §1.2.3). */
   readonly teachersDiagnosed?: number | null;
+  /** Of them, in the diagnostics of subject deficits (seed 001 §1.2.3 «предметных»). */
+  readonly teachersDiagnosedSubject?: number | null;
+  /** Of them, in the diagnostics of methodological deficits (seed 001 §1.2.3 «методических»). */
+  readonly teachersDiagnosedMethodical?: number | null;
+  /** Of them, in the diagnostics of psychological-pedagogical deficits (seed 001 §1.2.3 «психолого-педагогических»). */
+  readonly teachersDiagnosedPsychological?: number | null;
   /** `Педагогов, получивших методическую поддержку` (seed 001 §1.2.4). */
   readonly teachersSupported?: number | null;
   /** `Педагогов в региональных сетевых методических объединениях` (seed 001 §1.2.4). */

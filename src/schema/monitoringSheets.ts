@@ -33,6 +33,21 @@ export const SCHOOL_MONITORING_COLUMNS: ColumnsOf<SchoolMonitoring> = {
     ["Педагогов, включённых в диагностику профессиональных дефицитов", "Прошли диагностику профессиональных дефицитов", "Teachers diagnosed", "Teachers in deficit diagnostics"],
     "включены в диагностику предметных, методических, психолого-педагогических дефицитов",
   ),
+  teachersDiagnosedSubject: count(
+    "teachersDiagnosedSubject",
+    ["Педагогов, включённых в диагностику предметных дефицитов", "Диагностика предметных дефицитов", "Teachers diagnosed (subject)"],
+    "из них в диагностике предметных дефицитов (001 §1.2.3)",
+  ),
+  teachersDiagnosedMethodical: count(
+    "teachersDiagnosedMethodical",
+    ["Педагогов, включённых в диагностику методических дефицитов", "Диагностика методических дефицитов", "Teachers diagnosed (methodical)"],
+    "из них в диагностике методических дефицитов (001 §1.2.3)",
+  ),
+  teachersDiagnosedPsychological: count(
+    "teachersDiagnosedPsychological",
+    ["Педагогов, включённых в диагностику психолого-педагогических дефицитов", "Диагностика психолого-педагогических дефицитов", "Teachers diagnosed (psychological)"],
+    "из них в диагностике психолого-педагогических дефицитов (001 §1.2.3)",
+  ),
   teachersSupported: count(
     "teachersSupported",
     ["Педагогов, которым оказана поддержка", "Педагогов, получивших методическую поддержку", "Teachers supported"],
@@ -119,6 +134,9 @@ export const SCHOOL_MONITORING_FIELDS: readonly (keyof SchoolMonitoring)[] = Obj
 /** Count columns that cannot exceed another count of the same school (`Школы` cross-row rule). */
 export const SCHOOL_MONITORING_PARTS: readonly (readonly [part: keyof SchoolMonitoring, whole: keyof SchoolMonitoring])[] = [
   ["teachersDiagnosed", "teachers"],
+  ["teachersDiagnosedSubject", "teachersDiagnosed"],
+  ["teachersDiagnosedMethodical", "teachersDiagnosed"],
+  ["teachersDiagnosedPsychological", "teachersDiagnosed"],
   ["teachersSupported", "teachers"],
   ["teachersInNetworks", "teachers"],
   ["teachersInMethodicalActive", "teachers"],

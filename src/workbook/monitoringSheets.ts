@@ -408,7 +408,7 @@ function scoreRow(mo: MunicipalMonitoring, year: number | null, rows: SpecCell[]
     mo.name,
     "001",
     "score",
-    "Сумма баллов по показателям «да/нет»",
+    "Сумма баллов по показателям методики Иваново (1 — есть или не ниже уровня)",
     year,
     null,
     mo.score,

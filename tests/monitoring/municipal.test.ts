@@ -33,18 +33,19 @@ describe("monitor: municipal counts (seed 001 §1.2.1)", () => {
 describe("monitor: shares n ÷ m of seed 001 from the Школы columns", () => {
   it.each([
     // [municipality, indicator, value, numerator, denominator, note]
-    // teachers with ИОМ over ШНОР ∪ ШНСУ (S01–S03): (5 + 5) ÷ (20 + 10); S03's cell is empty; S04 is not in the group.
-    ["Район А", "teachersWithIom", 1 / 3, 10, 30, "10 из 30 педагогов; 33,3 %; нет данных у 1 школы"],
-    // curators: S01 да, S02 нет, S03 empty.
-    ["Район А", "schoolsWithCurator", 0.5, 1, 2, "1 из 2 школ; 50,0 %; нет данных у 1 школы"],
+    // [municipality, indicator, value, numerator, denominator, unanswered, score (level 50 %), note]
+    // teachers with ИОМ over ШНОР ∪ ШНСУ (S01–S03): (5 + 5 + 0) ÷ (20 + 10 + 30); S03's empty cell counts as «нет»; S04 is not in the group.
+    ["Район А", "teachersWithIom", 1 / 6, 10, 60, 1, 0, "10 из 60 педагогов; 16,7 %; без ответа 1 школа (считается «нет»); 0 баллов"],
+    // curators: S01 да, S02 нет, S03 empty → 1 of all 3 schools.
+    ["Район А", "schoolsWithCurator", 1 / 3, 1, 3, 1, 0, "1 из 3 школ; 33,3 %; без ответа 1 школа (считается «нет»); 0 баллов"],
     // failure prevention over all five schools: S01–S04 да, S05 нет.
-    ["Район А", "schoolsWithFailurePrevention", 0.8, 4, 5, "4 из 5 школ; 80,0 %"],
-    // risks removed over the risk zone (S04 да, S05 нет).
-    ["Район А", "riskZoneRisksRemoved", 0.5, 1, 2, "1 из 2 школ; 50,0 %"],
-  ])("gives %s's %s", (name, id, value, numerator, denominator, note) => {
+    ["Район А", "schoolsWithFailurePrevention", 0.8, 4, 5, 0, 1, "4 из 5 школ; 80,0 %; 1 балл"],
+    // risks removed over the risk zone (S04 да, S05 нет): exactly the level → 1.
+    ["Район А", "riskZoneRisksRemoved", 0.5, 1, 2, 0, 1, "1 из 2 школ; 50,0 %; 1 балл"],
+  ])("gives %s's %s", (name, id, value, numerator, denominator, unanswered, score, note) => {
     const i = indicator(name, id);
     expect(i.value).toBeCloseTo(value, 12);
-    expect(i).toMatchObject({ numerator, denominator, status: "ok", missing: [], note, year: 2025 });
+    expect(i).toMatchObject({ numerator, denominator, unanswered, score, target: 0.5, comparison: "atLeast", met: score === 1, status: "ok", missing: [], note, year: 2025 });
   });
 
   it.each([
@@ -78,9 +79,12 @@ describe("monitor: yes/no indicators of «Мониторинг МО» scored 1 /
   });
 
   it.each([
-    // four yes/no indicators: three of seed 001 and the region's own.
-    ["Район А", 2, 4],
-    ["Район Б", 0, 4],
+    // Seed 001 scoring over 19 indicators (all but §1.2.1's count, with the region's own):
+    // Район А: analyticalReport 1, own programme 1, failure prevention 80 % → 1, risks removed 50 % → 1;
+    // ИОМ 16,7 % and curators 33,3 % → 0; the rest have no data → 0.
+    // Район Б: no risk zone, so 18; analyticalReport «нет» and nothing else answered → 0.
+    ["Район А", 4, 19],
+    ["Район Б", 0, 18],
   ])("sums %s's score", (name, score, scoreMax) => {
     expect(municipality(name)).toMatchObject({ score, scoreMax });
   });
@@ -90,6 +94,9 @@ describe("monitor: yes/no indicators of «Мониторинг МО» scored 1 /
       "shnorShnsuShare",
       "analyticalReport",
       "teachersDiagnosed",
+      "teachersDiagnosedSubject",
+      "teachersDiagnosedMethodical",
+      "teachersDiagnosedPsychological",
       "teachersSupported",
       "teachersInNetworks",
       "teachersInMethodicalActive",

@@ -115,7 +115,9 @@ describe("fixture workbooks", () => {
       ["practicesDissemination", 1],
       ["riskZoneResourceMonitoring", null],
     ]);
-    expect([rayonB?.score, rayonB?.scoreMax]).toEqual([1, 3]);
+    // Seed 001 scoring: 19 indicators less §1.2.1's count and the risk-zone share (no risk zone) = 17;
+    // only practicesDissemination scores (ИОМ 3 of 12 = 25 % and ШППКО 0 of 1 are below 50 %).
+    expect([rayonB?.score, rayonB?.scoreMax]).toEqual([1, 17]);
   });
 
   it("reports every mistake of monitoring.error.xlsx with its cell", async () => {
@@ -153,8 +155,12 @@ describe("template", () => {
     const schools = TEMPLATE_SHEETS.find((s) => s.id === "schools");
     const headers = schools?.columns.map((c) => c.header) ?? [];
     expect(headers.slice(headers.indexOf("Участники олимпиад за 3 года, %") + 1)).toEqual([
+      "Логин ФИС ОКО",
       "Педагогических работников",
       "Педагогов в диагностике профессиональных дефицитов",
+      "Педагогов в диагностике предметных дефицитов",
+      "Педагогов в диагностике методических дефицитов",
+      "Педагогов в диагностике психолого-педагогических дефицитов",
       "Педагогов, получивших поддержку",
       "Педагогов в региональных сетевых объединениях",
       "Педагогов в региональном методическом активе",

@@ -11,6 +11,9 @@ import type { SchoolMonitoring } from "../types";
 export const MONITORING_COLUMN_HEADERS: Readonly<Record<keyof SchoolMonitoring, string>> = {
   teachers: "Педагогических работников",
   teachersDiagnosed: "Педагогов в диагностике профессиональных дефицитов",
+  teachersDiagnosedSubject: "Педагогов в диагностике предметных дефицитов",
+  teachersDiagnosedMethodical: "Педагогов в диагностике методических дефицитов",
+  teachersDiagnosedPsychological: "Педагогов в диагностике психолого-педагогических дефицитов",
   teachersSupported: "Педагогов, получивших поддержку",
   teachersInNetworks: "Педагогов в региональных сетевых объединениях",
   teachersInMethodicalActive: "Педагогов в региональном методическом активе",
@@ -85,6 +88,24 @@ export const MUNICIPAL_INDICATORS: readonly MunicipalIndicator[] = [
     source: "001 §1.2.3",
     name: "Доля педагогических работников ШНОР и ШНСУ, включённых в процедуры диагностики профессиональных дефицитов",
     def: { kind: "teacherShare", column: "teachersDiagnosed", group: "shnorOrShnsu" },
+  },
+  {
+    id: "teachersDiagnosedSubject",
+    source: "001 §1.2.3",
+    name: "Доля педагогических работников ШНОР и ШНСУ, включённых в процедуры диагностики предметных дефицитов",
+    def: { kind: "teacherShare", column: "teachersDiagnosedSubject", group: "shnorOrShnsu" },
+  },
+  {
+    id: "teachersDiagnosedMethodical",
+    source: "001 §1.2.3",
+    name: "Доля педагогических работников ШНОР и ШНСУ, включённых в процедуры диагностики методических дефицитов",
+    def: { kind: "teacherShare", column: "teachersDiagnosedMethodical", group: "shnorOrShnsu" },
+  },
+  {
+    id: "teachersDiagnosedPsychological",
+    source: "001 §1.2.3",
+    name: "Доля педагогических работников ШНОР и ШНСУ, включённых в процедуры диагностики психолого-педагогических дефицитов",
+    def: { kind: "teacherShare", column: "teachersDiagnosedPsychological", group: "shnorOrShnsu" },
   },
   {
     id: "teachersSupported",

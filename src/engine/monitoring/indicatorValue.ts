@@ -14,6 +14,8 @@ const EMPTY: Omit<IndicatorValue, "id" | "source" | "name" | "year" | "unit" | "
   target: null,
   comparison: null,
   met: null,
+  score: null,
+  unanswered: null,
   missing: [],
 };
 

@@ -29,7 +29,7 @@ export function monitorWith(input: IdentificationInput, methodology: Methodology
     dynamics: dynamics(yearly, p),
     monitoring: {
       year,
-      municipalities: municipalMonitoring(latest, input.schools, input.municipalIndicators ?? [], year),
+      municipalities: municipalMonitoring(latest, input.schools, input.municipalIndicators ?? [], year, p.municipalShareLevel),
       region: regionalIndicators(yearly, input, p),
     },
   };

@@ -6,7 +6,7 @@
 import type { IdentificationResult, MunicipalIndicatorRow, School } from "../types";
 import { MUNICIPAL_INDICATORS, MUNICIPAL_INDICATORS_SHEET_NAME, NETWORK_COMMUNITIES, PEDAGOGICAL_LANDING, type MunicipalIndicator, type SchoolGroup } from "./definitions";
 import { computed, noData, notApplicable, share, SCHOOLS_NOUN, TEACHERS_NOUN } from "./indicatorValue";
-import { countShare, schoolShare } from "./shares";
+import { countShareOfAll, schoolShareOfAll } from "./shares";
 import type { IndicatorValue, MunicipalMonitoring } from "./types";
 
 function cmp(a: string, b: string): number {
@@ -82,6 +82,7 @@ export function municipalMonitoring(
   schools: readonly School[],
   rows: readonly MunicipalIndicatorRow[],
   year: number | null,
+  shareLevel = 0.5,
 ): MunicipalMonitoring[] {
   const resultById = new Map(latest.schools.map((s) => [s.id, s]));
   const byMunicipality = new Map<string, School[]>();
@@ -134,22 +135,23 @@ export function municipalMonitoring(
           case "yesNo":
             return yesNoValue(base, municipalAnswers?.byIndicator.get(ind.id), ind.name);
           case "teacherShare":
-            return countShare(base, groups[ind.def.group], schools, ind.def.column, "teachers", TEACHERS_NOUN, GROUP_NOTE[ind.def.group]);
+            return scored(countShareOfAll(base, groups[ind.def.group], schools, ind.def.column, "teachers", TEACHERS_NOUN, GROUP_NOTE[ind.def.group]), shareLevel);
           case "schoolShare":
-            return schoolShare(base, groups[ind.def.group], schools, ind.def.column, GROUP_NOTE[ind.def.group]);
+            return scored(schoolShareOfAll(base, groups[ind.def.group], schools, ind.def.column, GROUP_NOTE[ind.def.group]), shareLevel);
         }
       });
       for (const [id, text] of customs) {
         indicators.push(yesNoValue({ id, source: "", name: text, year }, municipalAnswers?.byIndicator.get(id), text));
       }
-      const yesNo = indicators.filter((i) => i.unit === "score");
+      // Seed 001 scoring: every indicator but §1.2.1's count of the identification, 1 or 0 points.
+      const scoredOnes = indicators.filter((i) => i.id !== "shnorShnsuShare" && i.status !== "notApplicable");
       return {
         name,
         ...counts,
         share: counts.schools > 0 ? counts.shnorOrShnsu / counts.schools : null,
         indicators,
-        score: yesNo.reduce((acc, i) => acc + (i.value ?? 0), 0),
-        scoreMax: yesNo.length,
+        score: scoredOnes.reduce((acc, i) => acc + (i.score ?? 0), 0),
+        scoreMax: scoredOnes.length,
       };
     });
 }
@@ -169,5 +171,12 @@ function yesNoValue(base: Pick<IndicatorValue, "id" | "source" | "name" | "year"
           : "нет строки на листе «Мониторинг МО»";
     return noData(base, "score", missing, note);
   }
-  return computed(base, "score", answer ? 1 : 0, answer ? "да — 1 балл" : "нет — 0 баллов");
+  return computed(base, "score", answer ? 1 : 0, answer ? "да — 1 балл" : "нет — 0 баллов", { score: answer ? 1 : 0 });
+}
+
+/** A share against its level (`municipalShareLevel`): at or above → 1 point, below → 0; no value → no score. */
+function scored(v: IndicatorValue, level: number): IndicatorValue {
+  if (v.status !== "ok" || v.value === null) return { ...v, target: level, comparison: "atLeast" };
+  const met = v.value >= level;
+  return { ...v, target: level, comparison: "atLeast", met, score: met ? 1 : 0, note: `${v.note}; ${met ? "1 балл" : "0 баллов"}` };
 }

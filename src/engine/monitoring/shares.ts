@@ -64,3 +64,53 @@ export function countShare(
   if (m === 0) return notApplicable(base, "share", `${schoolColumn(whole).replace("Школы: ", "")} = 0 ${groupNote}`);
   return share(base, n, m, noun, group.length - given.length);
 }
+
+/**
+ * Seed 001's share of schools: schools answering «да» ÷ all the schools of the group, as the seed
+ * writes it; a school without an answer counts as «нет» and is counted in `unanswered`. With the
+ * column absent or every cell empty the value is "нет данных", as {@link schoolShare}.
+ *
+ * @example
+ * // ШППКО: «да», «нет», «да», empty → 2 of 4 schools, 50,0 %; без ответа 1 школа (считается «нет»)
+ */
+export function schoolShareOfAll(base: Base, group: readonly School[], all: readonly School[], field: keyof SchoolMonitoring, groupNote: string): IndicatorValue {
+  if (group.length === 0) return notApplicable(base, "share", `нет школ ${groupNote}`);
+  const unanswered = group.filter((s) => typeof s[field] !== "boolean").length;
+  if (unanswered === group.length) return noAnswer(base, group, all, [field], groupNote);
+  const yes = group.filter((s) => s[field] === true).length;
+  return withUnanswered(share(base, yes, group.length, SCHOOLS_NOUN, 0), unanswered);
+}
+
+/** Adds the count of schools without an answer to a share (and to its note). */
+export function withUnanswered(v: IndicatorValue, unanswered: number): IndicatorValue {
+  const note = unanswered > 0 ? `${v.note}; без ответа ${int(unanswered)} ${plural(unanswered, "школа", "школы", "школ")} (считается «нет»)` : v.note;
+  return { ...v, unanswered, note };
+}
+
+/**
+ * Seed 001's share of teachers: Σ part ÷ Σ `Педагогических работников` over every school of the
+ * group that gives its teachers; a school without the part counts as 0 («нет») and, like a school
+ * without its teachers, in `unanswered`.
+ *
+ * @example
+ * // teachers 20, 10, 30; with ИОМ 5, 5, empty → 10 of 60 teachers, 16,7 %; без ответа 1 школа
+ */
+export function countShareOfAll(
+  base: Base,
+  group: readonly School[],
+  all: readonly School[],
+  part: keyof SchoolMonitoring,
+  whole: keyof SchoolMonitoring,
+  noun: readonly [string, string, string],
+  groupNote: string,
+): IndicatorValue {
+  if (group.length === 0) return notApplicable(base, "share", `нет школ ${groupNote}`);
+  const num = (s: School, f: keyof SchoolMonitoring): number | null => (typeof s[f] === "number" ? (s[f] as number) : null);
+  if (group.every((s) => num(s, part) === null) || group.every((s) => num(s, whole) === null)) return noAnswer(base, group, all, [part, whole], groupNote);
+  const withWhole = group.filter((s) => num(s, whole) !== null);
+  const n = withWhole.reduce((acc, s) => acc + (num(s, part) ?? 0), 0);
+  const m = withWhole.reduce((acc, s) => acc + (num(s, whole) as number), 0);
+  if (m === 0) return notApplicable(base, "share", `${schoolColumn(whole).replace("Школы: ", "")} = 0 ${groupNote}`);
+  const unanswered = group.filter((s) => num(s, part) === null || num(s, whole) === null).length;
+  return withUnanswered(share(base, n, m, noun, 0), unanswered);
+}

@@ -53,6 +53,10 @@ export interface IndicatorValue {
   readonly comparison: "atLeast" | "atMost" | null;
   /** Met / not met; `null` without a target or without a value. */
   readonly met: boolean | null;
+  /** Seed 001 scoring: 1 when present or at/above its level (`target`), 0 otherwise; `null` for an indicator not scored or without a value. */
+  readonly score: number | null;
+  /** Seed 001 shares: schools of the group without an answer (counted as «нет»); `null` elsewhere. */
+  readonly unanswered: number | null;
   readonly status: IndicatorStatus;
   /** Columns (`Школы: «Педагогов с ИОМ»`) or sheets that would give the value; empty when computed. */
   readonly missing: readonly string[];
