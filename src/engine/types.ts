@@ -427,6 +427,17 @@ export interface IdentificationInput {
   readonly municipalIndicators?: readonly MunicipalIndicatorRow[];
   /** Optional sheet `Профиль рисков` (SPEC.md §7): the federal 500+ risk profiles, one row per school. */
   readonly riskProfiles?: readonly RiskProfileRow[];
+  /**
+   * Rows of `Школы` of the years before the latest when the sheet has the optional `Год` column
+   * (the latest year's rows are `schools`, which the identification uses). Seed 001 §1.2.5 reads
+   * "risks removed" from them year on year.
+   */
+  readonly earlierSchools?: readonly YearSchool[];
+}
+
+/** A row of `Школы` tied to a year by the optional `Год` column. */
+export interface YearSchool extends School {
+  readonly year: number;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Methodology } from "../methodology";
 import type { IdentificationInput } from "../types";
 import { dynamics } from "./dynamics";
 import { municipalMonitoring } from "./municipal";
+import { withRisksRemovedYearOnYear } from "./risksRemoved";
 import { regionalIndicators } from "./regional";
 import type { MonitoringResult } from "./types";
 import { identifyByYear, type IdentifyFn } from "./yearly";
@@ -25,11 +26,19 @@ export function monitorWith(input: IdentificationInput, methodology: Methodology
   const latest = byYear[byYear.length - 1]?.result;
   if (latest === undefined) throw new Error("cannot happen: identifyByYear returns at least one identification");
   const year = latest.region.latestYear;
+  const yearOnYear = withRisksRemovedYearOnYear(input.schools, input.earlierSchools ?? [], year, p);
   return {
     dynamics: dynamics(yearly, p),
     monitoring: {
       year,
-      municipalities: municipalMonitoring(latest, input.schools, input.municipalIndicators ?? [], year, p.municipalShareLevel),
+      municipalities: municipalMonitoring(
+        latest,
+        yearOnYear.schools,
+        input.municipalIndicators ?? [],
+        year,
+        p.municipalShareLevel,
+        yearOnYear.computed,
+      ),
       region: regionalIndicators(yearly, input, p),
     },
   };

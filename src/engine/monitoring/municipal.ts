@@ -3,6 +3,7 @@
  * the yes/no answers of `Мониторинг МО` scored 1 / 0 («максимальный балл … при ответе «да»,
  * 0 баллов — при ответе «нет»»), and the shares n ÷ m × 100 % from the columns of `Школы`.
  */
+import { plural } from "../format";
 import type { IdentificationResult, MunicipalIndicatorRow, School } from "../types";
 import { MUNICIPAL_INDICATORS, MUNICIPAL_INDICATORS_SHEET_NAME, NETWORK_COMMUNITIES, PEDAGOGICAL_LANDING, type MunicipalIndicator, type SchoolGroup } from "./definitions";
 import { computed, noData, notApplicable, share, SCHOOLS_NOUN, TEACHERS_NOUN } from "./indicatorValue";
@@ -83,6 +84,7 @@ export function municipalMonitoring(
   rows: readonly MunicipalIndicatorRow[],
   year: number | null,
   shareLevel = 0.5,
+  risksYearOnYear: ReadonlySet<string> = new Set(),
 ): MunicipalMonitoring[] {
   const resultById = new Map(latest.schools.map((s) => [s.id, s]));
   const byMunicipality = new Map<string, School[]>();
@@ -136,8 +138,11 @@ export function municipalMonitoring(
             return yesNoValue(base, municipalAnswers?.byIndicator.get(ind.id), ind.name);
           case "teacherShare":
             return scored(countShareOfAll(base, groups[ind.def.group], schools, ind.def.column, "teachers", TEACHERS_NOUN, GROUP_NOTE[ind.def.group]), shareLevel);
-          case "schoolShare":
-            return scored(schoolShareOfAll(base, groups[ind.def.group], schools, ind.def.column, GROUP_NOTE[ind.def.group]), shareLevel);
+          case "schoolShare": {
+            const v = schoolShareOfAll(base, groups[ind.def.group], schools, ind.def.column, GROUP_NOTE[ind.def.group]);
+            const fromYears = ind.def.column === "risksRemoved" ? groups[ind.def.group].filter((s) => risksYearOnYear.has(s.id)).length : 0;
+            return scored(fromYears > 0 && v.status === "ok" ? { ...v, note: `${v.note}; по двум годам «Школы» у ${fromYears} ${plural(fromYears, "школы", "школ", "школ")}` } : v, shareLevel);
+          }
         }
       });
       for (const [id, text] of customs) {
