@@ -15,6 +15,8 @@ export type Locality = "город" | "село";
 export interface School {
   /** `Код ОО`, kept as text ("07013" keeps its zero). */
   readonly id: string;
+  /** Optional `Год` of `Школы` (seed 001 §1.2.5 year on year); absent on the latest year's rows the identification reads. */
+  readonly year?: number | null;
   readonly name: string;
   readonly municipality: string;
   readonly locality: Locality | null;

@@ -2,7 +2,7 @@
  * `parseWorkbook`: the workbook contract of SPEC.md §1 applied to raw cell values, in three
  * steps — shape, normalise, cross-row rules — collecting every issue in one pass.
  */
-import type { AggregatedResult, IdentificationInput, ParticipantScore, Scale, School } from "../engine/types";
+import type { AggregatedResult, IdentificationInput, ParticipantScore, Scale, School, YearSchool } from "../engine/types";
 import type { SheetDef } from "./columns";
 import { toIssue, type SchemaIssue } from "./issues";
 import type { RawWorkbook } from "./raw";
@@ -79,6 +79,23 @@ function dropAbsentFisLogin(sheet: ReadSheet<School>, rows: ReadRow<School>[]): 
     const { fisLogin: _absent, ...value } = r.value;
     return { row: r.row, value };
   });
+}
+
+/**
+ * The optional `Год` of `Школы`: the latest year's rows (and rows without a year) go to the
+ * identification, without the field; earlier years' rows to `earlierSchools` (seed 001 §1.2.5).
+ */
+function splitSchoolYears(rows: readonly ReadRow<School>[]): { latest: ReadRow<School>[]; earlier: YearSchool[] } {
+  const years = rows.map((r) => r.value.year).filter((y): y is number => typeof y === "number");
+  const last = years.length === 0 ? null : Math.max(...years);
+  const latest: ReadRow<School>[] = [];
+  const earlier: YearSchool[] = [];
+  for (const r of rows) {
+    const { year, ...value } = r.value;
+    if (last !== null && typeof year === "number" && year < last) earlier.push({ ...value, year });
+    else latest.push({ row: r.row, value });
+  }
+  return { latest, earlier };
 }
 
 /**
@@ -185,7 +202,8 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
   flagOverriddenResults(results, resultRows, scoreRows, sink);
   checkResultPresence(results, resultRows, scores, scoreRows, present(RESULTS_SHEET as SheetDef<unknown>) || present(SCORES_SHEET as SheetDef<unknown>), sink);
 
-  const schoolRows = checkMonitoringCounts(schools, dropAbsentFisLogin(schools, dropAbsentMonitoringFields(schools, schools.rows)), sink);
+  const schoolYears = splitSchoolYears(checkMonitoringCounts(schools, dropAbsentFisLogin(schools, dropAbsentMonitoringFields(schools, schools.rows)), sink));
+  const schoolRows = schoolYears.latest;
   const municipalities = schools.complete && schools.invalid.length === 0 ? new Set(schools.rows.map((r) => r.value.municipality)) : null;
   const municipalSheet = municipalLoad.sheet;
   const municipalRows = municipalSheet === null ? null : checkMunicipalIndicators(municipalSheet, municipalities, sink);
@@ -206,6 +224,7 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
       ...(municipalRows === null ? {} : { municipalIndicators: municipalRows.map((r) => r.value) }),
       ...(recommendationRows === null ? {} : { recommendations: recommendationRows.map((r) => r.value) }),
       ...(profileRows === null ? {} : { riskProfiles: profileRows.map((r) => r.value) }),
+      ...(schoolYears.earlier.length === 0 ? {} : { earlierSchools: schoolYears.earlier }),
     },
   };
 }

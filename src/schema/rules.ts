@@ -51,8 +51,10 @@ function groupKeyText(r: { schoolId: string; year: number; procedure: string; gr
 export function checkDuplicateSchools(schools: Sheet<School>, sink: IssueSink): void {
   const first = new Map<string, number>();
   for (const { row, value } of schools.rows) {
-    const seen = first.get(value.id);
-    if (seen === undefined) first.set(value.id, row);
+    // With the optional `Год` column a school repeats once per year.
+    const key = typeof value.year === "number" ? `${value.id}\u0000${value.year}` : value.id;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, row);
     else sink.push({ code: "duplicate-school-id", sheet: schools.name, row, column: col(schools, "id"), received: value.id, details: { firstRow: seen + 1 } });
   }
 }

@@ -169,6 +169,12 @@ export const SCHOOLS_SHEET: SheetDef<School> = {
     },
     // Optional monitoring columns of seeds 001 and 002 (see monitoringSheets.ts).
     ...SCHOOL_MONITORING_COLUMNS,
+    year: {
+      ...YEAR,
+      required: false,
+      nullable: true,
+      note: "год строки; с двумя годами выявление читает последний, а «Риски ликвидированы» (001 §1.2.5) считаются по двум годам",
+    },
   },
 };
 

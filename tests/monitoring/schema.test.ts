@@ -180,7 +180,42 @@ describe("template", () => {
       "Участие в семинаре-совещании",
       "Обучение по адресным программам ДПО",
       "Участие в вебинарах",
+      "Год",
     ]);
     expect(schools?.columns.find((c) => c.header === "ШППКО")).toMatchObject({ required: false, list: ["да", "нет"], type: "bool" });
+  });
+});
+
+describe("Школы: optional «Год» (seed 001 §1.2.5 year on year)", () => {
+  /** The base «Школы» with «Год», internet, computers, vacancies, plus extra rows. */
+  function yearWorkbook(rows: (string | number | null)[][]) {
+    const s = baseSheets();
+    const header = [...(s.Школы[0] ?? []), "Год", "Устойчивый интернет", "Компьютеров на 100 обучающихся", "Вакансии педагогов"];
+    return toWorkbook({ ...s, Школы: [header, ...rows] });
+  }
+  const A = ["07013", "СОШ № 1", "Город А", "город", 500, 30, 10, 5];
+  const B = [7014, "ООШ с. Б", "Район Б", "село", 80, 10, 25, 8];
+
+  it("gives the identification the latest year's rows and the earlier ones to earlierSchools", () => {
+    const r = parseWorkbook(yearWorkbook([[...A, 2025, "да", 12, 0], [...B, 2025, "нет", 5, 2], [...A, 2024, "нет", 5, 2]]));
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join("\n"));
+    expect(r.input.schools.map((s) => [s.id, s.stableInternet, "year" in s])).toEqual([
+      ["07013", true, false],
+      ["7014", false, false],
+    ]);
+    expect(r.input.earlierSchools?.map((s) => [s.id, s.year, s.stableInternet, s.computersPer100, s.teacherVacancies])).toEqual([["07013", 2024, false, 5, 2]]);
+  });
+
+  it("has no earlierSchools without the column", () => {
+    const r = parseWorkbook(toWorkbook(baseSheets()));
+    if (!r.ok) throw new Error("not ok");
+    expect(r.input.earlierSchools).toBeUndefined();
+    expect("year" in (r.input.schools[0] ?? {})).toBe(false);
+  });
+
+  it("reports a school repeated within one year at its code's cell, and not one repeated in another year", () => {
+    const r = parseWorkbook(yearWorkbook([[...A, 2025, "да", 12, 0], [...B, 2025, "нет", 5, 2], [...A, 2024, "нет", 5, 2], [...A, 2025, "да", 12, 0]]));
+    expect(issuesOf(r)).toEqual([["duplicate-school-id", "Школы", "A5"]]);
+    expect(r.issues[0]?.message).toContain("уже встречался в строке 2");
   });
 });
