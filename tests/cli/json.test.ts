@@ -26,7 +26,7 @@ describe("resultJsonText of an analysis", () => {
     const m = json["monitoring"] as { municipalities: Record<string, unknown[]>[]; region: unknown[] };
     expect(keysOf(m.municipalities[0])).toEqual(["name", "schools", "shnor", "shnsu", "shnorOrShnsu", "share", "riskZone", "indicators", "score", "scoreMax"]);
     const indicatorKeys = [
-      "id", "source", "name", "year", "unit", "value", "numerator", "denominator", "fromYear", "fromValue", "toValue", "target", "comparison", "met", "status", "missing", "note",
+      "id", "source", "name", "year", "unit", "value", "numerator", "denominator", "fromYear", "fromValue", "toValue", "target", "comparison", "met", "score", "unanswered", "status", "missing", "note",
     ];
     expect(keysOf(m.region[0])).toEqual(indicatorKeys);
     expect(keysOf(m.municipalities[0]?.["indicators"]?.[0])).toEqual(indicatorKeys);
