@@ -48,7 +48,7 @@ describe("«Сравнить методики» in Chromium, standalone", () => 
   });
 
   it("compares the demo region's methodologies, shows the overlap and offers the comparison workbook", async () => {
-    await page.locator('input[type="file"]').setInputFiles(DEMO);
+    await page.getByTestId("file-input").setInputFiles(DEMO);
     await page.getByText(`Открыт файл «${path.basename(DEMO)}»`).first().waitFor({ timeout: 90_000 });
     await page.getByRole("button", { name: "Сравнить методики", exact: true }).click();
     const link = page.locator("a[download]", { hasText: "Скачать сравнение" });

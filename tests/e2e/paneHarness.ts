@@ -91,7 +91,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 /** Opens a file through the pane's file input. */
 export async function chooseFile(page: Page, file: string): Promise<void> {
-  await page.locator('input[type="file"]').setInputFiles(file);
+  await page.getByTestId("file-input").setInputFiles(file);
 }
 
 /** A workbook whose «Дв, %» says «н/я» on `n` school rows (F2:F{n+1}): one kind of issue, many cells. */

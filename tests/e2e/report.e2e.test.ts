@@ -53,7 +53,7 @@ describe("the report from the task pane in Chromium", () => {
 
   it("identifies, then downloads the analytical report built in the browser", async () => {
     await page.getByRole("heading", { name: "ШНОР и ШНСУ", level: 1 }).waitFor();
-    await page.locator('input[type="file"]').setInputFiles(INPUT);
+    await page.getByTestId("file-input").setInputFiles(INPUT);
     await page.getByText("Открыт файл «ok.minimal.xlsx»").first().waitFor({ timeout: 90_000 });
     await page.getByRole("button", { name: "Выявить" }).click();
     const button = page.getByRole("button", { name: "Скачать справку (.docx)" });
