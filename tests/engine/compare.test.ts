@@ -46,23 +46,26 @@ describe("compareMethodologies on the region where the presets disagree", () => 
       P3: { kbr: "Зона риска", stavropol: "Без рисков", bryansk: "ШНСУ", novolaksky: "ШНСУ" },
       P4: { kbr: "Зона риска", stavropol: "Зона риска", bryansk: "ШНСУ", novolaksky: "ШНСУ" },
       P5: { kbr: "ШНОР", stavropol: "ШНОР", bryansk: "Без рисков", novolaksky: "ШНОР" },
-      P6: { kbr: "Без рисков", stavropol: "Без рисков", bryansk: "ШНОР", novolaksky: "Без рисков" },
+      // P6 meets Брянск's ВПР criterion in 2025 only: SPEC §8 version 2 needs three consecutive years,
+      // so it is a candidate, not ШНОР.
+      P6: { kbr: "Без рисков", stavropol: "Без рисков", bryansk: "Без рисков", novolaksky: "Без рисков" },
       P7: { kbr: "Без рисков", stavropol: "Без рисков", bryansk: "Без рисков", novolaksky: "ШНОР" },
       P8: { kbr: "Без рисков", stavropol: "Без рисков", bryansk: "Без рисков", novolaksky: "ШНОР" },
     });
     expect(school("P5").rules).toEqual({ kbr: ["R1"], stavropol: ["R1"], bryansk: [], novolaksky: ["R1"] });
-    expect(school("P6").rules["bryansk"]).toEqual(["BRYANSK"]);
+    expect(school("P6").rules["bryansk"]).toEqual([]);
     expect(school("P7").rules["novolaksky"]).toEqual(["lowContinuation"]);
     expect(school("P8").rules["novolaksky"]).toEqual(["MEANGAP"]);
     // Every school is on some list under some methodology and off it under another.
-    expect(c.schools.map((s) => s.listedIn)).toEqual(["some", "some", "some", "some", "some", "some", "some", "some"]);
+    // P6 is on no list: Брянск needs three consecutive years (SPEC §8 version 2).
+    expect(c.schools.map((s) => s.listedIn)).toEqual(["some", "some", "some", "some", "some", "none", "some", "some"]);
   });
 
   it("counts per methodology", () => {
     expect(Object.fromEntries(c.presets.map((p) => [p.id, p.counts]))).toEqual({
       kbr: { shnor: 1, shnsu: 2, shnorAndShnsu: 0, shnorOrShnsu: 3, riskZone: 2, noRisk: 3 },
       stavropol: { shnor: 1, shnsu: 2, shnorAndShnsu: 0, shnorOrShnsu: 3, riskZone: 1, noRisk: 4 },
-      bryansk: { shnor: 1, shnsu: 2, shnorAndShnsu: 0, shnorOrShnsu: 3, riskZone: 0, noRisk: 5 },
+      bryansk: { shnor: 0, shnsu: 2, shnorAndShnsu: 0, shnorOrShnsu: 2, riskZone: 0, noRisk: 6 },
       novolaksky: { shnor: 3, shnsu: 2, shnorAndShnsu: 0, shnorOrShnsu: 5, riskZone: 0, noRisk: 3 },
     });
   });
@@ -72,14 +75,14 @@ describe("compareMethodologies on the region where the presets disagree", () => 
       const x = overlapOf(c, status, a, b)!;
       return [x.both, x.onlyFirst, x.onlySecond];
     };
-    // ШНОР: КБР {P5}, Ставрополь {P5}, Брянск {P6}, Новолакский {P5, P7, P8}.
+    // ШНОР: КБР {P5}, Ставрополь {P5}, Брянск {} (one year of data), Новолакский {P5, P7, P8}.
     expect(o("shnor", "kbr", "stavropol")).toEqual([1, 0, 0]);
-    expect(o("shnor", "kbr", "bryansk")).toEqual([0, 1, 1]);
+    expect(o("shnor", "kbr", "bryansk")).toEqual([0, 1, 0]);
     expect(o("shnor", "kbr", "novolaksky")).toEqual([1, 0, 2]);
-    expect(o("shnor", "stavropol", "bryansk")).toEqual([0, 1, 1]);
+    expect(o("shnor", "stavropol", "bryansk")).toEqual([0, 1, 0]);
     expect(o("shnor", "stavropol", "novolaksky")).toEqual([1, 0, 2]);
-    expect(o("shnor", "bryansk", "novolaksky")).toEqual([0, 1, 3]);
-    expect(o("shnor", "novolaksky", "bryansk")).toEqual([0, 3, 1]);
+    expect(o("shnor", "bryansk", "novolaksky")).toEqual([0, 0, 3]);
+    expect(o("shnor", "novolaksky", "bryansk")).toEqual([0, 3, 0]);
     // ШНСУ: КБР and Ставрополь {P1, P2} (low ИСБ); Брянск and Новолакский {P3, P4} (deficits, remoteness).
     expect(o("shnsu", "kbr", "stavropol")).toEqual([2, 0, 0]);
     expect(o("shnsu", "bryansk", "novolaksky")).toEqual([2, 0, 0]);
@@ -104,18 +107,8 @@ describe("compareMethodologies on the region where the presets disagree", () => 
           "Брянск: критерии ЕГЭ/ОГЭ/ВПР не выполнены (2025)",
       ],
     ]);
-    expect(school("P6").explanations[0]).toEqual({
-      status: "shnor",
-      listedBy: ["bryansk"],
-      notListedBy: ["kbr", "stavropol", "novolaksky"],
-      parts: [
-        "Брянск: критерии ЕГЭ/ОГЭ/ВПР — ВПР 2025: «2» получили не менее 30 % участников по 2 предметам (Математика, 5 кл.; Русский язык, 5 кл.)",
-        "КБР, Ставрополь, Новолакский р-н: R1/R2 не выполнены: низких результатов нет",
-      ],
-      text:
-        "Брянск: критерии ЕГЭ/ОГЭ/ВПР — ВПР 2025: «2» получили не менее 30 % участников по 2 предметам (Математика, 5 кл.; Русский язык, 5 кл.); " +
-        "КБР, Ставрополь, Новолакский р-н: R1/R2 не выполнены: низких результатов нет",
-    });
+    // P6: Брянск lists it only with three consecutive years (SPEC §8 version 2); with one, no method does.
+    expect(school("P6").explanations).toEqual([]);
     // P8: ОГЭ mean 2 vs the municipality's (7 × 28 + 2) / 8 = 24.75.
     expect(school("P8").explanations[0]?.parts[0]).toBe(
       "Новолакский р-н: средний балл ниже муниципального — ОГЭ 2025, Математика: средний балл 2,0 ниже среднего по муниципалитету 24,8 на 22,8 (> 20)",
@@ -123,10 +116,10 @@ describe("compareMethodologies on the region where the presets disagree", () => 
     expect(school("P7").explanations[0]?.parts[0]).toBe("Новолакский р-н: Низкая доля продолжающих обучение — продолжили обучение в 10 классе 50,0 % < порог 60,0 %");
     // ШНСУ: ИСБ against Q1 = 50 + 0.75 × 20 = 65 for КБР and Ставрополь; the deficits for the others.
     expect(school("P1").explanations.map((e) => e.text)).toEqual([
-      "КБР, Ставрополь: ИСБ 40,0 ≤ Q1 65,0; Брянск: условий 0 из 3 (нужно 1); Новолакский р-н: условий 0 из 3 (нужно 2)",
+      "КБР, Ставрополь: ИСБ 40,0 ≤ Q1 65,0; Брянск: нужны все условия: не выполнено: Удалённость / труднодоступность + не выполнено: Низкий уровень оснащения школы или Дефицит педагогических кадров; Новолакский р-н: условий 0 из 3 (нужно 2)",
     ]);
     expect(school("P3").explanations[0]?.parts).toEqual([
-      "Брянск: условий 2 из 3 (нужно 1): Дефицит педагогических кадров — вакансий 1 > 0 + Удалённость / труднодоступность — до ближайшей ОО 45,0 км ≥ 30",
+      "Брянск: нужны все условия: Удалённость / труднодоступность — до ближайшей ОО 45,0 км ≥ 30 + Дефицит педагогических кадров — вакансий 1 > 0",
       "Новолакский р-н: условий 2 из 3 (нужно 2): Удалённость / труднодоступность — до ближайшей ОО 45,0 км ≥ 30 + Дефицит педагогических кадров — вакансий 1 > 0",
       "КБР, Ставрополь: ИСБ 70,0 > Q1 65,0",
     ]);
@@ -217,7 +210,7 @@ describe("explanations over three years", () => {
         "Брянск: критерии ЕГЭ/ОГЭ/ВПР не выполнены (2023, 2024, 2025)",
     );
     const p6 = c.schools.find((s) => s.id === "P6")!;
-    const vpr = (year: number) => `ВПР ${year}: «2» получили не менее 30 % участников по 2 предметам (Математика, 5 кл.; Русский язык, 5 кл.)`;
+    const vpr = (year: number) => `ВПР ${year}: «2» получили не менее 30 % участников по 2 предметам (Математика, 5 кл. — 30,0 %; Русский язык, 5 кл. — 30,0 %)`;
     expect(p6.explanations[0]?.parts).toEqual([`Брянск: критерии ЕГЭ/ОГЭ/ВПР — ${vpr(2025)} + ${vpr(2024)} + ${vpr(2023)}`, "КБР: R1/R2 не выполнены: низких результатов нет"]);
   });
 });

@@ -1,7 +1,6 @@
 /**
- * The hand-built region of tests/engine/presets.test.ts on which the four presets disagree, for
- * the methodology comparison (a copy: presets.test.ts keeps its own, so the two can move apart
- * without breaking each other's hand-computed expectations).
+ * The hand-built region on which the four presets disagree, shared by the preset tests
+ * (tests/engine/presets.test.ts) and the methodology comparison (tests/engine/compare.test.ts).
  */
 import type { IdentificationInput, School } from "../../../src/engine";
 import { agg, scale, schoolWithSwi } from "./builders";
