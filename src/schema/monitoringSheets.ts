@@ -35,17 +35,17 @@ export const SCHOOL_MONITORING_COLUMNS: ColumnsOf<SchoolMonitoring> = {
   ),
   teachersDiagnosedSubject: count(
     "teachersDiagnosedSubject",
-    ["Педагогов, включённых в диагностику предметных дефицитов", "Диагностика предметных дефицитов", "Teachers diagnosed (subject)"],
+    ["Педагогов, включённых в диагностику предметных дефицитов", "Диагностика предметных дефицитов", "Teachers in subject diagnostics"],
     "из них в диагностике предметных дефицитов (001 §1.2.3)",
   ),
   teachersDiagnosedMethodical: count(
     "teachersDiagnosedMethodical",
-    ["Педагогов, включённых в диагностику методических дефицитов", "Диагностика методических дефицитов", "Teachers diagnosed (methodical)"],
+    ["Педагогов, включённых в диагностику методических дефицитов", "Диагностика методических дефицитов", "Teachers in methodical diagnostics"],
     "из них в диагностике методических дефицитов (001 §1.2.3)",
   ),
   teachersDiagnosedPsychological: count(
     "teachersDiagnosedPsychological",
-    ["Педагогов, включённых в диагностику психолого-педагогических дефицитов", "Диагностика психолого-педагогических дефицитов", "Teachers diagnosed (psychological)"],
+    ["Педагогов, включённых в диагностику психолого-педагогических дефицитов", "Диагностика психолого-педагогических дефицитов", "Teachers in psychological diagnostics"],
     "из них в диагностике психолого-педагогических дефицитов (001 §1.2.3)",
   ),
   teachersSupported: count(

@@ -221,9 +221,11 @@ describe("Мониторинг", () => {
     expect(s.rows[report]?.slice(6, 8)).toEqual([1, "балл (1/0)"]);
     expect(s.styles).toContainEqual({ row: report, column: 6, style: { numberFormat: "0" } });
     const score = rowOf("Район А", "score");
-    // «да» for the analytical report (2025) and the custom «муниципальная программа»; 4 yes/no indicators.
-    expect(s.rows[score]?.slice(6, 8)).toEqual([2, "балл"]);
-    expect(s.rows[score]?.[13]).toBe("2 из 4; школ 5, ШНОР 0, ШНСУ 3, зона риска 2");
+    // Seed 001 scoring (SPEC §9a): «да» for the analytical report (2025) and the custom «муниципальная
+    // программа», and the shares at or above the 50 % level: failure prevention 4 of 5 (80 %) and risks
+    // removed 1 of 2 (50 %); ИОМ 16,7 % and curators 33,3 % score 0 → 4 of the 19 scored indicators.
+    expect(s.rows[score]?.slice(6, 8)).toEqual([4, "балл"]);
+    expect(s.rows[score]?.[13]).toBe("4 из 19; школ 5, ШНОР 0, ШНСУ 3, зона риска 2");
     expect(s.rows.filter((r) => r[2] === "score").map((r) => r[0])).toEqual(["Район А", "Район Б"]);
   });
 
