@@ -21,6 +21,25 @@ export function columnKey(v: CellValue | undefined): string {
   return headerKey(String(v));
 }
 
+/**
+ * A header row's column finder: `pick("код участника", …)` gives the column of the first key
+ * present (compared as {@link columnKey}), or -1; the first of repeated headers wins.
+ */
+export function columnPicker(cells: readonly CellValue[]): (...keys: string[]) => number {
+  const at = new Map<string, number>();
+  cells.forEach((v, c) => {
+    const k = columnKey(v);
+    if (k !== "" && !at.has(k)) at.set(k, c);
+  });
+  return (...keys) => {
+    for (const k of keys) {
+      const c = at.get(k);
+      if (c !== undefined) return c;
+    }
+    return -1;
+  };
+}
+
 const BLANK_MARKERS = new Set(["х", "-", "--", "нет отметки", "нет", "н/а", "н/я", "неявка", "отсутствовал"]);
 
 /** A cell that stands for "no value": empty, or one of the markers exports use («X», «—», «нет отметки»). */

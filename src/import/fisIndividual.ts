@@ -4,7 +4,7 @@
  * and participant rows keyed by the school's login. Maps to «Баллы» with `Отметка по журналу`.
  */
 import type { CellValue, RawSheet } from "../schema/raw";
-import { columnKey, filled, isBlank, isBlankMarker, markOf, numberOf, rowAt, cellText } from "./cells";
+import { columnPicker, filled, isBlank, isBlankMarker, markOf, numberOf, rowAt, cellText } from "./cells";
 import { readFisTitle } from "./fisTitle";
 import type { SheetReport } from "./model";
 import type { SheetContext } from "./sheetContext";
@@ -25,18 +25,7 @@ export interface IndividualColumns {
 }
 
 function columnsOf(cells: readonly CellValue[]): IndividualColumns | null {
-  const at = new Map<string, number>();
-  cells.forEach((v, c) => {
-    const k = columnKey(v);
-    if (k !== "" && !at.has(k)) at.set(k, c);
-  });
-  const pick = (...keys: string[]): number => {
-    for (const k of keys) {
-      const c = at.get(k);
-      if (c !== undefined) return c;
-    }
-    return -1;
-  };
+  const pick = columnPicker(cells);
   const participant = pick("код участника");
   const score = pick("первичный балл");
   if (participant < 0 || score < 0) return null;

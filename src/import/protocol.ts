@@ -7,7 +7,7 @@
 import type { CellValue } from "../schema/raw";
 import { looseKey } from "../schema/text";
 import { normaliseCode } from "../schema/values";
-import { cellText, columnKey, filled, isBlank, isBlankMarker, markOf, numberOf, rowAt, subjectName } from "./cells";
+import { cellText, columnPicker, filled, isBlank, isBlankMarker, markOf, numberOf, rowAt, subjectName } from "./cells";
 import type { NameHasher } from "./hash";
 import type { SheetReport } from "./model";
 import type { SheetContext } from "./sheetContext";
@@ -33,22 +33,11 @@ interface ProtocolColumns {
 }
 
 function protocolColumns(row: readonly CellValue[]): ProtocolColumns | null {
-  const at = new Map<string, number>();
-  row.forEach((v, c) => {
-    const k = columnKey(v);
-    if (k !== "" && !at.has(k)) at.set(k, c);
-  });
-  const pick = (...keys: string[]): number => {
-    for (const k of keys) {
-      const c = at.get(k);
-      if (c !== undefined) return c;
-    }
-    return -1;
-  };
+  const pick = columnPicker(row);
   const school = pick("код оо", "код образовательной организации");
   const primary = pick("первичный балл");
   if (school < 0 || primary < 0) return null;
-  const documents = ["серия документа", "серия", "номер документа", "номер", "документ", "серия и номер документа"].map((k) => at.get(k) ?? -1).filter((c) => c >= 0);
+  const documents = ["серия документа", "серия", "номер документа", "номер", "документ", "серия и номер документа"].map((k) => pick(k)).filter((c) => c >= 0);
   return {
     number: pick("№", "№ п/п", "n"),
     municipality: pick("код мсу", "код ате", "мсу"),
