@@ -3,8 +3,10 @@
  * {@link SheetSpec}s: pure, no Excel, no file.
  *
  * - «Динамика» — the region by year: low and mass index (participant-weighted), their change,
- *   target and met / not met, the ШНОР / ШНСУ / risk-zone counts and who entered or left; its
- *   first three columns (year | low | mass) are the data of a line chart;
+ *   target and met / not met, the ШНОР / ШНСУ / risk-zone counts and who entered or left, the
+ *   shares of ШНОР / ШНСУ among the schools and their change; its first rows' first three columns
+ *   (year | low | mass) are the data of a line chart; then the region per procedure unit, then
+ *   each municipality by year with its own counts and shares (column «Территория»);
  * - «Динамика школ» — one row per school, its category in each identification year;
  * - «Переходы» — one row per school and transition (entered / left / stayed) between two years;
  * - «Динамика ОП» — school × procedure × pair of years: indices, change, target met;
@@ -110,6 +112,8 @@ export function dynamicsSheet(d: DynamicsResult): SheetSpec {
     pointsColumn("Изменение доли ШНОР ∪ ШНСУ", 11),
     // SPEC.md §9a: the rows above pool every procedure; the rows below them give each procedure unit.
     text("Процедура", 22),
+    // «Регион» for the region's rows; the municipal block (seed 000, expected result 7) names its municipality.
+    text("Территория", 26),
   ];
   const shareOf = new Map(d.statusShares.region.map((s) => [s.year, s]));
   const rows: SpecCell[][] = [];
@@ -144,6 +148,7 @@ export function dynamicsSheet(d: DynamicsResult): SheetSpec {
       shareOf.get(y.year)?.shnorOrShnsuShare ?? null,
       points(shareOf.get(y.year)?.shnorOrShnsuShareChange ?? null),
       POOLED_PROCEDURES,
+      REGION_TERRITORY,
     ]);
     for (const [column, met] of [
       [7, y.lowTargetMet],
@@ -172,6 +177,7 @@ export function dynamicsSheet(d: DynamicsResult): SheetSpec {
       yesNo(u.massTargetMet),
       ...new Array<SpecCell>(15).fill(null),
       u.procedure,
+      REGION_TERRITORY,
     ]);
     for (const [column, met] of [
       [7, u.lowTargetMet],
@@ -179,6 +185,31 @@ export function dynamicsSheet(d: DynamicsResult): SheetSpec {
     ] as const) {
       const style = metStyle(met);
       if (style !== null) styles.push({ row, column, style });
+    }
+  }
+  // Each municipality's ШНОР / ШНСУ counts and shares of its own schools per year, with their change.
+  for (const mo of d.statusShares.municipalities) {
+    for (const y of mo.years) {
+      rows.push([
+        y.year,
+        null,
+        null,
+        y.schools,
+        ...new Array<SpecCell>(7).fill(null),
+        y.shnor,
+        y.shnsu,
+        y.shnor + y.shnsu - y.shnorOrShnsu,
+        y.shnorOrShnsu,
+        ...new Array<SpecCell>(5).fill(null),
+        y.shnorShare,
+        points(y.shnorShareChange),
+        y.shnsuShare,
+        points(y.shnsuShareChange),
+        y.shnorOrShnsuShare,
+        points(y.shnorOrShnsuShareChange),
+        null,
+        mo.name,
+      ]);
     }
   }
   const charts: ChartSpec[] =
@@ -198,6 +229,9 @@ export function dynamicsSheet(d: DynamicsResult): SheetSpec {
         ];
   return { name: MONITORING_SHEET_NAMES.dynamics, columns, rows, styles, table: null, freezeHeader: true, charts };
 }
+
+/** The «Территория» of the region's rows of «Динамика» (the municipal rows name their municipality). */
+export const REGION_TERRITORY = "Регион";
 
 /** The «Процедура» of the pooled rows of «Динамика». */
 export const POOLED_PROCEDURES = "все процедуры (сводно)";

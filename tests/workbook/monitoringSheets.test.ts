@@ -56,8 +56,8 @@ describe("Динамика", () => {
 
   it("writes one row per year: pooled indices, change in points, target, counts and transitions", () => {
     // …then the shares of the region's 10 schools and their change in points (seed 000, expected result 7).
-    expect(s.rows[0]).toEqual([2023, 0.26, 0.4, 10, 200, null, null, null, null, null, null, 0, 3, 0, 3, 2, null, null, null, null, 0, null, 0.3, null, 0.3, null, "все процедуры (сводно)"]);
-    expect(s.rows[1]).toEqual([2024, 0.26, 0.4, 10, 200, 0, "снижение не менее 3 п.п.", "нет", 0, "рост не менее 3 п.п.", "нет", 2, 3, 0, 5, 2, 2, 0, 0, 0, 0.2, 20, 0.3, 0, 0.5, 20, "все процедуры (сводно)"]);
+    expect(s.rows[0]).toEqual([2023, 0.26, 0.4, 10, 200, null, null, null, null, null, null, 0, 3, 0, 3, 2, null, null, null, null, 0, null, 0.3, null, 0.3, null, "все процедуры (сводно)", "Регион"]);
+    expect(s.rows[1]).toEqual([2024, 0.26, 0.4, 10, 200, 0, "снижение не менее 3 п.п.", "нет", 0, "рост не менее 3 п.п.", "нет", 2, 3, 0, 5, 2, 2, 0, 0, 0, 0.2, 20, 0.3, 0, 0.5, 20, "все процедуры (сводно)", "Регион"]);
     const [year, low, mass, schools, participants, lowChange, , lowMet, massChange, , massMet, ...counts] = s.rows[2] ?? [];
     expect([year, schools, participants, lowMet, massMet]).toEqual([2025, 10, 220, "да", "да"]);
     expect(low).toBeCloseTo(44 / 220, 12);
@@ -65,13 +65,23 @@ describe("Динамика", () => {
     expect(lowChange).toBeCloseTo(-6, 9); // 20 % − 26 %
     expect(massChange).toBeCloseTo(5.909090909, 6);
     // ШНОР S09; ШНСУ S01–S03; none both; 2 risk zone; S10 left ШНОР.
-    expect(counts).toEqual([1, 3, 0, 4, 2, 0, 1, 0, 0, 0.1, -10, 0.3, 0, 0.4, -10, "все процедуры (сводно)"]);
+    expect(counts).toEqual([1, 3, 0, 4, 2, 0, 1, 0, 0, 0.1, -10, 0.3, 0, 0.4, -10, "все процедуры (сводно)", "Регион"]);
     // Then each procedure unit: ВПР 5 кл. 2023–2025, ОГЭ 9 кл. 2025 only (5 participants in 2024: not evaluated) — no change.
-    expect(s.rows.slice(3).map((r) => [r[0], r[26], r[5] === null ? null : "change"])).toEqual([
-      [2023, "ВПР 5 кл.", null],
-      [2024, "ВПР 5 кл.", "change"],
-      [2025, "ВПР 5 кл.", "change"],
-      [2025, "ОГЭ 9 кл.", null],
+    expect(s.rows.slice(3, 7).map((r) => [r[0], r[26], r[27], r[5] === null ? null : "change"])).toEqual([
+      [2023, "ВПР 5 кл.", "Регион", null],
+      [2024, "ВПР 5 кл.", "Регион", "change"],
+      [2025, "ВПР 5 кл.", "Регион", "change"],
+      [2025, "ОГЭ 9 кл.", "Регион", null],
+    ]);
+    // Then each municipality by year (seed 000, expected result 7): «Район А» S01–S05, ШНСУ S01–S03
+    // every year; «Район Б» S06–S10, ШНОР 0, 2 (S09, S10), 1 (S09) of 5.
+    expect(s.rows.slice(7).map((r) => [r[27], r[0], r[3], ...r.slice(11, 15), ...r.slice(20, 26)])).toEqual([
+      ["Район А", 2023, 5, 0, 3, 0, 3, 0, null, 0.6, null, 0.6, null],
+      ["Район А", 2024, 5, 0, 3, 0, 3, 0, 0, 0.6, 0, 0.6, 0],
+      ["Район А", 2025, 5, 0, 3, 0, 3, 0, 0, 0.6, 0, 0.6, 0],
+      ["Район Б", 2023, 5, 0, 0, 0, 0, 0, null, 0, null, 0, null],
+      ["Район Б", 2024, 5, 2, 0, 0, 2, 0.4, 40, 0, 0, 0.4, 40],
+      ["Район Б", 2025, 5, 1, 0, 0, 1, 0.2, -20, 0, 0, 0.2, -20],
     ]);
     expect(s.rows[5]?.[1]).toBeCloseTo(44 / 200, 12);
   });
@@ -102,7 +112,7 @@ describe("Динамика", () => {
           { name: "Индекс низких результатов", values: "B2:B4" },
           { name: "Индекс массовых результатов", values: "C2:C4" },
         ],
-        anchor: "AC2",
+        anchor: "AD2",
       },
     ]);
   });
