@@ -192,6 +192,11 @@ export interface MethodologyParameters {
    * level, 0 otherwise («значение равное/выше определенного уровня — 1 балл»).
    */
   readonly municipalShareLevel: number;
+  /**
+   * Seed 001 §1.2.1 scoring: the share of ШНОР and ШНСУ among a municipality's schools scores 1
+   * at or above this level (SPEC.md §9a: every municipal indicator, "at/above its level").
+   */
+  readonly municipalIdentificationLevel: number;
 
   // §12 what the analyst hands over
   /** Mentor schools: ИСБ within this many points of the ШНОР's. */
@@ -259,9 +264,10 @@ const ALL_TABLE_FACTORS: readonly RiskFactorId[] = [
 ];
 
 /**
- * Seed 004's number (1–12) of a factor; Stavropol's indices stand in for factors 1 and 2
+ * Seed 004's number (1–12) of a factor; Stavropol's indices stand in for factors 1 and 2–3
  * (SPEC.md §8: the equipment coefficient replaces «Низкий уровень оснащения школы», the staff
- * index «Дефицит педагогических кадров»). Factors seed 004 does not list have none.
+ * index «Дефицит педагогических кадров» and «Недостаточная предметная и методическая
+ * компетентность»; see {@link SEED_004_FACTOR_LABEL}). Factors seed 004 does not list have none.
  */
 export const SEED_004_FACTOR_NUMBER: Readonly<Partial<Record<RiskFactorId, number>>> = {
   lowEquipment: 1,
@@ -280,8 +286,24 @@ export const SEED_004_FACTOR_NUMBER: Readonly<Partial<Record<RiskFactorId, numbe
   parents: 12,
 };
 
+/** How a factor's seed 004 number reads in the reasons: the staff index stands for №2 and №3. */
+export const SEED_004_FACTOR_LABEL: Readonly<Partial<Record<RiskFactorId, string>>> = { lowStaffIndex: "2–3" };
+
 /** Seed 004 lists twelve factors ("5 из 12"). */
 export const SEED_004_FACTOR_COUNT = 12;
+
+/** The factors whose rows Stavropol's staff index replaces (SPEC.md §8, "Ставрополь indices"). */
+const STAFF_INDEX_REPLACES: ReadonlySet<RiskFactorId> = new Set(["teacherShortage", "teacherCompetence", "noSpecialists"]);
+
+/**
+ * Stavropol's factor list (SPEC.md §8, version 2): the staff index replaces the three rows
+ * «Дефицит педагогических кадров», «Недостаточная предметная и методическая компетентность» and
+ * «Нет узких специалистов» with one «Низкий индекс кадрового состава» (in the first one's place),
+ * the equipment coefficient replaces «Низкий уровень оснащения школы».
+ */
+const STAVROPOL_FACTORS: readonly RiskFactorId[] = ALL_TABLE_FACTORS.flatMap((f): RiskFactorId[] =>
+  f === "teacherShortage" ? ["lowStaffIndex"] : f === "lowEquipment" ? ["lowEquipmentCoefficient"] : STAFF_INDEX_REPLACES.has(f) ? [] : [f],
+);
 
 /** КБР (seed 000): SPEC.md §2–§7 with their defaults. */
 export const KBR_PARAMETERS: MethodologyParameters = {
@@ -350,6 +372,7 @@ export const KBR_PARAMETERS: MethodologyParameters = {
   monitoringTargets: SEED_002_TARGETS,
   networkCommunities: null,
   municipalShareLevel: 0.5,
+  municipalIdentificationLevel: 0.5,
   mentorSwiWindow: 10,
   mentorMaxCount: 3,
   regionalReferences: {},
@@ -362,9 +385,7 @@ export const PRESETS: Readonly<Record<PresetId, Methodology>> = {
     name: "Ставропольский край (комплексный проект 2020–2024)",
     parameters: {
       ...KBR_PARAMETERS,
-      riskFactors: ALL_TABLE_FACTORS.map((f): RiskFactorId =>
-        f === "teacherShortage" ? "lowStaffIndex" : f === "lowEquipment" ? "lowEquipmentCoefficient" : f,
-      ),
+      riskFactors: STAVROPOL_FACTORS,
     },
   },
   bryansk: {
@@ -457,6 +478,7 @@ export const PARAMETER_LABELS: Readonly<Record<keyof MethodologyParameters, stri
   monitoringTargets: "Мониторинг: целевые значения показателей Ставрополя (№ показателя → с какого года, значение: доля, для №1 и №8 — количество)",
   networkCommunities: "Мониторинг: количество сетевых сообществ педагогов в регионе (показатель №8 Ставрополя)",
   municipalShareLevel: "Мониторинг: уровень доли, с которого показатель муниципалитета (Иваново) получает 1 балл",
+  municipalIdentificationLevel: "Мониторинг: уровень доли ШНОР и ШНСУ среди школ муниципалитета (Иваново, 1.2.1), с которого показатель получает 1 балл",
   mentorSwiWindow: "Школы-наставники: ИСБ отличается от ИСБ ШНОР не больше чем на, пунктов",
   mentorMaxCount: "Школы-наставники: не больше кандидатов на одну ШНОР",
   regionalReferences: "Региональные значения, введённые пользователем (swiQ1, deviantD9, nonNativeMean; units: «процедура|год» → lowP90, b, l, m, h, u, raised)",
@@ -514,6 +536,7 @@ const FRACTION_KEYS = new Set<string>([
   "bryanskVprMark2Share",
   "objectivityLoweredShare",
   "municipalShareLevel",
+  "municipalIdentificationLevel",
 ]);
 
 function checkParameter(key: string, current: unknown, value: unknown): string | null {

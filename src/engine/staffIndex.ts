@@ -11,20 +11,24 @@ function meanOfPresent(parts: readonly (number | null)[]): number | null {
 }
 
 /**
- * Индекс кадрового состава = mean(qualified share ÷ 100; 1 if no vacancies else 0; specialists ÷ 3).
+ * Индекс кадрового состава = mean(qualified share ÷ 100; 1 if no vacancies else 0; specialists
+ * present ÷ specialist columns known — ÷ 3 when all three are known).
  *
  * @example
  * staffIndex({ qualifiedTeachersShare: 60, teacherVacancies: 0, hasPsychologist: true,
  *   hasSocialPedagogue: false, hasDefectologist: true, … }) // (0.6 + 1 + 2/3) / 3 ≈ 0.7556
+ * staffIndex({ qualifiedTeachersShare: 60, teacherVacancies: 0, hasPsychologist: true,
+ *   hasSocialPedagogue: null, hasDefectologist: false, … }) // (0.6 + 1 + 1/2) / 3 = 0.7
  */
 export function staffIndex(
   s: Pick<School, "qualifiedTeachersShare" | "teacherVacancies" | "hasPsychologist" | "hasSocialPedagogue" | "hasDefectologist">,
 ): number | null {
-  const specialists = [s.hasPsychologist, s.hasSocialPedagogue, s.hasDefectologist];
+  // SPEC.md §8 (version 2): the share present among the specialist columns that are known.
+  const knownSpecialists = [s.hasPsychologist, s.hasSocialPedagogue, s.hasDefectologist].filter((x): x is boolean => x !== null);
   return meanOfPresent([
     s.qualifiedTeachersShare === null ? null : Math.min(1, Math.max(0, s.qualifiedTeachersShare / 100)),
     s.teacherVacancies === null ? null : s.teacherVacancies > 0 ? 0 : 1,
-    specialists.some((x) => x === null) ? null : specialists.filter((x) => x === true).length / 3,
+    knownSpecialists.length === 0 ? null : knownSpecialists.filter((x) => x).length / knownSpecialists.length,
   ]);
 }
 

@@ -12,7 +12,7 @@ import { PARAMETER_LABELS, RISK_FACTOR_NAMES } from "../engine/methodology";
 import { changedParameterKeys } from "../engine/methodologyChanges";
 import type { MethodologyParameters, MonitoringTarget } from "../engine/methodology";
 import { GROUP_NAMES } from "../engine/regression";
-import { knownText } from "../engine/risk/profile";
+import { knownText, seedFactorTotal } from "../engine/risk/profile";
 import { NO_TYPE, SCHOOL_TYPE_NAMES } from "../engine/schoolTypes";
 import type { Category, IdentificationResult, Issue, RiskFactorId, SchoolResult } from "../engine/types";
 import { LEVELS_SHEET_NAME, levelsSheet } from "./levelsSheet";
@@ -126,7 +126,7 @@ export function summarySheet(result: IdentificationResult): SheetSpec {
       s.groupResult,
       s.basicOrAboveShare ?? null,
       riskFactorsText(s),
-      knownText(s.riskFactorsKnown),
+      knownText(s.riskFactorsKnown, seedFactorTotal(s.riskFactors)),
       yesNo(s.riskZone),
       s.category,
       // One reason a line: the cell wraps, and a long list stays readable on screen and on paper.

@@ -19,7 +19,7 @@ describe("presets on one region", () => {
     });
   });
 
-  it("Ставрополь: the staff index replaces the vacancy row, so P3 leaves the risk zone", () => {
+  it("Ставрополь: the staff index replaces the vacancy, competence and specialists rows, so P3 leaves the risk zone", () => {
     const r = identify(disagreeingRegion(), PRESETS.stavropol);
     expect(Object.fromEntries(r.schools.map((s) => [s.id, s.category]))).toEqual({
       P1: "ШНСУ",
@@ -35,6 +35,7 @@ describe("presets on one region", () => {
     expect(p3.staffIndex).toBeCloseTo(0.6, 12);
     expect(p3.riskFactors.map((f) => f.id)).toContain("lowStaffIndex");
     expect(p3.riskFactors.find((f) => f.id === "lowStaffIndex")?.value).toBe(false);
+    for (const id of ["teacherShortage", "teacherCompetence", "noSpecialists", "lowEquipment"]) expect(p3.riskFactors.map((f) => f.id)).not.toContain(id);
     expect(r.region.references["staffIndexP25"]).toBeCloseTo(0.6, 12);
   });
 

@@ -101,7 +101,11 @@ describe("Stavropol indices", () => {
     const s = { qualifiedTeachersShare: 60, teacherVacancies: 0, hasPsychologist: true, hasSocialPedagogue: false, hasDefectologist: true };
     expect(staffIndex(s)).toBeCloseTo((0.6 + 1 + 2 / 3) / 3, 12);
     expect(staffIndex({ ...s, teacherVacancies: 3 })).toBeCloseTo((0.6 + 0 + 2 / 3) / 3, 12);
-    expect(staffIndex({ ...s, qualifiedTeachersShare: null, hasDefectologist: null })).toBe(1);
+    // SPEC.md §8 (v2): the specialists part is the share present among the known columns —
+    // psychologist yes, social pedagogue no, defectologist unknown → 1 of 2; with no vacancies: (1 + 0,5) / 2.
+    expect(staffIndex({ ...s, qualifiedTeachersShare: null, hasDefectologist: null })).toBeCloseTo(0.75, 12);
+    expect(staffIndex({ ...s, hasSocialPedagogue: null, hasDefectologist: null })).toBeCloseTo((0.6 + 1 + 1) / 3, 12);
+    expect(staffIndex({ ...s, hasPsychologist: null, hasSocialPedagogue: null, hasDefectologist: null })).toBeCloseTo((0.6 + 1) / 2, 12);
     expect(staffIndex({ qualifiedTeachersShare: null, teacherVacancies: null, hasPsychologist: null, hasSocialPedagogue: null, hasDefectologist: null })).toBeNull();
   });
   it("caps the computers part at 1 and counts the internet as 1 or 0", () => {

@@ -79,12 +79,12 @@ describe("monitor: yes/no indicators of «Мониторинг МО» scored 1 /
   });
 
   it.each([
-    // Seed 001 scoring over 19 indicators (all but §1.2.1's count, with the region's own):
-    // Район А: analyticalReport 1, own programme 1, failure prevention 80 % → 1, risks removed 50 % → 1;
-    // ИОМ 16,7 % and curators 33,3 % → 0; the rest have no data → 0.
-    // Район Б: no risk zone, so 18; analyticalReport «нет» and nothing else answered → 0.
-    ["Район А", 4, 19],
-    ["Район Б", 0, 18],
+    // Seed 001 scoring over 20 indicators (§1.2.1's share included, with the region's own):
+    // Район А: ШНОР ∪ ШНСУ 3 of 5 = 60 % ≥ 50 % → 1, analyticalReport 1, own programme 1, failure
+    // prevention 80 % → 1, risks removed 50 % → 1; ИОМ 16,7 % and curators 33,3 % → 0; the rest have no data → 0.
+    // Район Б: no risk zone, so 19; ШНОР ∪ ШНСУ 1 of 5 = 20 % → 0, analyticalReport «нет» and nothing else answered → 0.
+    ["Район А", 5, 20],
+    ["Район Б", 0, 19],
   ])("sums %s's score", (name, score, scoreMax) => {
     expect(municipality(name)).toMatchObject({ score, scoreMax });
   });

@@ -115,9 +115,11 @@ describe("fixture workbooks", () => {
       ["practicesDissemination", 1],
       ["riskZoneResourceMonitoring", null],
     ]);
-    // Seed 001 scoring: 19 indicators less §1.2.1's count and the risk-zone share (no risk zone) = 17;
-    // only practicesDissemination scores (ИОМ 3 of 12 = 25 % and ШППКО 0 of 1 are below 50 %).
-    expect([rayonB?.score, rayonB?.scoreMax]).toEqual([1, 17]);
+    // Seed 001 scoring: 19 indicators with §1.2.1's share, less the risk-zone share (no risk zone) = 18;
+    // practicesDissemination scores, and §1.2.1: 1 ШНОР ∪ ШНСУ of Район Б's 2 schools = 50 % ≥ 50 %
+    // (ИОМ 3 of 12 = 25 % and ШППКО 0 of 1 are below 50 %).
+    expect(rayonB?.indicators[0]).toMatchObject({ id: "shnorShnsuShare", value: 0.5, target: 0.5, met: true, score: 1 });
+    expect([rayonB?.score, rayonB?.scoreMax]).toEqual([2, 18]);
   });
 
   it("reports every mistake of monitoring.error.xlsx with its cell", async () => {

@@ -4,7 +4,7 @@
  * from two years of `Школы`, and all schools of the group as the denominator.
  * The region is tests/monitoring/region.ts (Район А: ШНОР ∪ ШНСУ S01–S03, risk zone S04, S05).
  */
-import { monitor, PRESETS, type IdentificationInput, type IndicatorValue, type Methodology, type School } from "../../src/engine";
+import { monitor, PRESETS, resolveMethodology, type IdentificationInput, type IndicatorValue, type Methodology, type School } from "../../src/engine";
 import { risksRemovedBetween, withRisksRemovedYearOnYear } from "../../src/engine/monitoring/risksRemoved";
 import type { YearSchool } from "../../src/engine/types";
 import { school } from "../engine/helpers/builders";
@@ -37,11 +37,43 @@ describe("seed 001 scoring: a share scores 1 at or above its level", () => {
     expect(indicatorOf(threeYearRegion(), withLevel(level), id)).toMatchObject({ target: level, comparison: "atLeast", met: score === 1, score });
   });
 
-  it("gives a yes/no answer its own score and an unscored share none", () => {
+  it("gives a yes/no answer its own score", () => {
     expect(indicatorOf(threeYearRegion(), PRESETS.kbr, "analyticalReport")).toMatchObject({ value: 1, score: 1 });
-    expect(indicatorOf(threeYearRegion(), PRESETS.kbr, "shnorShnsuShare")).toMatchObject({ score: null, target: null });
     // no data → no score, but the level is shown.
     expect(indicatorOf(threeYearRegion(), PRESETS.kbr, "schoolsWithTutoring")).toMatchObject({ status: "noData", score: null, target: 0.5 });
+  });
+});
+
+describe("seed 001 §1.2.1: the share of ШНОР and ШНСУ scored at its own level", () => {
+  const at = (level: number): Methodology => ({ ...PRESETS.kbr, parameters: { ...PRESETS.kbr.parameters, municipalIdentificationLevel: level } });
+
+  it("defaults to 50 % in every preset, apart from the other shares' level", () => {
+    for (const preset of Object.values(PRESETS)) expect(preset.parameters.municipalIdentificationLevel).toBe(0.5);
+    // The activity shares' level does not move §1.2.1: Район А's 60 % still scores at the default 50 %.
+    expect(indicatorOf(threeYearRegion(), withLevel(0.9), "shnorShnsuShare")).toMatchObject({ target: 0.5, score: 1 });
+  });
+
+  it.each([
+    // 2025: Район А has S01–S03 (ШНСУ) of 5 schools = 60 %; Район Б S09 (ШНОР) of 5 = 20 %.
+    ["Район А", 0.6, 0.5, 1, "3 из 5 школ; 60,0 %; 1 балл"],
+    ["Район А", 0.6, 0.6, 1, "3 из 5 школ; 60,0 %; 1 балл"], // at the level: inclusive
+    ["Район А", 0.6, 0.65, 0, "3 из 5 школ; 60,0 %; 0 баллов"],
+    ["Район Б", 0.2, 0.5, 0, "1 из 5 школ; 20,0 %; 0 баллов"],
+    ["Район Б", 0.2, 0.2, 1, "1 из 5 школ; 20,0 %; 1 балл"],
+  ])("%s: share %p at level %p scores %p", (municipality, value, level, score, note) => {
+    const i = indicatorOf(threeYearRegion(), at(level), "shnorShnsuShare", municipality);
+    expect(i.value).toBeCloseTo(value, 12);
+    expect(i).toMatchObject({ source: "001 §1.2.1", unit: "share", target: level, comparison: "atLeast", met: score === 1, score, note });
+  });
+
+  it("counts in the municipality's score", () => {
+    const mo = (level: number) => monitor(threeYearRegion(), at(level)).monitoring.municipalities.find((m) => m.name === "Район А");
+    expect((mo(0.5)?.score ?? 0) - (mo(0.65)?.score ?? 0)).toBe(1);
+    expect(mo(0.5)?.scoreMax).toBe(mo(0.65)?.scoreMax);
+  });
+
+  it("rejects a level outside 0–1", () => {
+    expect(resolveMethodology("kbr", { municipalIdentificationLevel: 1.2 })).toMatchObject({ ok: false });
   });
 });
 

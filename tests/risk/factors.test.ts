@@ -97,11 +97,12 @@ describe("factors 8–12 and the 500+ profile", () => {
     expect(withProfile(riskFactor("careerGuidance", base(), NO_REFS, p), "средний", p)).toMatchObject({ value: false, detail: "профиль рисков 500+: «средний»" });
   });
 
-  it("counts the known factors of seed 004 (Stavropol's indices stand in for 1 and 2; the extra factors do not count)", () => {
+  it("counts the known factors of seed 004 among the list's own rows (Stavropol's indices stand in for 1 and 2–3; the extra factors do not count)", () => {
     const f = (id: RiskFactorId, value: boolean | null) => ({ id, value });
+    // Five rows with a seed 004 number (remoteness has none); only teacherCompetence is unknown.
     const factors = [f("lowEquipmentCoefficient", false), f("lowStaffIndex", true), f("teacherCompetence", null), f("objectiveAssessment", false), f("remoteness", true), f("careerGuidance", true)];
     expect(knownSeedFactors(factors)).toBe(4);
-    expect(knownReason(factors)).toBe("известно факторов риска: 4 из 12 (нет данных по №3, 5, 6, 7, 9, 10, 11, 12 перечня факторов)");
+    expect(knownReason(factors)).toBe("известно факторов риска: 4 из 5 (нет данных по №3 перечня факторов)");
   });
 });
 

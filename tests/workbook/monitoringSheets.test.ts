@@ -226,16 +226,18 @@ describe("Мониторинг", () => {
 
   it("lists each municipality's indicators and its score", () => {
     const share = rowOf("Район А", "shnorShnsuShare");
-    expect(s.rows[share]?.slice(4, 12)).toEqual([2025, null, 0.6, "доля", null, null, null, "рассчитан"]);
+    // §1.2.1 is scored like the others (SPEC §9a): 60 % ≥ the 50 % level.
+    expect(s.rows[share]?.slice(4, 12)).toEqual([2025, null, 0.6, "доля", "не менее", 0.5, "да", "рассчитан"]);
     const report = rowOf("Район А", "analyticalReport");
     expect(s.rows[report]?.slice(6, 8)).toEqual([1, "балл (1/0)"]);
     expect(s.styles).toContainEqual({ row: report, column: 6, style: { numberFormat: "0" } });
     const score = rowOf("Район А", "score");
     // Seed 001 scoring (SPEC §9a): «да» for the analytical report (2025) and the custom «муниципальная
-    // программа», and the shares at or above the 50 % level: failure prevention 4 of 5 (80 %) and risks
-    // removed 1 of 2 (50 %); ИОМ 16,7 % and curators 33,3 % score 0 → 4 of the 19 scored indicators.
-    expect(s.rows[score]?.slice(6, 8)).toEqual([4, "балл"]);
-    expect(s.rows[score]?.[13]).toBe("4 из 19; школ 5, ШНОР 0, ШНСУ 3, зона риска 2");
+    // программа», and the shares at or above the 50 % level: ШНОР ∪ ШНСУ 3 of 5 (60 %, §1.2.1), failure
+    // prevention 4 of 5 (80 %) and risks removed 1 of 2 (50 %); ИОМ 16,7 % and curators 33,3 % score 0
+    // → 5 of the 20 scored indicators.
+    expect(s.rows[score]?.slice(6, 8)).toEqual([5, "балл"]);
+    expect(s.rows[score]?.[13]).toBe("5 из 20; школ 5, ШНОР 0, ШНСУ 3, зона риска 2");
     expect(s.rows.filter((r) => r[2] === "score").map((r) => r[0])).toEqual(["Район А", "Район Б"]);
   });
 

@@ -38,6 +38,7 @@ export function monitorWith(input: IdentificationInput, methodology: Methodology
         year,
         p.municipalShareLevel,
         yearOnYear.computed,
+        p.municipalIdentificationLevel,
       ),
       region: regionalIndicators(yearly, input, p),
     },

@@ -85,6 +85,7 @@ export function municipalMonitoring(
   year: number | null,
   shareLevel = 0.5,
   risksYearOnYear: ReadonlySet<string> = new Set(),
+  identificationLevel = 0.5,
 ): MunicipalMonitoring[] {
   const resultById = new Map(latest.schools.map((s) => [s.id, s]));
   const byMunicipality = new Map<string, School[]>();
@@ -133,7 +134,8 @@ export function municipalMonitoring(
         const base = { id: ind.id, source: ind.source, name: ind.name, year };
         switch (ind.def.kind) {
           case "identification":
-            return counts.schools === 0 ? notApplicable(base, "share", "нет школ") : share(base, counts.shnorOrShnsu, counts.schools, SCHOOLS_NOUN, 0);
+            // §1.2.1 is scored like every other indicator (seed 001 §1.2.6, SPEC §9a), at its own level.
+            return counts.schools === 0 ? notApplicable(base, "share", "нет школ") : scored(share(base, counts.shnorOrShnsu, counts.schools, SCHOOLS_NOUN, 0), identificationLevel);
           case "yesNo":
             return yesNoValue(base, municipalAnswers?.byIndicator.get(ind.id), ind.name);
           case "teacherShare":
@@ -141,15 +143,17 @@ export function municipalMonitoring(
           case "schoolShare": {
             const v = schoolShareOfAll(base, groups[ind.def.group], schools, ind.def.column, GROUP_NOTE[ind.def.group]);
             const fromYears = ind.def.column === "risksRemoved" ? groups[ind.def.group].filter((s) => risksYearOnYear.has(s.id)).length : 0;
-            return scored(fromYears > 0 && v.status === "ok" ? { ...v, note: `${v.note}; по двум годам «Школы» у ${fromYears} ${plural(fromYears, "школы", "школ", "школ")}` } : v, shareLevel);
+            // §1.2.5 is also computed from two years of «Школы» (SPEC §9a): name that way too.
+            const missing = ind.def.column === "risksRemoved" && v.status === "noData" ? { ...v, missing: [...v.missing, TWO_YEARS_OF_SCHOOLS] } : v;
+            return scored(fromYears > 0 && v.status === "ok" ? { ...v, note: `${v.note}; по двум годам «Школы» у ${fromYears} ${plural(fromYears, "школы", "школ", "школ")}` } : missing, shareLevel);
           }
         }
       });
       for (const [id, text] of customs) {
         indicators.push(yesNoValue({ id, source: "", name: text, year }, municipalAnswers?.byIndicator.get(id), text));
       }
-      // Seed 001 scoring: every indicator but §1.2.1's count of the identification, 1 or 0 points.
-      const scoredOnes = indicators.filter((i) => i.id !== "shnorShnsuShare" && i.status !== "notApplicable");
+      // Seed 001 scoring: every indicator, §1.2.1's share of the identification included, 1 or 0 points.
+      const scoredOnes = indicators.filter((i) => i.status !== "notApplicable");
       return {
         name,
         ...counts,
@@ -160,6 +164,9 @@ export function municipalMonitoring(
       };
     });
 }
+
+/** What else would give seed 001 §1.2.5's "risks removed": the rows of the year before on «Школы». */
+export const TWO_YEARS_OF_SCHOOLS = "Школы: «Год» (строки двух лет: интернет, компьютеры, вакансии)";
 
 /** The answer for the year (or, failing that, the one without a year), scored 1 / 0. */
 function yesNoValue(base: Pick<IndicatorValue, "id" | "source" | "name" | "year">, byYear: Map<number | null, boolean | null> | undefined, name: string): IndicatorValue {

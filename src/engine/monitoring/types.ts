@@ -223,9 +223,9 @@ export interface MunicipalMonitoring {
   readonly riskZone: number;
   /** Seed 001 indicators in the seed's order, then custom yes/no indicators by name. */
   readonly indicators: readonly IndicatorValue[];
-  /** Sum of the yes/no indicators' scores (1 for «да»). */
+  /** Sum of the indicators' scores (seed 001 §1.2.6: 1 for «да» or a share at or above its level). */
   readonly score: number;
-  /** Number of yes/no indicators (the highest possible score). */
+  /** Number of scored indicators, those not applicable left out (the highest possible score). */
   readonly scoreMax: number;
 }
 

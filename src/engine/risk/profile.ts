@@ -1,10 +1,11 @@
 /**
  * The optional sheet `Профиль рисков` (SPEC.md §7 "Risk profile"): the federal 500+ profile of a
  * school names factors yes / no or by level; where it names a factor the rules compute, the
- * profile wins and the detail says so. Also the count of seed 004's factors that are known.
+ * profile wins and the detail says so. Also the count of seed 004's factors that are known, among
+ * the methodology's own factor rows.
  */
 import { num } from "../format";
-import { SEED_004_FACTOR_COUNT, SEED_004_FACTOR_NUMBER, type MethodologyParameters } from "../methodology";
+import { SEED_004_FACTOR_COUNT, SEED_004_FACTOR_LABEL, SEED_004_FACTOR_NUMBER, type MethodologyParameters } from "../methodology";
 import type { RiskFactorId, RiskFactorValue, RiskProfileLevel, RiskProfileRow } from "../types";
 
 /** Name of the optional sheet. */
@@ -53,42 +54,57 @@ export function withProfile(
 }
 
 /**
- * How many of seed 004's twelve factors are known (yes or no) among a school's factors.
+ * How many of a school's factor rows that stand for seed 004's factors are known (yes or no).
+ * The rows are the methodology's own list: twelve for КБР, eleven for Ставрополь (its staff
+ * index is one row for seed 004's №2 and №3).
  *
  * @example
  * knownSeedFactors([{ id: "lowEquipment", value: false }, { id: "careerGuidance", value: null }, { id: "remoteness", value: true }]) // 1
  */
 export function knownSeedFactors(factors: readonly Pick<RiskFactorValue, "id" | "value">[]): number {
-  const known = new Set<number>();
-  for (const f of factors) {
-    const n = SEED_004_FACTOR_NUMBER[f.id];
-    if (n !== undefined && f.value !== null) known.add(n);
-  }
-  return known.size;
+  return seedRows(factors).filter((f) => f.value !== null).length;
 }
 
-/** The numbers of seed 004's factors that are not known ("нет данных") among a school's factors. */
-export function unknownSeedFactorNumbers(factors: readonly Pick<RiskFactorValue, "id" | "value">[]): number[] {
-  const known = new Set<number>();
-  for (const f of factors) {
-    const n = SEED_004_FACTOR_NUMBER[f.id];
-    if (n !== undefined && f.value !== null) known.add(n);
-  }
-  const out: number[] = [];
-  for (let n = 1; n <= SEED_004_FACTOR_COUNT; n++) if (!known.has(n)) out.push(n);
-  return out;
+/**
+ * How many of the factor rows stand for seed 004's factors: the "12" of "5 из 12".
+ *
+ * @example
+ * seedFactorTotal(PRESETS.stavropol.parameters.riskFactors.map((id) => ({ id }))) // 11
+ */
+export function seedFactorTotal(factors: readonly Pick<RiskFactorValue, "id">[]): number {
+  return seedRows(factors).length;
 }
 
-/** "5 из 12" */
-export function knownText(known: number): string {
-  return `${num(known, 0)} из ${num(SEED_004_FACTOR_COUNT, 0)}`;
+/** The factor rows with a seed 004 number, each factor once. */
+function seedRows<F extends Pick<RiskFactorValue, "id">>(factors: readonly F[]): F[] {
+  const seen = new Set<RiskFactorId>();
+  return factors.filter((f) => {
+    if (SEED_004_FACTOR_NUMBER[f.id] === undefined || seen.has(f.id)) return false;
+    seen.add(f.id);
+    return true;
+  });
+}
+
+/** The seed 004 numbers ("3", "2–3" for the staff index) of the rows that are not known ("нет данных"), in seed order. */
+export function unknownSeedFactorNumbers(factors: readonly Pick<RiskFactorValue, "id" | "value">[]): string[] {
+  return seedRows(factors)
+    .filter((f) => f.value === null)
+    .sort((a, b) => (SEED_004_FACTOR_NUMBER[a.id] ?? 0) - (SEED_004_FACTOR_NUMBER[b.id] ?? 0))
+    .map((f) => SEED_004_FACTOR_LABEL[f.id] ?? String(SEED_004_FACTOR_NUMBER[f.id]));
+}
+
+/** "5 из 12"; `total` is the methodology's number of rows for seed 004's factors (default twelve). */
+export function knownText(known: number, total: number = SEED_004_FACTOR_COUNT): string {
+  return `${num(known, 0)} из ${num(total, 0)}`;
 }
 
 /** The reason line of the known factors: "известно факторов риска: 7 из 12 (нет данных по №8, 9, 10, 11, 12 перечня факторов)". */
 export function knownReason(factors: readonly Pick<RiskFactorValue, "id" | "value">[]): string {
   const unknown = unknownSeedFactorNumbers(factors);
-  const known = SEED_004_FACTOR_COUNT - unknown.length;
-  return `известно факторов риска: ${knownText(known)}` + (unknown.length > 0 ? ` (нет данных по №${unknown.join(", ")} перечня факторов)` : "");
+  return (
+    `известно факторов риска: ${knownText(knownSeedFactors(factors), seedFactorTotal(factors))}` +
+    (unknown.length > 0 ? ` (нет данных по №${unknown.join(", ")} перечня факторов)` : "")
+  );
 }
 
 export type { RiskFactorId };
