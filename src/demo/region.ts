@@ -20,6 +20,7 @@ import type { SchoolMonitoring } from "../engine/types";
 import { NETWORK_COMMUNITIES, PEDAGOGICAL_LANDING, YES_NO_INDICATORS } from "../engine/monitoring/definitions";
 import { MUNICIPAL_INDICATORS_SHEET, SCHOOL_MONITORING_COLUMNS, SCHOOL_MONITORING_FIELDS } from "../schema/monitoringSheets";
 import { RISK_PROFILE_SHEET } from "../schema/riskProfileSheet";
+import { SCHOOLS_SHEET } from "../schema/sheets";
 import type { CellValue } from "../schema/raw";
 import { CITY_NAMES, DISTRICTS, VILLAGE_KINDS, villageName } from "./names";
 import { clamp, logistic, Random, round1 } from "./prng";
@@ -78,6 +79,18 @@ export interface DemoSchool {
   readonly gradeSizes: readonly number[];
   /** The optional monitoring columns of `Школы` (latest year); `null` is an empty cell. */
   readonly monitoring: DemoMonitoring;
+  /**
+   * The three resources of seed 001 §1.2.5 in the year before the latest (a second row of
+   * `Школы`); `null` for the few schools without that row.
+   */
+  readonly previousYear: DemoPreviousYear | null;
+}
+
+/** A school's internet, computers and vacancies a year earlier; every other cell as in the latest year. */
+export interface DemoPreviousYear {
+  readonly stableInternet: boolean;
+  readonly computersPer100: number;
+  readonly teacherVacancies: number;
 }
 
 /** Every monitoring field of a school, `null` where the school left the cell empty. */
@@ -122,10 +135,15 @@ export const SCHOOLS_HEADER: readonly string[] = [
   "Участники олимпиад за 3 года, %",
   // The optional monitoring columns, in the template's order and with its headers.
   ...SCHOOL_MONITORING_FIELDS.map((f) => SCHOOL_MONITORING_COLUMNS[f].header),
+  // The optional year of a row: the latest year's rows, then the year before's (seed 001 §1.2.5).
+  SCHOOLS_SHEET.columns.year.header,
 ];
 
 /** Number of the SPEC's columns of `Школы` before the monitoring ones. */
-export const SCHOOLS_SPEC_COLUMNS = SCHOOLS_HEADER.length - SCHOOL_MONITORING_FIELDS.length;
+export const SCHOOLS_SPEC_COLUMNS = SCHOOLS_HEADER.length - SCHOOL_MONITORING_FIELDS.length - 1;
+
+/** The 0-based column of `Год` on `Школы` (the last one). */
+export const SCHOOLS_YEAR_COLUMN = SCHOOLS_HEADER.length - 1;
 
 /** `Мониторинг МО`: municipality × indicator × year → да/нет. */
 export const MUNICIPAL_MONITORING_HEADER: readonly string[] = [
@@ -190,7 +208,7 @@ export function generateDemoRegion(options: DemoOptions = {}): DemoRegion {
   const munis = municipalities(opts.municipalities, rng);
   const schools = makeSchools(opts, munis, rng);
   const sheets: DemoSheet[] = [
-    { name: "Школы", header: SCHOOLS_HEADER, textColumns: [0, 1, 2, 3], rows: () => schoolRows(schools) },
+    { name: "Школы", header: SCHOOLS_HEADER, textColumns: [0, 1, 2, 3], rows: () => schoolRows(schools, opts.years) },
     { name: "Результаты", header: RESULTS_HEADER, textColumns: [0, 2, 4], rows: () => resultRows(schools, opts) },
     { name: "Баллы", header: SCORES_HEADER, textColumns: [0, 2, 4, 5], rows: () => scoreRows(schools, opts) },
     { name: "Шкалы", header: SCALES_HEADER, textColumns: [0, 2], rows: () => scaleRows() },
@@ -270,7 +288,7 @@ function makeSchools(opts: Required<DemoOptions>, munis: readonly Municipality[]
         }
       }
       const specialistOdds = urban ? 0.9 : small ? 0.35 : 0.6;
-      const school: Omit<DemoSchool, "monitoring"> = {
+      const school: Omit<DemoSchool, "monitoring" | "previousYear"> = {
         index,
         id,
         name,
@@ -302,10 +320,27 @@ function makeSchools(opts: Required<DemoOptions>, munis: readonly Municipality[]
       schools.push({
         ...school,
         monitoring: { ...schoolMonitoring(school, urban, Random.derive(opts.seed, 5, index)), ...supportAnswers(school, Random.derive(opts.seed, 7, index)) },
+        previousYear: previousYear(school, urban, Random.derive(opts.seed, 11, index)),
       });
     }
   });
   return schools;
+}
+
+/**
+ * The school a year before the latest, from a generator of its own (so nothing else moves): a
+ * few schools, rural ones more often, were short of resources and have since caught up — no
+ * stable internet then, far fewer computers, more vacancies; the others had about what they have
+ * now. About one school in 30 has no earlier row.
+ */
+function previousYear(s: Omit<DemoSchool, "monitoring" | "previousYear">, urban: boolean, r: Random): DemoPreviousYear | null {
+  if (r.chance(0.03)) return null;
+  const caughtUp = r.chance(urban ? 0.1 : 0.3);
+  return {
+    stableInternet: s.stableInternet && !r.chance(caughtUp ? 0.7 : 0.02),
+    computersPer100: round1(clamp(caughtUp ? s.computersPer100 * (0.35 + 0.3 * r.next()) : s.computersPer100 - Math.abs(r.normal(0.8, 0.8)), 1, 60)),
+    teacherVacancies: s.teacherVacancies + (r.chance(caughtUp ? 0.7 : 0.08) ? r.int(1, 2) : 0),
+  };
 }
 
 /** `p` of «да», or `null` (an empty cell) now and then. */
@@ -329,7 +364,7 @@ const NO_MONITORING: DemoMonitoring = Object.fromEntries(SCHOOL_MONITORING_FIELD
  */
 type SupportFields = "seminarParticipation" | "dpoTraining" | "webinarParticipation";
 
-function schoolMonitoring(s: Omit<DemoSchool, "monitoring">, urban: boolean, r: Random): Omit<DemoMonitoring, SupportFields> {
+function schoolMonitoring(s: Omit<DemoSchool, "monitoring" | "previousYear">, urban: boolean, r: Random): Omit<DemoMonitoring, SupportFields> {
   if (r.chance(0.01)) return NO_MONITORING;
   // 0 for a strong school, towards 1 for a weak one.
   const need = logistic(-2 * (s.effect + 0.6));
@@ -393,7 +428,7 @@ function* riskProfileRows(schools: readonly DemoSchool[], seed: number): Iterabl
  * Seed 002 №4, 5, 7: the school's part in the region's support of ШНОР (seminar, targeted ДПО,
  * webinars), likelier the weaker the school; from a generator of its own, so nothing else moves.
  */
-function supportAnswers(s: Omit<DemoSchool, "monitoring">, r: Random): Pick<DemoMonitoring, SupportFields> {
+function supportAnswers(s: Omit<DemoSchool, "monitoring" | "previousYear">, r: Random): Pick<DemoMonitoring, SupportFields> {
   const need = logistic(-2 * (s.effect + 0.6));
   return {
     seminarParticipation: answer(r, 0.3 + 0.65 * need),
@@ -436,36 +471,53 @@ function* regionalIndicatorRows(munis: readonly Municipality[], years: readonly 
   }
 }
 
-function* schoolRows(schools: readonly DemoSchool[]): Iterable<CellValue[]> {
-  for (const s of schools) {
-    yield [
-      s.id,
-      s.name,
-      s.municipality,
-      s.locality,
-      s.enrollment,
-      s.parentsHigherEd,
-      s.singleParent,
-      s.registered,
-      yes(s.hardToReach),
-      s.nearestSchoolKm,
-      s.nonNativeShare,
-      s.disabledShare,
-      s.teacherVacancies,
-      s.qualifiedTeachersShare,
-      yes(s.hasPsychologist),
-      yes(s.hasSocialPedagogue),
-      yes(s.hasDefectologist),
-      yes(s.stableInternet),
-      s.computersPer100,
-      s.continuedTo10Share,
-      s.olympiadShare,
-      ...SCHOOL_MONITORING_FIELDS.map((f) => {
-        const v = s.monitoring[f];
-        return typeof v === "boolean" ? yes(v) : v;
-      }),
-    ];
+/**
+ * `Школы`: every school in the latest year (with its monitoring answers), then the year before's
+ * rows of the schools that have one (the three resources of that year, no monitoring answers).
+ */
+function* schoolRows(schools: readonly DemoSchool[], years: readonly number[]): Iterable<CellValue[]> {
+  const [before, latest] = [...years].sort((a, b) => a - b).slice(-2);
+  if (latest === undefined) {
+    // One year: every row is of that year.
+    for (const s of schools) yield [...schoolCells(s), ...SCHOOL_MONITORING_FIELDS.map((f) => cell(s.monitoring[f])), before ?? null];
+    return;
   }
+  for (const s of schools) yield [...schoolCells(s), ...SCHOOL_MONITORING_FIELDS.map((f) => cell(s.monitoring[f])), latest];
+  for (const s of schools) {
+    if (s.previousYear === null) continue;
+    yield [...schoolCells({ ...s, ...s.previousYear }), ...SCHOOL_MONITORING_FIELDS.map(() => null), before ?? null];
+  }
+}
+
+function cell(v: boolean | number | null): CellValue {
+  return typeof v === "boolean" ? yes(v) : v;
+}
+
+/** The SPEC's columns of a school's row of `Школы`. */
+function schoolCells(s: Omit<DemoSchool, "monitoring" | "previousYear">): CellValue[] {
+  return [
+    s.id,
+    s.name,
+    s.municipality,
+    s.locality,
+    s.enrollment,
+    s.parentsHigherEd,
+    s.singleParent,
+    s.registered,
+    yes(s.hardToReach),
+    s.nearestSchoolKm,
+    s.nonNativeShare,
+    s.disabledShare,
+    s.teacherVacancies,
+    s.qualifiedTeachersShare,
+    yes(s.hasPsychologist),
+    yes(s.hasSocialPedagogue),
+    yes(s.hasDefectologist),
+    yes(s.stableInternet),
+    s.computersPer100,
+    s.continuedTo10Share,
+    s.olympiadShare,
+  ];
 }
 
 function* scaleRows(): Iterable<CellValue[]> {

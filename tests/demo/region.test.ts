@@ -1,4 +1,4 @@
-import { generateDemoRegion, MUNICIPAL_MONITORING_HEADER, SCHOOLS_HEADER, SCHOOLS_SPEC_COLUMNS, schoolYearScores } from "../../src/demo/region";
+import { generateDemoRegion, MUNICIPAL_MONITORING_HEADER, SCHOOLS_HEADER, SCHOOLS_SPEC_COLUMNS, SCHOOLS_YEAR_COLUMN, schoolYearScores } from "../../src/demo/region";
 import { Random } from "../../src/demo/prng";
 import { analyse, PRESETS } from "../../src/engine";
 import { YES_NO_INDICATORS } from "../../src/engine/monitoring/definitions";
@@ -60,21 +60,51 @@ describe("generateDemoRegion", () => {
 
   it("fills every SPEC column of Школы and most monitoring cells", () => {
     const sheet = region.sheets.find((s) => s.name === "Школы");
-    const rows = [...(sheet?.rows() ?? [])];
+    const all = [...(sheet?.rows() ?? [])];
+    expect(all.every((r) => r.length === sheet?.header.length)).toBe(true);
+    expect(all.every((r) => r.slice(0, SCHOOLS_SPEC_COLUMNS).every((v) => v !== null && v !== ""))).toBe(true);
+    const rows = all.filter((r) => r[SCHOOLS_YEAR_COLUMN] === 2025);
     expect(rows).toHaveLength(600);
-    expect(rows.every((r) => r.length === sheet?.header.length)).toBe(true);
-    expect(rows.every((r) => r.slice(0, SCHOOLS_SPEC_COLUMNS).every((v) => v !== null && v !== ""))).toBe(true);
-    const monitoringCells = rows.flatMap((r) => r.slice(SCHOOLS_SPEC_COLUMNS));
+    const monitoringCells = rows.flatMap((r) => r.slice(SCHOOLS_SPEC_COLUMNS, SCHOOLS_YEAR_COLUMN));
     const filled = monitoringCells.filter((v) => v !== null && v !== "").length;
     expect(filled / monitoringCells.length).toBeGreaterThan(0.95);
     expect(filled).toBeLessThan(monitoringCells.length); // a few blanks, as in real answers
-    for (let c = SCHOOLS_SPEC_COLUMNS; c < SCHOOLS_HEADER.length; c++) {
+    for (let c = SCHOOLS_SPEC_COLUMNS; c < SCHOOLS_YEAR_COLUMN; c++) {
       expect(rows.filter((r) => r[c] !== null).length).toBeGreaterThan(570);
     }
   });
 
+  it("gives most schools a row of the year before (seed 001 §1.2.5): only internet, computers and vacancies differ", () => {
+    const sheet = region.sheets.find((s) => s.name === "Школы");
+    const all = [...(sheet?.rows() ?? [])];
+    expect(SCHOOLS_HEADER[SCHOOLS_YEAR_COLUMN]).toBe("Год");
+    const latest = new Map(all.filter((r) => r[SCHOOLS_YEAR_COLUMN] === 2025).map((r) => [r[0], r]));
+    const before = all.filter((r) => r[SCHOOLS_YEAR_COLUMN] === 2024);
+    expect(new Set(all.map((r) => r[SCHOOLS_YEAR_COLUMN]))).toEqual(new Set([2024, 2025]));
+    expect(before.length).toBe(schools.filter((s) => s.previousYear !== null).length);
+    expect(before.length).toBeGreaterThan(570);
+    expect(before.length).toBeLessThan(600);
+    const changing = new Set(["Устойчивый интернет", "Компьютеров на 100 обучающихся", "Вакансии педагогов"]);
+    for (const r of before) {
+      const now = latest.get(r[0]) ?? [];
+      SCHOOLS_HEADER.slice(0, SCHOOLS_SPEC_COLUMNS).forEach((h, c) => {
+        if (!changing.has(h)) expect(`${h}: ${String(r[c])}`).toBe(`${h}: ${String(now[c])}`);
+      });
+      // The earlier row carries no monitoring answers: they describe the latest year.
+      expect(r.slice(SCHOOLS_SPEC_COLUMNS, SCHOOLS_YEAR_COLUMN).every((v) => v === null)).toBe(true);
+    }
+    // A resource does not get worse from the year before: internet lost, computers fewer, vacancies more, never the reverse.
+    for (const s of schools) {
+      const p = s.previousYear;
+      if (p === null) continue;
+      expect(!p.stableInternet || s.stableInternet).toBe(true);
+      expect(p.computersPer100).toBeLessThanOrEqual(s.computersPer100);
+      expect(p.teacherVacancies).toBeGreaterThanOrEqual(s.teacherVacancies);
+    }
+  });
+
   it("has the monitoring columns of Школы in the template's order, with its headers", () => {
-    expect(SCHOOLS_HEADER.slice(SCHOOLS_SPEC_COLUMNS)).toEqual(SCHOOL_MONITORING_FIELDS.map((f) => SCHOOL_MONITORING_COLUMNS[f].header));
+    expect(SCHOOLS_HEADER.slice(SCHOOLS_SPEC_COLUMNS, SCHOOLS_YEAR_COLUMN)).toEqual(SCHOOL_MONITORING_FIELDS.map((f) => SCHOOL_MONITORING_COLUMNS[f].header));
     expect(SCHOOLS_HEADER).toContain("Педагогических работников");
     expect(SCHOOLS_HEADER).toContain("Дефицит кадров устранён");
     expect(SCHOOLS_HEADER).toContain("Слабоуспевающих с ИОМ");
@@ -157,6 +187,7 @@ describe("generateDemoRegion", () => {
     expect(parsed.ok).toBe(true);
     if (parsed.ok) {
       expect(parsed.input.schools).toHaveLength(40);
+      expect(parsed.input.earlierSchools?.length).toBe(small.schools.filter((s) => s.previousYear !== null).length);
       expect(parsed.input.scores.length).toBeGreaterThan(1000);
       expect(new Set(parsed.input.scores.map((s) => s.year))).toEqual(new Set([2023, 2024, 2025]));
       expect(new Set(parsed.input.scores.map((s) => s.procedure))).toEqual(new Set(["ВПР", "ОГЭ", "ЕГЭ"]));
