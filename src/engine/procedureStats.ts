@@ -5,6 +5,7 @@
  * A (school, year, procedure, grade) with participant rows is computed from them; aggregated rows
  * for the same key then only contribute the grade size (`Численность параллели`).
  */
+import { gradeJournal } from "./journalCounts";
 import type { MethodologyParameters } from "./methodology";
 import { markFromScore, weightedShare } from "./subjectIndices";
 import { thresholds, type Thresholds } from "./thresholds";
@@ -363,6 +364,7 @@ export function procedureStats(
     const low = wholeShare(whole?.procedureLow);
     const high = wholeShare(whole?.procedureHigh);
     const belowScaleMin = wholeShare(whole?.procedureBelowScaleMin);
+    const journal = gradeJournal(rows);
     gradeStats.set(k, {
       gradeStat: {
         grade: first.grade,
@@ -375,8 +377,8 @@ export function procedureStats(
         fromParticipants: false,
         belowScaleMin: belowScaleMin ?? largestShare(massSubjects, (s) => s.belowScaleMin) ?? largestShare(massSubjects, (s) => s.mark2),
         massResults: countDen(subjects, (s) => s.atLeastMid),
-        journalCompared: 0,
-        raisedVsJournal: 0,
+        journalCompared: journal.compared,
+        raisedVsJournal: journal.raised,
         approximate: low === null || high === null,
       },
       subjects,

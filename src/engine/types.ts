@@ -90,6 +90,14 @@ export interface AggregatedResult {
   readonly procedureLow?: number | null;
   readonly procedureHigh?: number | null;
   readonly procedureBelowScaleMin?: number | null;
+  /**
+   * ФИС ОКО «Сравнение отметок с отметками по журналу» (SPEC §4 sign `raisedVsJournal`, §7
+   * factor 4 where `Баллы` has no participants of the row): participants whose procedure mark is
+   * lower than («понизили»), equal to («подтвердили») and higher than («повысили») their journal mark.
+   */
+  readonly journalLowered?: number | null;
+  readonly journalConfirmed?: number | null;
+  readonly journalRaised?: number | null;
 }
 
 /** `Предмет` of a «Результаты» row that carries the procedure-level counts («все»). */

@@ -154,6 +154,9 @@ export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly Rea
       ["procedureLow", v.procedureLow ?? null, "participants", v.participants],
       ["procedureHigh", v.procedureHigh ?? null, "participants", v.participants],
       ["procedureBelowScaleMin", v.procedureBelowScaleMin ?? null, "participants", v.participants],
+      ["journalLowered", v.journalLowered ?? null, "participants", v.participants],
+      ["journalConfirmed", v.journalConfirmed ?? null, "participants", v.participants],
+      ["journalRaised", v.journalRaised ?? null, "participants", v.participants],
     ];
     let ok = true;
     for (const [lf, lv, rf, rv] of pairs) {
@@ -188,6 +191,19 @@ export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly Rea
       });
       ok = false;
     }
+    // Lowered, confirmed and raised are disjoint groups of the participants compared with the journal.
+    const journal = [v.journalLowered ?? null, v.journalConfirmed ?? null, v.journalRaised ?? null];
+    const journalSum = journal.reduce<number>((s, x) => s + (x ?? 0), 0);
+    if (ok && journal.filter((x) => x !== null).length > 1 && journalSum > v.participants) {
+      sink.push({
+        code: "counts-inconsistent",
+        sheet: results.name,
+        row: r.row,
+        column: col(results, v.journalRaised !== null && v.journalRaised !== undefined ? "journalRaised" : "journalConfirmed"),
+        details: { left: "«Понизили» + «Подтвердили» + «Повысили»", leftValue: journalSum, right: LABELS.participants ?? "", rightValue: v.participants },
+      });
+      ok = false;
+    }
     if (ok) kept.push(r);
   }
   return kept;
@@ -206,6 +222,9 @@ const LABELS: Partial<Record<keyof AggregatedResult, string>> = {
   procedureLow: "«Участников с низким результатом по процедуре»",
   procedureHigh: "«Участников с высоким результатом по процедуре»",
   procedureBelowScaleMin: "«Участников ниже минимального балла по процедуре»",
+  journalLowered: "«Понизили (Отметка < Отметка по журналу)»",
+  journalConfirmed: "«Подтвердили (Отметка = Отметке по журналу)»",
+  journalRaised: "«Повысили (Отметка > Отметка по журналу)»",
 };
 
 /**
@@ -279,7 +298,7 @@ export function flagOverriddenResults(
   const ignored = new Map<string, { first: ReadRow<AggregatedResult>; n: number }>();
   for (const r of rows) {
     const v = r.value;
-    const hasCounts = [v.belowMin, v.atLeastMid, v.atLeastTop, v.meanScore, v.mark2, v.marks45, v.belowScaleMin, v.highBand, v.procedureLow, v.procedureHigh, v.procedureBelowScaleMin].some(
+    const hasCounts = [v.belowMin, v.atLeastMid, v.atLeastTop, v.meanScore, v.mark2, v.marks45, v.belowScaleMin, v.highBand, v.procedureLow, v.procedureHigh, v.procedureBelowScaleMin, v.journalLowered, v.journalConfirmed, v.journalRaised].some(
       (x) => x !== null && x !== undefined,
     );
     const k = groupKey(v);

@@ -128,6 +128,9 @@ describe("ok.minimal.xlsx", () => {
       procedureLow: null,
       procedureHigh: null,
       procedureBelowScaleMin: null,
+      journalLowered: null,
+      journalConfirmed: null,
+      journalRaised: null,
     });
     expect(result.input.scores).toHaveLength(3);
     expect(result.input.scores[0]).toEqual({

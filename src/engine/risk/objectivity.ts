@@ -8,7 +8,8 @@
 import type { MethodologyParameters } from "../methodology";
 import { scaleKey } from "../procedureStats";
 import { markFromScore } from "../subjectIndices";
-import type { ParticipantScore, Scale } from "../types";
+import { rowJournal } from "../journalCounts";
+import { ALL_SUBJECTS, type AggregatedResult, type ParticipantScore, type Scale } from "../types";
 
 /** A school's procedure marks compared with its journal marks. */
 export interface JournalComparison {
@@ -21,6 +22,9 @@ export interface JournalComparison {
 /**
  * Per school, the results of `year` in the compared procedures with both marks known: the
  * procedure mark is `Отметка` or, where empty, the mark the scale's cut-offs give the score.
+ * Aggregated rows with the journal comparison («Понизили», «Подтвердили», «Повысили») count
+ * where the school × year × procedure × grade has no participant rows (FORMATS.md), as the
+ * indices take aggregated rows only there.
  *
  * @example
  * // ВПР 2025 of S1: marks (3 vs journal 4), (4 vs 4), (2 vs 3) → { compared: 3, lowered: 2 }
@@ -31,6 +35,7 @@ export function journalComparisons(
   scales: readonly Scale[],
   year: number | null,
   p: Pick<MethodologyParameters, "objectivityJournalProcedures">,
+  results: readonly AggregatedResult[] = [],
 ): Map<string, JournalComparison> {
   const out = new Map<string, { compared: number; lowered: number }>();
   if (year === null) return out;
@@ -44,6 +49,19 @@ export function journalComparisons(
     const c = out.get(r.schoolId) ?? { compared: 0, lowered: 0 };
     c.compared++;
     if (mark < r.journalMark) c.lowered++;
+    out.set(r.schoolId, c);
+  }
+  if (results.length === 0) return out;
+  const gradeKey = (r: { schoolId: string; year: number; procedure: string; grade: number }): string => `${r.schoolId}\u0000${r.year}\u0000${r.procedure}\u0000${r.grade}`;
+  const withScores = new Set<string>();
+  for (const r of scores) if (r.year === year) withScores.add(gradeKey(r));
+  for (const r of results) {
+    if (r.year !== year || r.subject === ALL_SUBJECTS || !procedures.has(r.procedure) || withScores.has(gradeKey(r))) continue;
+    const j = rowJournal(r);
+    if (j === null || j.compared === 0) continue;
+    const c = out.get(r.schoolId) ?? { compared: 0, lowered: 0 };
+    c.compared += j.compared;
+    c.lowered += j.lowered;
     out.set(r.schoolId, c);
   }
   return out;

@@ -17,7 +17,7 @@ export interface RiskContext {
 }
 
 export function riskContext(input: IdentificationInput, latestYear: number | null, p: MethodologyParameters): RiskContext {
-  return { latestYear, journal: journalComparisons(input.scores, input.scales, latestYear, p), profiles: profilesBySchool(input.riskProfiles) };
+  return { latestYear, journal: journalComparisons(input.scores, input.scales, latestYear, p, input.results), profiles: profilesBySchool(input.riskProfiles) };
 }
 
 /** A procedure unit of a school as identify holds it (the fields factor 4 reads). */
