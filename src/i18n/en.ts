@@ -60,6 +60,7 @@ export const en: Strings = {
   invalidCount: (n: number) => `invalid: ${n}`,
   resetParameters: "Reset to the methodology",
   parameterChanged: (original: string) => `changed; methodology value: ${original}`,
+  parameterCodeButton: "command-line code",
   parameterCode: (code: string) => `Command-line code (--params): ${code}`,
   presetChanged: (n: number) => `The methodology changed: ${n} changed parameter(s) of the previous one were reset.`,
   methodologySaved: "The methodology is saved in the workbook and reused on the next run.",
@@ -156,4 +157,6 @@ export const en: Strings = {
   chartLevels: "ШНОР, ШНСУ and the risk zone by year",
   lowIndexName: "low index",
   massIndexName: "mass index",
+  chartAttainment: (year: number) => `Attainment levels by procedure (region), ${year}, % of results`,
+  attainmentResults: "results",
 };

@@ -62,6 +62,7 @@ export const ru = {
   invalidCount: (n: number) => `с ошибкой: ${n}`,
   resetParameters: "Сбросить к методике",
   parameterChanged: (original: string) => `изменено; в методике: ${original}`,
+  parameterCodeButton: "код для командной строки",
   parameterCode: (code: string) => `Код для командной строки (--params): ${code}`,
   presetChanged: (n: number) => `Методика сменилась: изменения ${n} параметр(ов) прежней методики сброшены.`,
   methodologySaved: "Выбор методики сохраняется в книге и повторяется при следующем запуске.",
@@ -162,6 +163,8 @@ export const ru = {
   chartLevels: "ШНОР, ШНСУ и зона риска по годам",
   lowIndexName: "индекс низких",
   massIndexName: "индекс массовых",
+  chartAttainment: (year: number) => `Уровни достижений по процедурам (регион), ${year} г., % результатов`,
+  attainmentResults: "результатов",
 } as const;
 
 export type Strings = {

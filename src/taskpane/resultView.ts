@@ -7,6 +7,7 @@
  * read when present, so the card shows them as soon as the engine has them.
  */
 import type { AnalysisResult } from "../engine/analyse";
+import { ATTAINMENT_LEVELS } from "../engine/attainment";
 import { PARAMETER_LABELS, PRESETS, type PresetId } from "../engine/methodology";
 import type { Category, IdentificationResult, SchoolResult } from "../engine/types";
 import { changedParameterKeys } from "../engine/methodologyChanges";
@@ -51,6 +52,21 @@ export interface YearView {
   readonly riskZone: number;
 }
 
+/** The region's results over the five attainment levels (seed 000), per procedure unit, in one year. */
+export interface LevelsView {
+  readonly year: number;
+  /** Level names, lowest first («низкий» … «высокий»). */
+  readonly levels: readonly string[];
+  readonly units: readonly {
+    readonly procedure: string;
+    /** Results (participant × subject) with a level. */
+    readonly results: number;
+    /** Per level, in {@link LevelsView.levels} order. */
+    readonly counts: readonly number[];
+    readonly basicOrAbove: number | null;
+  }[];
+}
+
 export interface ChangedParameter {
   readonly key: string;
   readonly label: string;
@@ -62,6 +78,8 @@ export interface ResultView {
   readonly schools: readonly SchoolView[];
   readonly municipalities: readonly { readonly name: string; readonly schools: number; readonly shnorOrShnsu: number; readonly share: number }[];
   readonly years: readonly YearView[];
+  /** The region's levels in the latest year of the scores; null without «Баллы». */
+  readonly levels: LevelsView | null;
   /** Parameters that differ from the methodology's own values. */
   readonly changed: readonly ChangedParameter[];
 }
@@ -141,8 +159,19 @@ export function resultView(result: IdentificationResult | AnalysisResult): Resul
       : [];
   return {
     schools,
+    levels: "levels" in result ? levelsView(result.levels) : null,
     municipalities: result.municipalities.map((m) => ({ name: m.name, schools: m.schools, shnorOrShnsu: m.shnorOrShnsu, share: m.share })),
     years,
     changed: changedParameters(result.methodology),
   };
+}
+
+/** The region's rows of the latest year as the «Уровни» sheet's chart draws them; null when no result has a level. */
+export function levelsView(levels: AnalysisResult["levels"]): LevelsView | null {
+  const year = levels.latestYear;
+  if (year === null) return null;
+  const units = levels.region
+    .filter((r) => r.year === year && r.results > 0)
+    .map((r) => ({ procedure: r.procedure, results: r.results, counts: [...r.counts], basicOrAbove: r.basicOrAbove }));
+  return units.length === 0 ? null : { year, levels: [...ATTAINMENT_LEVELS], units };
 }

@@ -1,11 +1,12 @@
 /**
- * The result's charts drawn in the pane as plain SVG: horizontal bars (categories, municipalities)
- * and lines over the years (indices). Each chart is an image with a text alternative that carries
+ * The result's charts drawn in the pane as plain SVG: horizontal bars (categories, municipalities),
+ * lines over the years (indices) and 100 % stacked bars (the region's attainment levels per
+ * procedure). Each chart is an image with a text alternative that carries
  * every number, so a screen reader gets what the eye gets. Sized by the pane's width (viewBox).
  *
  * Why not a chart library: Fluent's own charts (@fluentui/react-charts) pull a dozen d3 modules
  * shipped as ES modules only (the project's CommonJS jest cannot load them without reconfiguring
- * the whole test setup) and add interactive parts each of which must pass axe; three static charts
+ * the whole test setup) and add interactive parts each of which must pass axe; four static charts
  * are a few dozen lines of SVG.
  */
 import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
@@ -130,6 +131,91 @@ export function LineChart(props: { title: string; years: readonly number[]; seri
         {props.series.map((s) => (
           <Caption1 key={s.name}>
             <span className={styles.swatch} style={{ backgroundColor: s.colour }} />
+            {s.name}
+          </Caption1>
+        ))}
+      </div>
+    </figure>
+  );
+}
+
+export interface StackedSegment {
+  readonly name: string;
+  readonly colour: string;
+  /** Text on the segment, chosen for contrast with `colour` (≥ 4.5:1). */
+  readonly ink: string;
+}
+
+export interface StackedRow {
+  readonly label: string;
+  /** One value per segment, in the order of the chart's segments. */
+  readonly values: readonly number[];
+}
+
+/**
+ * 100 % stacked horizontal bars, one per row: each row's values as shares of its total, segments
+ * in the legend's order, the share written on a segment wide enough for it. The text alternative
+ * gives every row's total and each segment's value and share.
+ */
+export function StackedBarChart(props: {
+  title: string;
+  segments: readonly StackedSegment[];
+  rows: readonly StackedRow[];
+  /** "результатов" in "ВПР 5 кл. — 1200 результатов: …". */
+  totalName: string;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const row = 26;
+  const h = props.rows.length * row + 4;
+  const room = W - LABEL_W - 8;
+  const share = (v: number, total: number): string => (total > 0 ? `${((v / total) * 100).toFixed(1).replace(".", ",")} %` : "—");
+  const alt = `${props.title}: ${props.rows
+    .map((r) => {
+      const total = r.values.reduce((a, b) => a + b, 0);
+      return `${r.label} — ${props.totalName} ${total}: ${props.segments.map((s, i) => `${s.name} ${r.values[i] ?? 0} (${share(r.values[i] ?? 0, total)})`).join(", ")}`;
+    })
+    .join("; ")}`;
+  return (
+    <figure className={styles.figure}>
+      <Subtitle2 as="h4">{props.title}</Subtitle2>
+      <svg className={styles.svg} viewBox={`0 0 ${W} ${h}`} role="img" aria-label={alt}>
+        {props.rows.map((r, i) => {
+          const y = i * row + 2;
+          const total = r.values.reduce((a, b) => a + b, 0);
+          const label = r.label.length > 22 ? `${r.label.slice(0, 21)}…` : r.label;
+          let x = LABEL_W;
+          return (
+            <g key={`${r.label}:${i}`}>
+              <text x={LABEL_W - 6} y={y + row / 2 + 4} textAnchor="end" fontSize="12" fill={tokens.colorNeutralForeground1}>
+                {label}
+              </text>
+              {props.segments.map((s, j) => {
+                const v = r.values[j] ?? 0;
+                const w = total > 0 ? (v / total) * room : 0;
+                const at = x;
+                x += w;
+                if (w <= 0) return null;
+                const pct = Math.round((v / total) * 100);
+                return (
+                  <g key={s.name}>
+                    <rect x={at} y={y + 2} width={w} height={row - 6} fill={s.colour} stroke="#FFFFFF" strokeWidth={1} />
+                    {w >= 30 ? (
+                      <text x={at + w / 2} y={y + row / 2 + 3} textAnchor="middle" fontSize="11" fill={s.ink}>
+                        {pct}
+                      </text>
+                    ) : null}
+                  </g>
+                );
+              })}
+              <rect x={LABEL_W} y={y + 2} width={room} height={row - 6} fill="none" stroke="#767676" strokeWidth={1} />
+            </g>
+          );
+        })}
+      </svg>
+      <div className={styles.legend} aria-hidden="true">
+        {props.segments.map((s) => (
+          <Caption1 key={s.name}>
+            <span className={styles.swatch} style={{ backgroundColor: s.colour, outline: "1px solid #767676" }} />
             {s.name}
           </Caption1>
         ))}

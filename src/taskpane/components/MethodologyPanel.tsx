@@ -14,7 +14,9 @@ import {
   Caption1,
   Checkbox,
   Field,
+  InfoLabel,
   Input,
+  type LabelProps,
   Radio,
   RadioGroup,
   Select,
@@ -186,12 +188,16 @@ function ParameterField(props: FieldProps): React.JSX.Element {
   const ownDrafts = Object.entries(drafts).filter(([k]) => k === meta.key || k.startsWith(`${meta.key}.`));
   const error = ownDrafts.map(([, d]) => d.error).find((e) => e !== "") ?? props.engineError;
   const hint = [meta.help, props.changed ? strings.parameterChanged(valueSummary(meta, props.presetValue)) : null].filter(Boolean).join(" · ");
-  const label = (
-    <span title={strings.parameterCode(meta.key)}>
-      {meta.label}
-      {meta.unit && meta.editor !== "levelCuts" && meta.editor !== "targets" ? `, ${meta.unit}` : ""}
-    </span>
-  );
+  // The English code for the command line sits behind an info button next to the label: reachable
+  // by Tab and opened with Enter (a `title` only ever showed to a mouse).
+  const label = {
+    children: (_: unknown, slotProps: LabelProps) => (
+      <InfoLabel {...slotProps} info={strings.parameterCode(meta.key)} infoButton={{ "aria-label": strings.parameterCodeButton }}>
+        {meta.label}
+        {meta.unit && meta.editor !== "levelCuts" && meta.editor !== "targets" ? `, ${meta.unit}` : ""}
+      </InfoLabel>
+    ),
+  };
   const fieldProps = {
     ...(props.changed ? { className: styles.changed } : {}),
     ...(hint ? { hint } : {}),

@@ -10,7 +10,7 @@ import type { Strings } from "../../i18n";
 import { CATEGORY_ORDER, CATEGORY_STYLES } from "../../workbook/sheetCells";
 import type { ResultView, SchoolView } from "../resultView";
 import type { Summary } from "../summary";
-import { BarChart, LineChart } from "./Charts";
+import { BarChart, LineChart, StackedBarChart, type StackedSegment } from "./Charts";
 import { SchoolsPanel } from "./SchoolsPanel";
 import { categoryLabel, SummaryPanel } from "./SummaryPanel";
 
@@ -24,6 +24,15 @@ const useStyles = makeStyles({
 
 /** Fills of the categories in the charts and the list: the result sheets' own colours. */
 export const CATEGORY_FILLS: Readonly<Record<Category, string>> = Object.fromEntries(CATEGORY_ORDER.map((c) => [c, CATEGORY_STYLES[c].fill ?? "#FFFFFF"])) as Record<Category, string>;
+
+/** The five attainment levels, red (низкий) to blue (высокий), with text inks of ≥ 4.5:1 contrast on them. */
+export const LEVEL_FILLS: readonly { readonly colour: string; readonly ink: string }[] = [
+  { colour: "#B2182B", ink: "#FFFFFF" },
+  { colour: "#EF8A62", ink: "#000000" },
+  { colour: "#BDBDBD", ink: "#000000" },
+  { colour: "#67A9CF", ink: "#000000" },
+  { colour: "#2166AC", ink: "#FFFFFF" },
+];
 
 const percent = (v: number): string => `${(v * 100).toFixed(1).replace(".", ",")} %`;
 
@@ -114,6 +123,14 @@ export function ResultPanel(props: {
                   { name: strings.shnsu, colour: "#9C5700", dashed: true, values: view.years.map((y) => y.shnsu) },
                   { name: strings.riskZone, colour: "#833C0B", values: view.years.map((y) => y.riskZone) },
                 ]}
+              />
+            ) : null}
+            {view.levels ? (
+              <StackedBarChart
+                title={strings.chartAttainment(view.levels.year)}
+                totalName={strings.attainmentResults}
+                segments={view.levels.levels.map((name, i): StackedSegment => ({ name, ...(LEVEL_FILLS[i] ?? { colour: "#767676", ink: "#FFFFFF" }) }))}
+                rows={view.levels.units.map((u) => ({ label: u.procedure, values: u.counts }))}
               />
             ) : null}
           </div>
