@@ -35,6 +35,7 @@ export const ISSUE_CODES = [
   "fraction-percent",
   "unknown-procedure",
   // cross-row
+  "spellings-merged",
   "duplicate-school-id",
   "duplicate-result",
   "duplicate-score",
@@ -90,6 +91,7 @@ export const ISSUE_SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   "academic-year": "info",
   "fraction-percent": "warning",
   "unknown-procedure": "info",
+  "spellings-merged": "warning",
   "duplicate-school-id": "error",
   "duplicate-result": "error",
   "duplicate-score": "error",
@@ -144,6 +146,7 @@ export const ISSUE_TITLES: Readonly<Record<IssueCode, string>> = {
   "academic-year": "учебный год прочитан как год окончания",
   "fraction-percent": "доли прочитаны как проценты",
   "unknown-procedure": "процедура не из списка",
+  "spellings-merged": "одно название записано по-разному",
   "duplicate-school-id": "код ОО повторяется",
   "duplicate-result": "строка результатов повторяется",
   "duplicate-score": "балл участника повторяется",
@@ -325,6 +328,8 @@ function body(draft: IssueDraft): string {
       return `все значения столбца «${d(draft, "header")}» лежат от 0 до 1 — прочитаны как доли и умножены на 100`;
     case "unknown-procedure":
       return `процедура ${got} не из списка ВПР, ОГЭ, ЕГЭ, РДР — используется как есть`;
+    case "spellings-merged":
+      return `${d(draft, "what")} записан по-разному: ${d(draft, "spellings")} — читается как один, «${d(draft, "chosen")}»${d(draft, "from") === "" ? "" : ` (как на листе «${d(draft, "from")}»)`}`;
     case "duplicate-school-id":
       return `код ОО ${got} уже встречался в строке ${d(draft, "firstRow")}`;
     case "duplicate-result":

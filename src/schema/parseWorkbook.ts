@@ -30,6 +30,7 @@ import { checkResultPresence } from "./resultPresence";
 import { RESULTS_SHEET, SCALES_SHEET, SCHOOLS_SHEET, SCORES_SHEET } from "./sheets";
 import { IssueSink } from "./sink";
 import { joinContinuations } from "./continuation";
+import { unifySpellings } from "./spellings";
 import { looseKey } from "./text";
 
 export type ParseResult =
@@ -202,11 +203,20 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
   flagOverriddenResults(results, resultRows, scoreRows, sink);
   checkResultPresence(results, resultRows, scores, scoreRows, present(RESULTS_SHEET as SheetDef<unknown>) || present(SCORES_SHEET as SheetDef<unknown>), sink);
 
-  const schoolYears = splitSchoolYears(checkMonitoringCounts(schools, dropAbsentFisLogin(schools, dropAbsentMonitoringFields(schools, schools.rows)), sink));
+  // One spelling per municipality (case, ё, Latin look-alikes), with a warning where spellings merged.
+  const unified = unifySpellings(schools, schools.rows, "municipality", "муниципалитет", sink);
+  const schoolYears = splitSchoolYears(checkMonitoringCounts(schools, dropAbsentFisLogin(schools, dropAbsentMonitoringFields(schools, unified.rows)), sink));
   const schoolRows = schoolYears.latest;
-  const municipalities = schools.complete && schools.invalid.length === 0 ? new Set(schools.rows.map((r) => r.value.municipality)) : null;
+  const municipalities = schools.complete && schools.invalid.length === 0 ? new Set(unified.spelling.values()) : null;
   const municipalSheet = municipalLoad.sheet;
-  const municipalRows = municipalSheet === null ? null : checkMunicipalIndicators(municipalSheet, municipalities, sink);
+  const municipalRows =
+    municipalSheet === null
+      ? null
+      : checkMunicipalIndicators(
+          { ...municipalSheet, rows: unifySpellings(municipalSheet, municipalSheet.rows, "municipality", "муниципалитет", sink, { sheet: schools.name, spelling: unified.spelling }).rows },
+          municipalities,
+          sink,
+        );
 
   const recommendationRows = recommendationsLoad.sheet === null ? null : checkRecommendations(recommendationsLoad.sheet, sink);
   const profileRows = profileLoad.sheet === null ? null : checkRiskProfiles(profileLoad.sheet, known, sink);

@@ -48,7 +48,7 @@ export function officeWorkspace(
     },
     async compare(methodologies, names, onProgress, signal) {
       compute.clear();
-      await feed(names, onProgress, signal)((sheet, rows, first) => compute.feed(sheet, rows, first));
+      await feed(names, onProgress, signal)((sheet, rows, first, hidden) => compute.feed(sheet, rows, first, hidden));
       const c = await compute.request({ type: "compare", methodologies, output: "sheets" }, (key, fraction) => onProgress(stageProgress(names, key, fraction)), signal);
       compute.clear();
       if (!c.ok) return c;

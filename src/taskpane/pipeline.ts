@@ -58,8 +58,8 @@ export function stageProgress(names: StageNames, key: StageKey, fraction: number
   return { stage: names[key], fraction, cancellable: true };
 }
 
-/** Where rows go as they are read: `first` starts a sheet. */
-export type RowSink = (sheet: string, rows: readonly (readonly CellValue[])[], first: boolean) => void;
+/** Where rows go as they are read: `first` starts a sheet; `hidden` marks a sheet hidden in Excel. */
+export type RowSink = (sheet: string, rows: readonly (readonly CellValue[])[], first: boolean, hidden?: boolean) => void;
 
 /** Whether a sheet is one of the workbook contract's input sheets (by name or synonym). */
 export function isInputSheet(name: string): boolean {
@@ -85,7 +85,7 @@ export async function streamInput(
     for (;;) {
       await yieldToUi(signal);
       const block = await port.readRows(info.name, read, blockRows);
-      sink(info.name, block, read === 0);
+      sink(info.name, block, read === 0, info.hidden);
       read += block.length;
       onProgress({ stage: names.reading(info.name, read), fraction: Math.min(1, (done + read) / total), cancellable: true });
       if (block.length < blockRows) break;
@@ -102,14 +102,14 @@ export async function readInput(
   signal?: AbortSignal,
   blockRows = DEFAULT_BLOCK_ROWS,
 ): Promise<RawWorkbook> {
-  const sheets: { name: string; rows: (readonly CellValue[])[] }[] = [];
+  const sheets: { name: string; rows: (readonly CellValue[])[]; hidden?: boolean }[] = [];
   await streamInput(
     port,
     names,
     onProgress,
     signal,
-    (name, rows, first) => {
-      if (first) sheets.push({ name, rows: [] });
+    (name, rows, first, hidden) => {
+      if (first) sheets.push(hidden === true ? { name, rows: [], hidden } : { name, rows: [] });
       const sheet = sheets[sheets.length - 1];
       if (sheet) for (const row of rows) sheet.rows.push(row);
     },
@@ -124,7 +124,7 @@ export type Feed = (sink: RowSink) => Promise<void>;
 /** Reads the input into the worker and has it validated. */
 export async function validateVia(compute: ComputeClient, feed: Feed, names: StageNames, onProgress: ProgressSink, signal: AbortSignal): Promise<Validation> {
   compute.clear();
-  await feed((sheet, rows, first) => compute.feed(sheet, rows, first));
+  await feed((sheet, rows, first, hidden) => compute.feed(sheet, rows, first, hidden));
   const checked = await compute.request({ type: "validate" }, (key, fraction) => onProgress(stageProgress(names, key, fraction)), signal);
   // The next run reads the workbook afresh (the user may have fixed it): no need to hold it.
   compute.clear();
@@ -142,7 +142,7 @@ export async function analyseVia(
   signal: AbortSignal,
 ): Promise<Analysis> {
   compute.clear();
-  await feed((sheet, rows, first) => compute.feed(sheet, rows, first));
+  await feed((sheet, rows, first, hidden) => compute.feed(sheet, rows, first, hidden));
   const analysis = await compute.request({ type: "analyse", methodology, context, output: "sheets" }, (key, fraction) => onProgress(stageProgress(names, key, fraction)), signal);
   compute.clear();
   return analysis;

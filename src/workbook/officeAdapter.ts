@@ -51,6 +51,33 @@ export interface OfficeWorkbookOptions {
   readonly writeBlockRows?: number;
   /** Cell-format operations queued per sync. Default 2,000. */
   readonly formatBatch?: number;
+  /**
+   * Whether Excel supports an API requirement set (default: `Office.context.requirements.isSetSupported`,
+   * false outside Office). Page layout (ExcelApi 1.9) is set only where it is supported.
+   */
+  readonly isSetSupported?: (name: string, minVersion: string) => boolean;
+}
+
+/** `Office.context.requirements.isSetSupported`, or false where Office.js is not loaded. */
+function officeSupports(name: string, minVersion: string): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (n: string, v: string) => boolean } } } }).Office;
+  const check = office?.context?.requirements?.isSetSupported;
+  return typeof check === "function" ? check.call(office?.context?.requirements, name, minVersion) === true : false;
+}
+
+/** The requirement set of `Worksheet.pageLayout` (orientation, paper size, zoom, print titles). */
+export const PAGE_LAYOUT_API = { name: "ExcelApi", version: "1.9" } as const;
+
+/**
+ * Queues the print setup the file writer gives every result sheet (the «Перечень» lists go to the
+ * ministry on paper): A4 landscape, one page wide, the header row on every page.
+ */
+export function queuePageLayout(ws: Excel.Worksheet, spec: SheetSpec): void {
+  const layout = ws.pageLayout;
+  layout.orientation = "Landscape";
+  layout.paperSize = "A4";
+  layout.zoom = { horizontalFitToPages: 1 };
+  if (spec.freezeHeader) layout.setPrintTitleRows("$1:$1");
 }
 
 /** What inserting input sheets did: sheets added, and sheets left alone because the name was taken. */
@@ -166,6 +193,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly maxCellsPerRead: number;
   private readonly writeBlockRows: number;
   private readonly formatBatch: number;
+  private readonly isSetSupported: (name: string, minVersion: string) => boolean;
   /** Used-range extent per sheet (rows and columns from A1), cached while a sheet is read block by block. */
   private readonly extents = new Map<string, { rows: number; columns: number }>();
 
@@ -177,6 +205,7 @@ export class OfficeWorkbook implements WorkbookPort {
     this.maxCellsPerRead = options.maxCellsPerRead ?? 1_000_000;
     this.writeBlockRows = options.writeBlockRows ?? 5_000;
     this.formatBatch = options.formatBatch ?? 2_000;
+    this.isSetSupported = options.isSetSupported ?? officeSupports;
   }
 
   async listSheets(): Promise<readonly SheetInfo[]> {
@@ -394,6 +423,7 @@ export class OfficeWorkbook implements WorkbookPort {
       table.showBandedRows = false;
     }
     if (spec.freezeHeader) ws.freezePanes.freezeRows(1);
+    if (this.isSetSupported(PAGE_LAYOUT_API.name, PAGE_LAYOUT_API.version)) queuePageLayout(ws, spec);
     await context.sync();
   }
 

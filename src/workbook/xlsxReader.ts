@@ -81,7 +81,8 @@ export async function readXlsx(data: Buffer | ArrayBuffer | Uint8Array): Promise
   await wb.xlsx.load(toLoadable(data));
   const sheets: RawSheet[] = [];
   wb.eachSheet((ws) => {
-    sheets.push({ name: ws.name, rows: sheetRows(ws) });
+    const hidden = ws.state === "hidden" || ws.state === "veryHidden";
+    sheets.push(hidden ? { name: ws.name, hidden: true, rows: sheetRows(ws) } : { name: ws.name, rows: sheetRows(ws) });
   });
   return { sheets };
 }

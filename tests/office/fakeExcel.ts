@@ -125,6 +125,30 @@ export class FakeSheet {
       },
     };
   }
+  /** What `pageLayout` was given (ExcelApi 1.9): nothing until the adapter sets it. */
+  readonly page: { orientation?: string; paperSize?: string; zoom?: unknown; printTitleRows?: string } = {};
+  get pageLayout() {
+    const sheet = this;
+    const log = (): void => void sheet.book.log.push({ sheet: sheet.name, kind: "pageLayout", address: "" });
+    return {
+      set orientation(v: string) {
+        log();
+        sheet.page.orientation = v;
+      },
+      set paperSize(v: string) {
+        log();
+        sheet.page.paperSize = v;
+      },
+      set zoom(v: unknown) {
+        log();
+        sheet.page.zoom = v;
+      },
+      setPrintTitleRows(address: string) {
+        log();
+        sheet.page.printTitleRows = address;
+      },
+    };
+  }
   get visibility(): string {
     return this.shown;
   }

@@ -7,11 +7,19 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseWorkbook } from "../../src/schema";
+import type { RawWorkbook } from "../../src/schema/raw";
 import { readXlsxFile } from "../../src/workbook/xlsxFile";
+import { readXlsx } from "../../src/workbook/xlsxReader";
 
 const OK = path.resolve(__dirname, "../fixtures/ok.minimal.xlsx");
 
-it("reads the visible «Реестр школ», not the hidden decoy «Школы» placed before it", async () => {
+// The command line's streaming reader and the pane's reader (exceljs in memory) alike.
+const READERS: [string, (file: string) => Promise<RawWorkbook>][] = [
+  ["readXlsxFile (streaming)", readXlsxFile],
+  ["readXlsx (exceljs, the pane)", (file) => readXlsx(fs.readFileSync(file))],
+];
+
+it.each(READERS)("%s reads the visible «Реестр школ», not the hidden decoy «Школы» placed before it", async (_reader, read) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shnor-hidden-"));
   try {
     const wb = new Workbook();
@@ -27,7 +35,7 @@ it("reads the visible «Реестр школ», not the hidden decoy «Школ
     const file = path.join(dir, "decoy.xlsx");
     await wb.xlsx.writeFile(file);
 
-    const raw = await readXlsxFile(file);
+    const raw = await read(file);
     expect(raw.sheets.find((s) => s.name === "Школы")?.hidden).toBe(true);
     const names = raw.sheets.map((s) => s.name);
     expect(names.indexOf("Школы")).toBeLessThan(names.indexOf("Реестр школ"));

@@ -77,8 +77,8 @@ export class ComputeClient {
   }
 
   /** Rows of a sheet as they are read (copied to the worker now, so the copying is spread over the reading). */
-  feed(sheet: string, rows: readonly (readonly CellValue[])[], first: boolean): void {
-    this.live().postMessage({ type: "rows", sheet, rows, first });
+  feed(sheet: string, rows: readonly (readonly CellValue[])[], first: boolean, hidden = false): void {
+    this.live().postMessage({ type: "rows", sheet, rows, first, ...(hidden ? { hidden } : {}) });
   }
 
   /** Forgets the input the worker holds. */

@@ -47,7 +47,7 @@ const ANALYSE_STAGES: Readonly<Record<StageKey, number | null>> = {
 
 /** A handler of the pane's messages over its own copy of the input. */
 export function computeHandler(post: Post): (message: ToWorker) => void {
-  let sheets: { name: string; rows: (readonly CellValue[])[] }[] = [];
+  let sheets: { name: string; rows: (readonly CellValue[])[]; hidden?: boolean }[] = [];
   let parsed: ParseResult | null = null;
   let queue: Promise<void> = Promise.resolve();
   /** The last analysis and its run context, for «Скачать справку» (kept when the input is cleared). */
@@ -57,7 +57,7 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
   const parse = (stage: (key: StageKey) => void): ParseResult => {
     if (parsed === null) {
       stage("parsing");
-      const raw: RawSheet[] = sheets.map((s) => ({ name: s.name, rows: s.rows }));
+      const raw: RawSheet[] = sheets.map((s) => (s.hidden === true ? { name: s.name, hidden: true, rows: s.rows } : { name: s.name, rows: s.rows }));
       parsed = parseWorkbook({ sheets: raw });
     }
     return parsed;
@@ -74,7 +74,7 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
       let sheet = sheets.find((s) => s.name === message.sheet);
       if (!sheet || message.first) {
         sheets = sheets.filter((s) => s.name !== message.sheet);
-        sheet = { name: message.sheet, rows: [] };
+        sheet = message.hidden === true ? { name: message.sheet, rows: [], hidden: true } : { name: message.sheet, rows: [] };
         sheets.push(sheet);
       }
       for (const row of message.rows) sheet.rows.push(row);
@@ -108,7 +108,7 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
           throw new Error(`Файл не удалось прочитать как книгу Excel (.xlsx): он повреждён или это не книга Excel — откройте его в Excel и сохраните как «Книга Excel (*.xlsx)» (${e instanceof Error ? e.message : String(e)})`);
         });
         // Only the contract's sheets are kept: a big workbook's other sheets would only take memory.
-        sheets = read.sheets.filter((s) => isInputSheet(s.name)).map((s) => ({ name: s.name, rows: [...s.rows] }));
+        sheets = read.sheets.filter((s) => isInputSheet(s.name)).map((s) => ({ name: s.name, rows: [...s.rows], ...(s.hidden === true ? { hidden: true } : {}) }));
         parsed = null;
         done({ sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })) });
         return;

@@ -24,6 +24,8 @@ export interface RowsMessage {
   readonly sheet: string;
   readonly rows: readonly (readonly CellValue[])[];
   readonly first: boolean;
+  /** The sheet is hidden in Excel: never preferred over a visible sheet of the same role. */
+  readonly hidden?: boolean;
 }
 
 export type RequestBody =
