@@ -1,15 +1,22 @@
 /**
  * Indices of the assessment procedures at each school and year (SPEC.md §2; seed 000 "индексы",
- * seed 002 indicators 2–3), built in one pass over the participant rows and the aggregated rows.
+ * seed 002 indicators 2–3), built in one pass over the participant rows and the aggregated rows:
+ * stats/scaleIndex numbers the scales, stats/scoreCounts counts the score rows into typed arrays,
+ * stats/gradeStats makes each grade's statistics, stats/pool pools the grades of a procedure.
  *
  * A (school, year, procedure, grade) with participant rows is computed from them; aggregated rows
  * for the same key then only contribute the grade size (`Численность параллели`).
  */
-import { gradeJournal } from "./journalCounts";
 import type { MethodologyParameters } from "./methodology";
-import { markFromScore, weightedShare } from "./subjectIndices";
-import { thresholds, type Thresholds } from "./thresholds";
-import { ALL_SUBJECTS, type AggregatedResult, type Issue, type ParticipantScore, type Scale } from "./types";
+import { gradeFromAggregated, gradeFromCounts, gradeKey, groupAggregated, type GradePart } from "./stats/gradeStats";
+import { cmp } from "./stats/order";
+import { poolGrades } from "./stats/pool";
+import { buildScaleIndex, splitScaleKey } from "./stats/scaleIndex";
+import { countScores } from "./stats/scoreCounts";
+import type { AggregatedResult, Issue, ParticipantScore, Scale } from "./types";
+
+export { cmp } from "./stats/order";
+export { scaleKey } from "./stats/scaleIndex";
 
 /** Counts of one subject in one grade of one procedure at one school in one year. */
 export interface SubjectStat {
@@ -79,67 +86,6 @@ export interface ProcedureStat extends NonObjectivityInputs {
   readonly subjects: readonly SubjectStat[];
 }
 
-const SEP = "\u0001";
-
-/**
- * Scores are summed as integers in millionths of a point: the sum is exact, so the mean does
- * not depend on the order of the rows (floating-point addition does), and 1,000,000 rows of
- * scores up to 100 stay far below 2^53.
- */
-const SCORE_UNITS = 1_000_000;
-
-export function scaleKey(procedure: string, grade: number, subject: string): string {
-  return procedure + SEP + grade + SEP + subject;
-}
-
-interface ScaleInfo {
-  readonly scale: Scale;
-  readonly t: Thresholds;
-}
-
-/** A subject's scales: the row without a year, and the rows of single years (SPEC §1 `Год`). */
-interface ScaleEntry {
-  any: ScaleInfo | undefined;
-  byYear: Map<number, ScaleInfo> | null;
-}
-
-function scaleOf(e: ScaleEntry | undefined, year: number): ScaleInfo | undefined {
-  if (e === undefined) return undefined;
-  return (e.byYear === null ? undefined : e.byYear.get(year)) ?? e.any;
-}
-
-interface SubjectAcc {
-  subject: string;
-  mass: boolean;
-  participants: number;
-  belowMin: number;
-  atLeastMid: number;
-  atLeastTop: number;
-  belowScaleMin: number;
-  highBand: number;
-  mark2: number;
-  marks45: number;
-  marked: number;
-  scoreSum: number;
-  atCut3: number;
-  belowCut3ByOne: number;
-  journalCompared: number;
-  raised: number;
-}
-
-interface KeyAcc {
-  schoolId: string;
-  year: number;
-  procedure: string;
-  grade: number;
-  subjects: Map<string, SubjectAcc>;
-  /**
-   * participantId → bit 1: below B_min in a mass subject; bit 2: at or above B_top somewhere;
-   * bit 4: below the scale's minimum in a mass subject.
-   */
-  participants: Map<string, number>;
-}
-
 /**
  * Procedure statistics for every school, year and procedure present in the data.
  * Rows whose procedure × grade × subject has no scale are skipped and reported once per scale key.
@@ -154,290 +100,22 @@ export function procedureStats(
   scales: readonly Scale[],
   params: MethodologyParameters,
 ): { stats: ProcedureStat[]; issues: Issue[] } {
-  const scaleMap = new Map<string, ScaleEntry>();
-  // Nested lookup procedure → grade → subject: no key string is built per score row.
-  const scaleTree = new Map<string, Map<number, Map<string, ScaleEntry>>>();
-  for (const s of scales) {
-    const info = { scale: s, t: thresholds(s, params.margin) };
-    let byGrade = scaleTree.get(s.procedure);
-    if (byGrade === undefined) scaleTree.set(s.procedure, (byGrade = new Map()));
-    let bySubject = byGrade.get(s.grade);
-    if (bySubject === undefined) byGrade.set(s.grade, (bySubject = new Map()));
-    let entry = bySubject.get(s.subject);
-    if (entry === undefined) {
-      entry = { any: undefined, byYear: null };
-      bySubject.set(s.subject, entry);
-      scaleMap.set(scaleKey(s.procedure, s.grade, s.subject), entry);
-    }
-    if (s.year === undefined || s.year === null) entry.any = info;
-    else (entry.byYear ??= new Map()).set(s.year, info);
-  }
-  const missingScales = new Set<string>();
-
-  const keys = new Map<string, KeyAcc>();
-  let acc: KeyAcc | undefined;
-  for (const row of scores) {
-    const info = scaleOf(scaleTree.get(row.procedure)?.get(row.grade)?.get(row.subject), row.year);
-    if (info === undefined) {
-      missingScales.add(scaleKey(row.procedure, row.grade, row.subject));
-      continue;
-    }
-    // Rows usually come school by school: reuse the last key's accumulator while it matches.
-    if (acc === undefined || acc.schoolId !== row.schoolId || acc.year !== row.year || acc.procedure !== row.procedure || acc.grade !== row.grade) {
-      const k = row.schoolId + SEP + row.year + SEP + row.procedure + SEP + row.grade;
-      acc = keys.get(k);
-      if (acc === undefined) {
-        acc = { schoolId: row.schoolId, year: row.year, procedure: row.procedure, grade: row.grade, subjects: new Map(), participants: new Map() };
-        keys.set(k, acc);
-      }
-    }
-    let sub = acc.subjects.get(row.subject);
-    if (sub === undefined) {
-      sub = {
-        subject: row.subject,
-        mass: info.scale.mass,
-        participants: 0,
-        belowMin: 0,
-        atLeastMid: 0,
-        atLeastTop: 0,
-        belowScaleMin: 0,
-        highBand: 0,
-        mark2: 0,
-        marks45: 0,
-        marked: 0,
-        scoreSum: 0,
-        atCut3: 0,
-        belowCut3ByOne: 0,
-        journalCompared: 0,
-        raised: 0,
-      };
-      acc.subjects.set(row.subject, sub);
-    }
-    const score = row.score;
-    const t = info.t;
-    sub.participants++;
-    sub.scoreSum += Math.round(score * SCORE_UNITS);
-    let flags = acc.participants.get(row.participantId) ?? 0;
-    if (score < t.bMin) {
-      sub.belowMin++;
-      if (info.scale.mass) flags |= 1;
-    }
-    if (score >= t.bMid) sub.atLeastMid++;
-    if (score >= t.bTop) {
-      sub.atLeastTop++;
-      flags |= 2;
-    }
-    if (score < info.scale.minScore) {
-      sub.belowScaleMin++;
-      if (info.scale.mass) flags |= 4;
-    }
-    if (score >= params.bryanskEgeHighFrom) sub.highBand++;
-    const cut3 = info.scale.cut3;
-    if (cut3 !== null) {
-      if (score === cut3) sub.atCut3++;
-      else if (score === cut3 - 1) sub.belowCut3ByOne++;
-    }
-    const mark = row.mark ?? markFromScore(score, info.scale);
-    if (mark !== null) {
-      sub.marked++;
-      if (mark <= 2) sub.mark2++;
-      else if (mark >= 4) sub.marks45++;
-      const journal = row.journalMark;
-      if (journal !== null && journal !== undefined) {
-        sub.journalCompared++;
-        if (mark > journal) sub.raised++;
-      }
-    }
-    acc.participants.set(row.participantId, flags);
-  }
-
+  const index = buildScaleIndex(scales, params.margin);
+  const counts = countScores(scores, index, params);
+  const missingScales = new Set(counts.missingScales);
   // Aggregated rows, grouped by the same key; keys with participant rows only keep the grade size.
-  const aggregated = new Map<string, AggregatedResult[]>();
-  for (const row of results) {
-    const k = row.schoolId + SEP + row.year + SEP + row.procedure + SEP + row.grade;
-    const list = aggregated.get(k);
-    if (list === undefined) aggregated.set(k, [row]);
-    else list.push(row);
+  const aggregated = groupAggregated(results);
+  const parts: GradePart[] = [];
+  const counted = new Set<string>();
+  for (let k = 0; k < counts.keys; k++) {
+    const key = gradeKey(counts.schoolOf[k] as string, counts.yearOf[k] as number, (counts.gradeOf[k] as { procedure: string }).procedure, (counts.gradeOf[k] as { grade: number }).grade);
+    counted.add(key);
+    parts.push(gradeFromCounts(counts, k, aggregated.get(key)));
   }
-
-  const gradeStats = new Map<string, { gradeStat: GradeStat; subjects: SubjectStat[]; scoreSum: number; scored: number; meta: KeyMeta }>();
-  for (const [k, acc] of keys) {
-    const subjects: SubjectStat[] = [];
-    let scoreSum = 0;
-    let scored = 0;
-    let midNum = 0;
-    let subjectDen = 0;
-    let journalCompared = 0;
-    let raised = 0;
-    for (const sub of [...acc.subjects.values()].sort((a, b) => cmp(a.subject, b.subject))) {
-      subjects.push({
-        grade: acc.grade,
-        subject: sub.subject,
-        mass: sub.mass,
-        participants: sub.participants,
-        belowMin: sub.belowMin,
-        atLeastMid: sub.atLeastMid,
-        atLeastTop: sub.atLeastTop,
-        belowScaleMin: sub.belowScaleMin,
-        highBand: sub.highBand,
-        mark2: sub.marked > 0 ? sub.mark2 : null,
-        marks45: sub.marked > 0 ? sub.marks45 : null,
-        marked: sub.marked,
-        meanScore: sub.participants > 0 ? sub.scoreSum / SCORE_UNITS / sub.participants : null,
-        atCut3: sub.atCut3,
-        belowCut3ByOne: sub.belowCut3ByOne,
-      });
-      scoreSum += sub.scoreSum / SCORE_UNITS;
-      scored += sub.participants;
-      midNum += sub.atLeastMid;
-      subjectDen += sub.participants;
-      journalCompared += sub.journalCompared;
-      raised += sub.raised;
-    }
-    let lowCount = 0;
-    let highCount = 0;
-    let belowScaleMinCount = 0;
-    for (const flags of acc.participants.values()) {
-      if (flags & 1) lowCount++;
-      if (flags & 2) highCount++;
-      if (flags & 4) belowScaleMinCount++;
-    }
-    const n = acc.participants.size;
-    gradeStats.set(k, {
-      gradeStat: {
-        grade: acc.grade,
-        participants: n,
-        low: n > 0 ? lowCount / n : null,
-        mass: subjectDen > 0 ? midNum / subjectDen : null,
-        high: n > 0 ? highCount / n : null,
-        gradeSize: maxOf((aggregated.get(k) ?? []).map((r) => r.gradeSize)),
-        fromParticipants: true,
-        belowScaleMin: n > 0 ? belowScaleMinCount / n : null,
-        massResults: subjectDen,
-        journalCompared,
-        raisedVsJournal: raised,
-        approximate: false,
-      },
-      subjects,
-      scoreSum,
-      scored,
-      meta: { schoolId: acc.schoolId, year: acc.year, procedure: acc.procedure },
-    });
-  }
-  for (const [k, rows] of aggregated) {
-    if (gradeStats.has(k)) continue;
-    const first = rows[0] as AggregatedResult;
-    const subjects: SubjectStat[] = [];
-    let scoreSum = 0;
-    let scored = 0;
-    // The row «все» carries the procedure-level counts (SPEC §2); the others are subjects.
-    const whole = rows.find((r) => r.subject === ALL_SUBJECTS);
-    for (const r of [...rows].sort((a, b) => cmp(a.subject, b.subject))) {
-      if (r.subject === ALL_SUBJECTS) continue;
-      const info = scaleOf(scaleMap.get(scaleKey(r.procedure, r.grade, r.subject)), r.year);
-      if (info === undefined) missingScales.add(scaleKey(r.procedure, r.grade, r.subject));
-      subjects.push({
-        grade: r.grade,
-        subject: r.subject,
-        mass: info?.scale.mass ?? false,
-        participants: r.participants,
-        belowMin: r.belowMin,
-        atLeastMid: r.atLeastMid,
-        atLeastTop: r.atLeastTop,
-        belowScaleMin: r.belowScaleMin ?? null,
-        highBand: r.highBand ?? null,
-        mark2: r.mark2,
-        marks45: r.marks45,
-        marked: r.mark2 !== null || r.marks45 !== null ? r.participants : 0,
-        meanScore: r.meanScore,
-        atCut3: null,
-        belowCut3ByOne: null,
-      });
-      if (r.meanScore !== null && r.participants > 0) {
-        scoreSum += r.meanScore * r.participants;
-        scored += r.participants;
-      }
-    }
-    const participants = whole !== undefined ? whole.participants : Math.max(0, ...subjects.map((s) => s.participants));
-    const massSubjects = subjects.filter((s) => s.mass);
-    const wholeShare = (c: number | null | undefined): number | null => (c === null || c === undefined || participants <= 0 ? null : c / participants);
-    const low = wholeShare(whole?.procedureLow);
-    const high = wholeShare(whole?.procedureHigh);
-    const belowScaleMin = wholeShare(whole?.procedureBelowScaleMin);
-    const journal = gradeJournal(rows);
-    gradeStats.set(k, {
-      gradeStat: {
-        grade: first.grade,
-        participants,
-        // Without the procedure-level counts: the largest subject share, a lower bound (§2).
-        low: low ?? largestShare(massSubjects, (s) => s.belowMin),
-        mass: countShare(subjects, (s) => s.atLeastMid),
-        high: high ?? largestShare(subjects, (s) => s.atLeastTop),
-        gradeSize: maxOf(rows.map((r) => r.gradeSize)),
-        fromParticipants: false,
-        belowScaleMin: belowScaleMin ?? largestShare(massSubjects, (s) => s.belowScaleMin) ?? largestShare(massSubjects, (s) => s.mark2),
-        massResults: countDen(subjects, (s) => s.atLeastMid),
-        journalCompared: journal.compared,
-        raisedVsJournal: journal.raised,
-        approximate: low === null || high === null,
-      },
-      subjects,
-      scoreSum,
-      scored,
-      meta: { schoolId: first.schoolId, year: first.year, procedure: first.procedure },
-    });
-  }
-
-  // Pool the grades of a procedure (or keep them apart with procedureUnit = procedureGrade).
-  const byProcedure = new Map<string, { meta: KeyMeta; unit: string; parts: { gradeStat: GradeStat; subjects: SubjectStat[]; scoreSum: number; scored: number }[] }>();
-  for (const g of gradeStats.values()) {
-    const unit = params.procedureUnit === "procedureGrade" ? `${g.meta.procedure} ${g.gradeStat.grade} кл.` : g.meta.procedure;
-    const k = g.meta.schoolId + SEP + g.meta.year + SEP + unit;
-    const entry = byProcedure.get(k);
-    if (entry === undefined) byProcedure.set(k, { meta: g.meta, unit, parts: [g] });
-    else entry.parts.push(g);
-  }
-  const stats: ProcedureStat[] = [];
-  for (const { meta, unit, parts } of byProcedure.values()) {
-    parts.sort((a, b) => a.gradeStat.grade - b.gradeStat.grade);
-    const grades = parts.map((p) => p.gradeStat);
-    const participants = grades.reduce((s, g) => s + g.participants, 0);
-    let sized = 0;
-    let gradeSize = 0;
-    for (const g of grades) {
-      if (g.gradeSize !== null && g.gradeSize > 0) {
-        sized += g.participants;
-        gradeSize += g.gradeSize;
-      }
-    }
-    const scoreSum = parts.reduce((s, p) => s + p.scoreSum, 0);
-    const scored = parts.reduce((s, p) => s + p.scored, 0);
-    stats.push({
-      schoolId: meta.schoolId,
-      year: meta.year,
-      procedure: unit,
-      baseProcedure: meta.procedure,
-      participants,
-      low: weightedShare(grades.map((g) => ({ share: g.low, weight: g.participants }))),
-      mass: weightedShare(grades.map((g) => ({ share: g.mass, weight: g.participants }))),
-      high: weightedShare(grades.map((g) => ({ share: g.high, weight: g.participants }))),
-      participation: gradeSize > 0 ? sized / gradeSize : null,
-      fromParticipants: grades.every((g) => g.fromParticipants),
-      meanScore: scored > 0 ? scoreSum / scored : null,
-      gradeSize: gradeSize > 0 ? gradeSize : null,
-      belowScaleMin: weightedShare(grades.map((g) => ({ share: g.belowScaleMin, weight: g.participants }))),
-      massResults: grades.reduce((s, g) => s + g.massResults, 0),
-      journalCompared: grades.reduce((s, g) => s + g.journalCompared, 0),
-      raisedVsJournal: grades.reduce((s, g) => s + g.raisedVsJournal, 0),
-      approximate: grades.some((g) => g.approximate),
-      grades,
-      subjects: parts.flatMap((p) => p.subjects),
-    });
-  }
-  stats.sort((a, b) => cmp(a.schoolId, b.schoolId) || a.year - b.year || cmp(a.procedure, b.procedure));
-
+  for (const [key, rows] of aggregated) if (!counted.has(key)) parts.push(gradeFromAggregated(rows, index, missingScales));
+  const stats = poolGrades(parts, params);
   const issues: Issue[] = [...missingScales].sort(cmp).map((sk) => {
-    const [procedure, grade, subject] = sk.split(SEP);
+    const [procedure, grade, subject] = splitScaleKey(sk);
     return {
       severity: "warning" as const,
       code: "engine.noScale",
@@ -447,53 +125,4 @@ export function procedureStats(
     };
   });
   return { stats, issues };
-}
-
-interface KeyMeta {
-  readonly schoolId: string;
-  readonly year: number;
-  readonly procedure: string;
-}
-
-/** The largest count ÷ participants among the subjects whose count is known. */
-function largestShare(subjects: readonly SubjectStat[], pick: (s: SubjectStat) => number | null): number | null {
-  let best: number | null = null;
-  for (const s of subjects) {
-    const c = pick(s);
-    if (c === null || s.participants <= 0) continue;
-    const v = c / s.participants;
-    if (best === null || v > best) best = v;
-  }
-  return best;
-}
-
-/** Σ participants over the subjects whose count is known. */
-function countDen(subjects: readonly SubjectStat[], pick: (s: SubjectStat) => number | null): number {
-  let den = 0;
-  for (const s of subjects) if (pick(s) !== null && s.participants > 0) den += s.participants;
-  return den;
-}
-
-/** Σ count ÷ Σ participants over the subjects whose count is known. */
-function countShare(subjects: readonly SubjectStat[], pick: (s: SubjectStat) => number | null): number | null {
-  let num = 0;
-  let den = 0;
-  for (const s of subjects) {
-    const c = pick(s);
-    if (c === null || s.participants <= 0) continue;
-    num += c;
-    den += s.participants;
-  }
-  return den > 0 ? num / den : null;
-}
-
-function maxOf(values: readonly (number | null)[]): number | null {
-  let best: number | null = null;
-  for (const v of values) if (v !== null && (best === null || v > best)) best = v;
-  return best;
-}
-
-/** Code-point order: deterministic on every machine, unlike localeCompare. */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
