@@ -3,13 +3,14 @@
  * monitoring over all years present (dynamics per seed 002, municipal indicators per seed 001,
  * regional indicators per seed 002). Shells (command line, task pane, demo) call this.
  */
-import { attainment, type AttainmentResult } from "./attainment";
+import { attainmentFromCounts, type AttainmentResult } from "./attainment";
 import { identify, identifyWithStats } from "./identify";
-import { procedureStats } from "./procedureStats";
+import { procedureCounts } from "./procedureStats";
 import type { Methodology } from "./methodology";
 import { handOver } from "./handover";
 import { monitorWith } from "./monitoring/monitor";
 import type { MonitoringResult } from "./monitoring/types";
+import { truncateToYear } from "./monitoring/yearly";
 import type { IdentificationInput, IdentificationResult } from "./types";
 
 /** The identification with the `dynamics` and `monitoring` sections of the JSON result. */
@@ -18,33 +19,42 @@ export type AnalysisResult = IdentificationResult & MonitoringResult & { readonl
 /**
  * Identify and monitor in one pass: the identification of the whole input is one of the
  * per-year identifications the monitoring makes anyway, so it is not computed twice, and the
- * procedure statistics are counted once for all years.
+ * score rows are counted once for all years — the procedure statistics and the attainment
+ * levels both come from that one count.
  *
  * @example
  * const result = analyse(input, PRESETS.kbr);
  * result.schools[0].category; result.dynamics.region; result.monitoring.municipalities;
  */
 export function analyse(input: IdentificationInput, methodology: Methodology): AnalysisResult {
-  const built = procedureStats(input.results, input.scores, input.scales, methodology.parameters);
+  const { stats, issues, counts } = procedureCounts(input.results, input.scores, input.scales, methodology.parameters);
+  const built = { stats, issues };
+  // An earlier year's identification reads its statistics from those of the whole input (the
+  // statistics of a school, year and procedure do not depend on other years), so its input
+  // need not be copied row by row: only the year it ends with is remembered.
+  const yearOf = new WeakMap<IdentificationInput, number>();
+  const truncate = (whole: IdentificationInput, year: number): IdentificationInput => {
+    const yearInput = { ...whole };
+    yearOf.set(yearInput, year);
+    return yearInput;
+  };
   let full: IdentificationResult | undefined;
-  const monitoring = monitorWith(input, methodology, (yearInput, m) => {
-    if (m !== methodology) return identify(yearInput, m);
-    // identifyByYear identifies the whole input first; the other calls are earlier years,
-    // whose statistics are those of the whole input up to that year.
-    if (yearInput === input) return (full = identifyWithStats(input, m, built));
-    const last = latestYearOf(yearInput);
-    return identifyWithStats(yearInput, m, { stats: built.stats.filter((s) => s.year <= last), issues: built.issues });
-  });
+  const monitoring = monitorWith(
+    input,
+    methodology,
+    (yearInput, m) => {
+      const year = yearOf.get(yearInput);
+      if (year === undefined) return m === methodology && yearInput === input ? (full = identifyWithStats(input, m, built)) : identify(yearInput, m);
+      if (m !== methodology) return identify(truncateToYear(input, year), m);
+      // The rows of later years stay in the input: the one rule reading rows (the journal
+      // marks of factor 4) reads those of the identification's latest year only.
+      return identifyWithStats(yearInput, m, { stats: stats.filter((s) => s.year <= year), issues });
+    },
+    truncate,
+  );
   const latest = full ?? identify(input, methodology);
-  const levels = attainment(input.scores, input.scales, methodology.parameters);
+  const levels = attainmentFromCounts(counts, methodology.parameters);
   const schools = latest.schools.map((s) => ({ ...s, basicOrAboveShare: levels.basicOrAboveLatest.get(s.id) ?? null }));
   // §12: recommendations and mentor schools, one step after the identification.
   return handOver({ ...latest, schools, dynamics: monitoring.dynamics, monitoring: monitoring.monitoring, levels }, input, methodology);
-}
-
-function latestYearOf(input: IdentificationInput): number {
-  let last = -Infinity;
-  for (const r of input.results) if (r.year > last) last = r.year;
-  for (const r of input.scores) if (r.year > last) last = r.year;
-  return last;
 }

@@ -5,9 +5,11 @@
  * its level is `attainmentLevel(score, max)` with the methodology's `levelCuts`. Aggregated rows
  * carry no scores, so a region without `Баллы` has no levels (and the sheet says so).
  */
-import { attainmentLevel, type AttainmentLevel } from "./levels";
+import type { AttainmentLevel } from "./levels";
 import type { MethodologyParameters } from "./methodology";
-import { cmp, scaleKey } from "./procedureStats";
+import { cmp } from "./stats/order";
+import { buildScaleIndex } from "./stats/scaleIndex";
+import { countScores, F, STRIDE, type ScoreCounts } from "./stats/scoreCounts";
 import type { ParticipantScore, Scale } from "./types";
 
 export const ATTAINMENT_LEVELS: readonly AttainmentLevel[] = ["низкий", "пониженный", "базовый", "повышенный", "высокий"];
@@ -41,10 +43,9 @@ export interface AttainmentResult {
 }
 
 const BASIC = 2;
-
-function unitOf(r: ParticipantScore, p: Pick<MethodologyParameters, "procedureUnit">): string {
-  return p.procedureUnit === "procedureGrade" ? `${r.procedure} ${r.grade} кл.` : r.procedure;
-}
+// Imported bindings are getters once compiled to CommonJS: read once, not per count.
+const LEVEL0 = F.level0;
+const WIDTH = STRIDE;
 
 function row(schoolId: string | null, year: number, procedure: string, counts: number[]): LevelRow {
   const results = counts.reduce((a, b) => a + b, 0);
@@ -53,47 +54,39 @@ function row(schoolId: string | null, year: number, procedure: string, counts: n
 }
 
 /**
- * @example
- * // ВПР 5 «Математика», max 20: scores 4, 9, 11, 14, 18 → низкий 1, пониженный 1, базовый 1, повышенный 1, высокий 1; basicOrAbove 3/5
- * attainment(scores, scales, PRESETS.kbr.parameters).region[0].counts // [1, 1, 1, 1, 1]
+ * The levels from the counts of the one pass over the score rows (stats/scoreCounts): a result's
+ * level is read with the scale of its year, the scale its indices are counted with (SPEC §1
+ * `Год`); rows without a scale are left out, as the warning `engine.noScale` says.
  */
-export function attainment(
-  scores: readonly ParticipantScore[],
-  scales: readonly Scale[],
-  p: Pick<MethodologyParameters, "levelCuts" | "procedureUnit">,
-): AttainmentResult {
-  const maxOf = new Map(scales.map((s) => [scaleKey(s.procedure, s.grade, s.subject), s.maxScore]));
-  const bySchool = new Map<string, number[]>();
-  const byRegion = new Map<string, number[]>();
+export function attainmentFromCounts(counts: ScoreCounts, p: Pick<MethodologyParameters, "levelCuts" | "procedureUnit">): AttainmentResult {
+  const bySchool = new Map<string, { id: string; year: number; unit: string; c: number[] }>();
+  const byRegion = new Map<string, { year: number; unit: string; c: number[] }>();
   let latestYear: number | null = null;
-  for (const r of scores) {
-    const max = maxOf.get(scaleKey(r.procedure, r.grade, r.subject));
-    if (max === undefined) continue;
-    const level = attainmentLevel(r.score, max, p.levelCuts);
-    if (level === null) continue;
-    const i = ATTAINMENT_LEVELS.indexOf(level);
-    const unit = unitOf(r, p);
-    const sk = `${r.schoolId}\u0000${r.year}\u0000${unit}`;
-    const rk = `${r.year}\u0000${unit}`;
-    const s = bySchool.get(sk) ?? [0, 0, 0, 0, 0];
-    const g = byRegion.get(rk) ?? [0, 0, 0, 0, 0];
-    s[i] = (s[i] as number) + 1;
-    g[i] = (g[i] as number) + 1;
-    bySchool.set(sk, s);
-    byRegion.set(rk, g);
-    if (latestYear === null || r.year > latestYear) latestYear = r.year;
+  const c = counts.counters;
+  for (let k = 0; k < counts.keys; k++) {
+    const gs = counts.gradeOf[k] as (typeof counts.gradeOf)[number];
+    const base = counts.subjectBase[k] as number;
+    const levels = [0, 0, 0, 0, 0];
+    let any = false;
+    for (let local = 0; local < gs.ordered.length; local++) {
+      const at = (base + local) * WIDTH + LEVEL0;
+      for (let i = 0; i < 5; i++) {
+        const n = c[at + i] as number;
+        if (n > 0) any = true;
+        levels[i] = (levels[i] as number) + n;
+      }
+    }
+    if (!any) continue;
+    const id = counts.schoolOf[k] as string;
+    const year = counts.yearOf[k] as number;
+    const unit = p.procedureUnit === "procedureGrade" ? `${gs.procedure} ${gs.grade} кл.` : gs.procedure;
+    add(bySchool, `${id}\u0000${year}\u0000${unit}`, () => ({ id, year, unit, c: [0, 0, 0, 0, 0] }), levels);
+    add(byRegion, `${year}\u0000${unit}`, () => ({ year, unit, c: [0, 0, 0, 0, 0] }), levels);
+    if (latestYear === null || year > latestYear) latestYear = year;
   }
-  const region = [...byRegion.entries()]
-    .map(([k, c]) => {
-      const [year, unit] = k.split("\u0000") as [string, string];
-      return row(null, Number(year), unit, c);
-    })
-    .sort((a, b) => a.year - b.year || cmp(a.procedure, b.procedure));
-  const schools = [...bySchool.entries()]
-    .map(([k, c]) => {
-      const [id, year, unit] = k.split("\u0000") as [string, string, string];
-      return row(id, Number(year), unit, c);
-    })
+  const region = [...byRegion.values()].map((g) => row(null, g.year, g.unit, g.c)).sort((a, b) => a.year - b.year || cmp(a.procedure, b.procedure));
+  const schools = [...bySchool.values()]
+    .map((g) => row(g.id, g.year, g.unit, g.c))
     .sort((a, b) => cmp(a.schoolId as string, b.schoolId as string) || a.year - b.year || cmp(a.procedure, b.procedure));
   const pooled = new Map<string, number[]>();
   for (const r of schools) {
@@ -104,4 +97,26 @@ export function attainment(
   }
   const basicOrAboveLatest = new Map([...pooled.entries()].map(([id, c]) => [id, row(id, latestYear as number, "", c).basicOrAbove]));
   return { cuts: p.levelCuts, region, schools, basicOrAboveLatest, latestYear };
+}
+
+function add<T extends { c: number[] }>(groups: Map<string, T>, key: string, make: () => T, levels: readonly number[]): void {
+  let g = groups.get(key);
+  if (g === undefined) groups.set(key, (g = make()));
+  for (let i = 0; i < 5; i++) g.c[i] = (g.c[i] as number) + (levels[i] as number);
+}
+
+/**
+ * The levels of some score rows on their own (analyse reads them from the counts it has anyway).
+ *
+ * @example
+ * // ВПР 5 «Математика», max 20: scores 4, 9, 11, 14, 18 → низкий 1, пониженный 1, базовый 1, повышенный 1, высокий 1; basicOrAbove 3/5
+ * attainment(scores, scales, PRESETS.kbr.parameters).region[0].counts // [1, 1, 1, 1, 1]
+ */
+export function attainment(
+  scores: readonly ParticipantScore[],
+  scales: readonly Scale[],
+  p: Pick<MethodologyParameters, "levelCuts" | "procedureUnit">,
+): AttainmentResult {
+  // Thresholds and the Брянск band play no part in the levels.
+  return attainmentFromCounts(countScores(scores, buildScaleIndex(scales, 0), { levelCuts: p.levelCuts, bryanskEgeHighFrom: Infinity }), p);
 }

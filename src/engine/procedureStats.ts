@@ -12,7 +12,7 @@ import { gradeFromAggregated, gradeFromCounts, gradeKey, groupAggregated, type G
 import { cmp } from "./stats/order";
 import { poolGrades } from "./stats/pool";
 import { buildScaleIndex, splitScaleKey } from "./stats/scaleIndex";
-import { countScores } from "./stats/scoreCounts";
+import { countScores, type ScoreCounts } from "./stats/scoreCounts";
 import type { AggregatedResult, Issue, ParticipantScore, Scale } from "./types";
 
 export { cmp } from "./stats/order";
@@ -100,6 +100,20 @@ export function procedureStats(
   scales: readonly Scale[],
   params: MethodologyParameters,
 ): { stats: ProcedureStat[]; issues: Issue[] } {
+  const { stats, issues } = procedureCounts(results, scores, scales, params);
+  return { stats, issues };
+}
+
+/**
+ * {@link procedureStats} with the counts of the score rows behind them, from which the
+ * attainment levels are read (attainmentFromCounts) without another pass over the rows.
+ */
+export function procedureCounts(
+  results: readonly AggregatedResult[],
+  scores: readonly ParticipantScore[],
+  scales: readonly Scale[],
+  params: MethodologyParameters,
+): { stats: ProcedureStat[]; issues: Issue[]; counts: ScoreCounts } {
   const index = buildScaleIndex(scales, params.margin);
   const counts = countScores(scores, index, params);
   const missingScales = new Set(counts.missingScales);
@@ -124,5 +138,5 @@ export function procedureStats(
       message: `Нет строки шкалы для «${procedure}», ${grade} класс, «${subject}»: эти результаты не учтены`,
     };
   });
-  return { stats, issues };
+  return { stats, issues, counts };
 }

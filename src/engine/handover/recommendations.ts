@@ -181,14 +181,22 @@ export const RECOMMENDATION_TABLE: readonly MeasureEntry[] = [
 ];
 
 
+/** {@link basisKey} of the texts met so far: the same few dozen names are looked up for every school. */
+const basisKeys = new Map<string, string>();
+const BASIS_KEYS_KEPT = 4096;
+
 /** A basis as compared: lower case, «ё» as «е», punctuation and repeated spaces dropped. */
 export function basisKey(text: string): string {
-  return text
+  const known = basisKeys.get(text);
+  if (known !== undefined) return known;
+  const key = text
     .toLowerCase()
     .replace(/ё/g, "е")
     .replace(/[«»"'.,;:()\/–—-]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
+  if (basisKeys.size < BASIS_KEYS_KEPT) basisKeys.set(text, key);
+  return key;
 }
 
 /** The entries of a table by every spelling of their basis (code, name, aliases). */

@@ -19,9 +19,14 @@ import { identifyByYear, type IdentifyFn } from "./yearly";
  * const m = monitorWith(input, PRESETS.kbr, identify);
  * m.dynamics.region.map((y) => y.lowIndex) // the region's low index, year by year
  */
-export function monitorWith(input: IdentificationInput, methodology: Methodology, identifyFn: IdentifyFn): MonitoringResult {
+export function monitorWith(
+  input: IdentificationInput,
+  methodology: Methodology,
+  identifyFn: IdentifyFn,
+  truncate?: (input: IdentificationInput, year: number) => IdentificationInput,
+): MonitoringResult {
   const p = methodology.parameters;
-  const byYear = identifyByYear(input, methodology, identifyFn);
+  const byYear = identifyByYear(input, methodology, identifyFn, truncate);
   const yearly = byYear.filter((y): y is { year: number; result: (typeof byYear)[number]["result"] } => y.year !== null);
   const latest = byYear[byYear.length - 1]?.result;
   if (latest === undefined) throw new Error("cannot happen: identifyByYear returns at least one identification");

@@ -20,7 +20,8 @@ export function truncateToYear(input: IdentificationInput, year: number): Identi
 /**
  * One identification per year present in the results, ascending. The latest year's is the
  * identification of the whole input; without any results there is one identification with
- * `latestYear = null`, keyed by `null`.
+ * `latestYear = null`, keyed by `null`. `truncate` makes an earlier year's input (analyse passes
+ * one that copies no rows, its identifyFn reading the statistics it has counted already).
  *
  * @example
  * identifyByYear(input, PRESETS.kbr, identify).map((y) => y.year) // [2023, 2024, 2025]
@@ -29,11 +30,12 @@ export function identifyByYear(
   input: IdentificationInput,
   methodology: Methodology,
   identifyFn: IdentifyFn,
+  truncate: (input: IdentificationInput, year: number) => IdentificationInput = truncateToYear,
 ): { readonly year: number | null; readonly result: IdentificationResult }[] {
   const full = identifyFn(input, methodology);
   const years = full.region.years;
   if (years.length === 0) return [{ year: null, result: full }];
-  return years.map((year, i) => ({ year, result: i === years.length - 1 ? full : identifyFn(truncateToYear(input, year), methodology) }));
+  return years.map((year, i) => ({ year, result: i === years.length - 1 ? full : identifyFn(truncate(input, year), methodology) }));
 }
 
 /** Participant-weighted low and mass indices over the evaluated procedures of some schools in a year. */

@@ -31,8 +31,10 @@ export const F = {
   belowCut3ByOne: 11,
   journalCompared: 12,
   raised: 13,
+  /** Seed 000's five attainment levels (SPEC §2, `levelCuts`): results at `level0 + 0…4`. */
+  level0: 14,
 } as const;
-export const STRIDE = 14;
+export const STRIDE = 19;
 export const SCORE_UNITS = 1_000_000;
 
 // Imported functions are read through getters once compiled to CommonJS (tsx, ts-jest): copied
@@ -84,7 +86,7 @@ function inc(a: Float64Array | Int32Array, i: number): void {
 /**
  * Counts one score into the subject's counters at `at`; returns the participant's flags it sets.
  */
-function countScore(c: Float64Array, at: number, row: ParticipantScore, info: ScaleInfo, highFrom: number): number {
+function countScore(c: Float64Array, at: number, row: ParticipantScore, info: ScaleInfo, highFrom: number, cuts: readonly number[]): number {
   const score = row.score;
   const t = info.t;
   const scale = info.scale;
@@ -105,6 +107,12 @@ function countScore(c: Float64Array, at: number, row: ParticipantScore, info: Sc
     if (scale.mass) flags |= BELOW_SCALE_MIN;
   }
   if (score >= highFrom) inc(c, at + F.highBand);
+  // The level as attainmentLevel gives it, p = score ÷ max against the four cuts.
+  const max = scale.maxScore;
+  if (max > 0 && Number.isFinite(score)) {
+    const q = score / max;
+    inc(c, at + F.level0 + (q < (cuts[0] as number) ? 0 : q < (cuts[1] as number) ? 1 : q < (cuts[2] as number) ? 2 : q < (cuts[3] as number) ? 3 : 4));
+  }
   const cut3 = scale.cut3;
   if (cut3 !== null) {
     if (score === cut3) inc(c, at + F.atCut3);
@@ -208,8 +216,13 @@ class Counter {
   }
 }
 
-export function countScores(scores: readonly ParticipantScore[], index: ScaleIndex, params: MethodologyParameters): ScoreCounts {
+export function countScores(
+  scores: readonly ParticipantScore[],
+  index: ScaleIndex,
+  params: Pick<MethodologyParameters, "bryanskEgeHighFrom" | "levelCuts">,
+): ScoreCounts {
   const highFrom = params.bryanskEgeHighFrom;
+  const cuts = [...params.levelCuts];
   const missingScales = new Set<string>();
   const counter = new Counter(index);
   // The last row's procedure × grade, key and participant: reused while they match.
@@ -252,7 +265,7 @@ export function countScores(scores: readonly ParticipantScore[], index: ScaleInd
       lastPupil = row.participantId;
       pupilKey = key;
     }
-    const flags = countScore(counter.counters, ((counter.subjectBase[key] as number) + entry.local) * STRIDE, row, info, highFrom);
+    const flags = countScore(counter.counters, ((counter.subjectBase[key] as number) + entry.local) * STRIDE, row, info, highFrom, cuts);
     if (flags !== 0) counter.recFlags[rec] = (counter.recFlags[rec] as number) | flags;
   }
   return counter.finish(missingScales);
