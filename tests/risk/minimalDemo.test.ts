@@ -9,6 +9,7 @@ import { analyse, PRESETS } from "../../src/engine";
 import { parseWorkbook } from "../../src/schema";
 import { readXlsx } from "../../src/workbook/xlsxReader";
 import { DEMO_MINIMAL_WORKBOOK_PATH } from "../../src/demo/workbook";
+import { TWO_YEARS_OF_SCHOOLS } from "../../src/engine/monitoring/municipal";
 
 describe("demo-region-minimal.xlsx", () => {
   let result: ReturnType<typeof analyse>;
@@ -17,6 +18,7 @@ describe("demo-region-minimal.xlsx", () => {
     if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join("\n"));
     expect(parsed.input.riskProfiles).toBeUndefined();
     expect(parsed.input.municipalIndicators).toBeUndefined();
+    expect(parsed.input.earlierSchools).toBeUndefined();
     result = analyse(parsed.input, PRESETS.kbr);
   }, 120000);
 
@@ -33,6 +35,12 @@ describe("demo-region-minimal.xlsx", () => {
     expect(noData.every((i) => i.missing.length > 0)).toBe(true);
     expect(noData.find((i) => i.source === "002 №4")?.missing).toEqual(["Школы: «Участие в семинаре-совещании»"]);
     expect(noData.find((i) => i.source === "002 №6")?.missing).toEqual(["Мониторинг МО: «Педагогический десант»"]);
+  });
+
+  it("has one year of «Школы» without «Год»: seed 001's «risks removed» names both sources", () => {
+    const values = result.monitoring.municipalities.flatMap((m) => m.indicators).filter((i) => i.id === "riskZoneRisksRemoved" && i.status !== "notApplicable");
+    expect(values.length).toBeGreaterThan(0);
+    for (const v of values) expect(v).toMatchObject({ status: "noData", missing: ["Школы: «Риски ликвидированы»", TWO_YEARS_OF_SCHOOLS] });
   });
 
   it("and of every seed 001 indicator without data", () => {
