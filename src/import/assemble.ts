@@ -460,7 +460,8 @@ export function assembleImport(session: ImportSession, base: readonly RawSheet[]
   }
   // Шкалы
   {
-    const ours = scaleYears ? SCALES_HEADER : SCALES_HEADER.filter((h) => h !== "Год");
+    // The base's «Шкалы» gets no «Год» or «Примечание» column that no imported row needs.
+    const ours = SCALES_HEADER.filter((h) => (h !== "Год" || scaleYears) && (h !== EXAMPLE_NOTE_HEADER || scalesT === null || inferred.length > 0));
     const { header, at } = unionHeader(scalesT, ours, SCALES_SHEET as SheetDef<unknown>);
     const rows = inferred.map((r) => placed(scaleYears ? r : [...r.slice(0, 10), r[11] ?? null], at, header.length));
     const baseRows = scalesT?.sheet.rows ?? [];

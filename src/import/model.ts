@@ -53,7 +53,8 @@ export type ImportIssueCode =
   | "scale-missing"
   | "scale-inferred"
   | "scale-example"
-  | "results-replaced";
+  | "results-replaced"
+  | "schools-file-unused";
 
 /** One line of the recognition table: a sheet of a file, what it is and what it gave. */
 export interface SheetReport {

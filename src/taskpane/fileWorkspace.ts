@@ -6,6 +6,7 @@
  */
 import { inputWorkbookBuffer } from "../workbook/inputWriter";
 import { checkWorkbookBytes } from "../workbook/fileKind";
+import { readXlsx } from "../workbook/xlsxReader";
 import type { ComputeClient } from "./compute/client";
 import type { ChoiceStore } from "./methodologyChoice";
 import { stageProgress, type ProgressSink, type StageNames } from "./pipeline";
@@ -140,6 +141,12 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace & { read
       const { xlsx } = await compute.request({ type: "template", kind }, progress(onProgress), signal);
       const name = kind === "demo" ? "Демо-регион ШНОР.xlsx" : "Шаблон ШНОР.xlsx";
       return { added: [], skipped: [], download: download(name, xlsx) };
+    },
+    async importBase() {
+      // The opened file is the base of an import as Excel's open workbook is: its «Школы» joins, its sheets stay.
+      if (file === null) return null;
+      const wb = await readXlsx(file.bytes);
+      return { name: file.name, sheets: wb.sheets };
     },
     async importSheets(name, sheets, onProgress, signal) {
       onProgress({ stage: strings.template, fraction: null, cancellable: false });

@@ -5,6 +5,7 @@
  */
 import { documentSetting, type DocumentSettings } from "../workbook/officeSettings";
 import { OfficeWorkbook, type ExcelRunner } from "../workbook/officeAdapter";
+import { readImportBase, writeImportSheets } from "../workbook/officeImport";
 import { templateSheets } from "../workbook/template";
 import { issuesSheetOf, SHEET_NAMES } from "../workbook/resultSheets";
 import type { ComputeClient } from "./compute/client";
@@ -15,11 +16,14 @@ import { blobUrl, DOCX_TYPE, reportFileName, type MakeUrl } from "./fileWorkspac
 
 export const CHOICE_SETTING = "shnor.methodology";
 
+/** The base of «Импорт выгрузок» in Excel, as messages name it. */
+export const OPEN_WORKBOOK = "открытая книга";
+
 export function officeWorkspace(
   excel: ExcelRunner,
   settings: DocumentSettings,
   compute: ComputeClient,
-  strings: { writing(sheet: string): string; template: string; packing?: string },
+  strings: { writing(sheet: string): string; template: string; packing?: string; reading?(sheet: string, rows: number): string },
   makeUrl: MakeUrl = blobUrl,
 ): Workspace {
   const book = new OfficeWorkbook(excel);
@@ -72,9 +76,15 @@ export function officeWorkspace(
       onProgress({ stage: strings.template, fraction: null, cancellable: false });
       return book.insertInputSheets(kind === "demo" ? paneDemoSheets() : templateSheets());
     },
-    async importSheets(_name, sheets, onProgress) {
-      onProgress({ stage: strings.writing(sheets.map((s) => s.name).join(", ")), fraction: null, cancellable: false });
-      return book.insertInputSheets(sheets);
+    async importBase(onProgress, signal) {
+      const sheets = await readImportBase(book, (sheet, rows) => onProgress({ stage: strings.reading?.(sheet, rows) ?? sheet, fraction: null, cancellable: true }), signal);
+      return sheets.length === 0 ? null : { name: OPEN_WORKBOOK, sheets };
+    },
+    async importSheets(_name, sheets, onProgress, _signal, base) {
+      const report = await writeImportSheets(excel, book, sheets, base ?? [], {
+        onSheet: (sheet) => onProgress({ stage: strings.writing(sheet), fraction: null, cancellable: false }),
+      });
+      return { added: report.added, updated: report.updated, skipped: report.unchanged };
     },
     choices: documentSetting(settings, CHOICE_SETTING),
   };

@@ -6,6 +6,7 @@
  */
 import type { Methodology } from "../engine/methodology";
 import type { Issue } from "../engine/types";
+import type { RawSheet } from "../schema/raw";
 import type { InputSheet } from "../workbook/inputWriter";
 import type { CellHighlight } from "../workbook/port";
 import type { RunContext } from "../workbook/resultSheets";
@@ -24,6 +25,8 @@ export interface Download {
 export interface TemplateOutcome {
   readonly added: readonly string[];
   readonly skipped: readonly string[];
+  /** «Импорт выгрузок» in Excel: sheets the workbook had, with rows appended or replaced. */
+  readonly updated?: readonly string[];
   /** Standalone mode: the template as a file to download. */
   readonly download?: Download;
 }
@@ -61,6 +64,13 @@ export type ComparisonOutcome =
 
 export type TemplateKind = "empty" | "demo";
 
+/** The workbook the import joins through and writes into (see {@link Workspace.importBase}). */
+export interface ImportBase {
+  /** For messages: «открытая книга» in Excel, the file's name standalone. */
+  readonly name: string;
+  readonly sheets: readonly RawSheet[];
+}
+
 export interface Workspace {
   readonly mode: "office" | "file";
   /** Whether there is a workbook to read (always in Excel; after a file is opened standalone). */
@@ -94,7 +104,14 @@ export interface Workspace {
    * sheet the workbook already has is left as it is (listed as skipped); standalone they become
    * the opened file (and a download).
    */
-  importSheets?(name: string, sheets: readonly InputSheet[], onProgress: ProgressSink, signal: AbortSignal): Promise<TemplateOutcome>;
+  importSheets?(name: string, sheets: readonly InputSheet[], onProgress: ProgressSink, signal: AbortSignal, base?: readonly RawSheet[]): Promise<TemplateOutcome>;
+  /**
+   * «Импорт выгрузок»: the sheets of the workbook the pane works on that the import joins through
+   * and adds to («Школы», «Шкалы», «Результаты», «Баллы»; standalone every sheet of the opened
+   * file), or null when there is none. In Excel they are read in blocks through the Office
+   * adapter; `importSheets` then changes only the rows that differ from them.
+   */
+  importBase?(onProgress: ProgressSink, signal: AbortSignal): Promise<ImportBase | null>;
   /** Excel only: writes the issues to a sheet of their own («Замечания»); returns its name. */
   exportIssues?(issues: readonly Issue[]): Promise<string>;
   readonly choices: ChoiceStore;

@@ -3,7 +3,7 @@
  * (unknown and ambiguous codes), inferred scales, bad inputs with Russian messages naming file,
  * sheet and cell, nothing written when nothing usable was found, and names never written.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
@@ -128,6 +128,23 @@ describe("shnor import", () => {
     expect(r.stdout).toContain("отчёт.xlsx, Лист1!A1: ошибка: ни один лист не похож на известные формы");
     expect(r.stderr).toBe("Ничего не записано: в файлах не найдено ни одной пригодной строки участников или результатов школ\n");
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("a file that is not a workbook at all: an error naming the file; alone nothing is written (exit 1), beside good files the rest is", async () => {
+    const broken = join(dir, "выгрузки");
+    mkdirSync(broken);
+    writeFileSync(join(broken, "сломан.xlsx"), "Код ОО;Балл\n7001;12\n");
+    const out = join(dir, "регион.xlsx");
+    const alone = await shnor("import", broken, "-o", out);
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toMatch(/^сломан\.xlsx: ошибка: файл не прочитан как книга Excel: .+$/m);
+    expect(alone.stderr).toBe("Ничего не записано: в файлах не найдено ни одной пригодной строки участников или результатов школ\n");
+    expect(existsSync(out)).toBe(false);
+    copyFileSync(join(GOOD, "ОГЭ_2025_протокол.xlsx"), join(broken, "ОГЭ_2025_протокол.xlsx"));
+    const beside = await shnor("import", broken, "--schools", SCHOOLS, "-o", out);
+    expect(beside.code).toBe(0);
+    expect(beside.stdout).toMatch(/^сломан\.xlsx: ошибка: файл не прочитан как книга Excel/m);
+    expect(sheet(await book(out), "Баллы").slice(1).every((x) => x[2] === "ОГЭ")).toBe(true);
   });
 
   it("a protocol block without a header row: an error at the block's cell, the block left out, the next block read", async () => {

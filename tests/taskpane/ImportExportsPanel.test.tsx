@@ -69,6 +69,45 @@ describe("ImportExportsPanel", () => {
     for (const p of people.flat()) expect(container.textContent ?? "").not.toContain(p);
   });
 
+  it("in Excel joins through the open workbook's «Школы»: reads it first, passes it to the writer, says which sheets were added to", async () => {
+    const openSheets = [
+      {
+        name: "Школы",
+        rows: [
+          ["Код ОО", "Наименование", "Муниципалитет", "Местность", "Численность обучающихся", "Дв, %", "Дн, %", "Ду, %", "Логин ФИС ОКО"],
+          ["9001", "Школа из книги", "г. Грозный", "город", 100, 1, 1, 1, "edu100001"],
+        ],
+      },
+    ];
+    const calls: { base: unknown; schools: unknown[][] }[] = [];
+    const workspace = {
+      mode: "office",
+      importBase: jest.fn(async () => ({ name: "открытая книга", sheets: openSheets })),
+      async importSheets(_name: string, sheets: readonly InputSheet[], _p: unknown, _s: unknown, base: unknown) {
+        const schools = sheets.find((s) => s.name === "Школы");
+        calls.push({ base, schools: schools === undefined ? [] : [...schools.rows()].map((r) => [...r]) });
+        return { added: ["Баллы", "Шкалы"], skipped: [], updated: ["Школы"] };
+      },
+    } as unknown as Workspace;
+    const onImported = jest.fn();
+    const run = async (work: (p: () => void, s: AbortSignal) => Promise<void>): Promise<void> => work(() => undefined, new AbortController().signal);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ImportExportsPanel workspace={workspace} disabled={false} run={run} onImported={onImported} />
+      </FluentProvider>,
+    );
+    await userEvent.upload(screen.getByTestId("import-input"), [fileOf(path.join(EXPORTS, "good/ВПР_2025_РУ_4.xlsx"))]);
+    await waitFor(() => expect(screen.getByText("Школы сопоставлены по листу «Школы» открытой книги; школы, которых на нём нет, будут дописаны на него.")).toBeInTheDocument(), { timeout: 30_000 });
+    expect(workspace.importBase).toHaveBeenCalledTimes(1);
+    await userEvent.click(screen.getByRole("button", { name: "Записать листы и проверить" }));
+    await waitFor(() => expect(onImported).toHaveBeenCalledTimes(1));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.base).toBe(openSheets);
+    // The workbook's school first (edu100001 joined to 9001), then the logins it does not have.
+    expect(calls[0]?.schools.map((r) => r[0])).toEqual(["9001", "edu100002", "edu100099"]);
+    expect(screen.getByText("Записаны листы: Баллы, Шкалы. Дополнены: Школы.")).toBeInTheDocument();
+  });
+
   it("says why nothing can be written and offers no button", async () => {
     const workspace = { mode: "file", importSheets: jest.fn() } as unknown as Workspace;
     const run = async (work: (p: () => void, s: AbortSignal) => Promise<void>): Promise<void> => work(() => undefined, new AbortController().signal);

@@ -2,7 +2,9 @@
  * «Импорт выгрузок»: the analyst chooses ФИС ОКО workbooks and processing-centre protocols (.xlsx,
  * .xls, several at once, and optionally the region's «Школы» workbook for the join), sees what was
  * recognised and left out, and writes the input sheets: into the open workbook in Excel (in blocks;
- * sheets it already has are left as they are), or as the opened file standalone. Then the pane
+ * the join goes through the workbook's own «Школы», and the sheets it already has get only the
+ * rows the import adds or replaces), or as the opened file standalone (the file opened before, if
+ * any, is the base the same way). Then the pane
  * validates, as «Проверить данные» does. Participants' names never leave the import: they are
  * hashed under a key made for this import only.
  */
@@ -21,12 +23,14 @@ export const IMPORT_STRINGS = {
   choose: "Выбрать файлы выгрузок…",
   reading: (name: string, i: number, n: number) => `Чтение ${i + 1} из ${n}: ${name}`,
   base: (name: string) => `Лист «Школы» взят из «${name}».`,
-  noBase: "Книги с листом «Школы» среди файлов нет: все школы будут добавлены из выгрузок без социальных показателей.",
+  baseOpen: "Школы сопоставлены по листу «Школы» открытой книги; школы, которых на нём нет, будут дописаны на него.",
+  noBase: "Листа «Школы» нет ни в книге, ни среди файлов: все школы будут добавлены из выгрузок без социальных показателей.",
   summary: (rows: number, results: number, scales: number, added: number) =>
     `Строк участников: ${rows}, строк результатов: ${results}, шкал выведено: ${scales}, школ добавлено: ${added}.`,
   write: "Записать листы и проверить",
   fatal: (why: string) => `Ничего не записано: ${why}`,
-  written: (added: string, skipped: string) => (skipped === "" ? `Записаны листы: ${added}.` : `Записаны листы: ${added || "—"}. Уже были в книге и оставлены как есть: ${skipped}.`),
+  written: (added: string, skipped: string, updated = "") =>
+    [`Записаны листы: ${added || "—"}.`, updated === "" ? "" : ` Дополнены: ${updated}.`, skipped === "" ? "" : ` Уже были в книге и оставлены как есть: ${skipped}.`].join(""),
   download: (name: string) => `Скачать «${name}»`,
   issuesMore: (n: number) => `… и ещё замечаний: ${n}`,
   fileName: "Регион из выгрузок.xlsx",
@@ -65,9 +69,11 @@ export function ImportExportsPanel({ workspace, disabled, run, onImported }: Imp
     event.target.value = "";
     if (chosen.length === 0) return;
     setOutcome(null);
-    void run(async (onProgress) => {
+    void run(async (onProgress, signal) => {
       const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
-      setFound(await importChosenFiles(files, (name, i) => onProgress({ stage: IMPORT_STRINGS.reading(name, i, files.length), fraction: i / files.length, cancellable: false })));
+      // The workbook's own «Школы» (and the sheets the import adds to) first: the join goes through them.
+      const open = workspace.importBase === undefined ? null : await workspace.importBase(onProgress, signal);
+      setFound(await importChosenFiles(files, (name, i) => onProgress({ stage: IMPORT_STRINGS.reading(name, i, files.length), fraction: i / files.length, cancellable: false }), open));
     });
   };
 
@@ -75,8 +81,8 @@ export function ImportExportsPanel({ workspace, disabled, run, onImported }: Imp
     if (found === null || found.assembled.fatal !== null) return;
     let written = false;
     void run(async (onProgress, signal) => {
-      const result = await importSheets(IMPORT_STRINGS.fileName, toInputSheets(found.assembled.sheets), onProgress, signal);
-      setOutcome({ text: IMPORT_STRINGS.written(result.added.join(", "), result.skipped.join(", ")), download: result.download ?? null });
+      const result = await importSheets(IMPORT_STRINGS.fileName, toInputSheets(found.assembled.sheets), onProgress, signal, found.openSheets);
+      setOutcome({ text: IMPORT_STRINGS.written(result.added.join(", "), result.skipped.join(", "), (result.updated ?? []).join(", ")), download: result.download ?? null });
       written = true;
     }).then(() => {
       // Validation runs as a task of its own, after this one has ended.
@@ -98,7 +104,7 @@ export function ImportExportsPanel({ workspace, disabled, run, onImported }: Imp
       </div>
       {found !== null && a !== undefined ? (
         <>
-          <Caption1>{found.base === null ? IMPORT_STRINGS.noBase : IMPORT_STRINGS.base(found.base)}</Caption1>
+          <Caption1>{found.baseIsOpen ? IMPORT_STRINGS.baseOpen : found.base === null ? IMPORT_STRINGS.noBase : IMPORT_STRINGS.base(found.base)}</Caption1>
           <div className={styles.table}>
             <Table size="extra-small" aria-label={IMPORT_STRINGS.title}>
               <TableHeader>
