@@ -6,7 +6,7 @@
  */
 import type { SheetDef } from "./columns";
 import type { IssueDraft } from "./issues";
-import type { CellValue, RawSheet, RawWorkbook } from "./raw";
+import { DATE_KEY_COLUMNS, dateCellKey, type CellValue, type RawSheet, type RawWorkbook } from "./raw";
 import { HEADER_SEARCH_ROWS, headerIndex, sheetNameMatches } from "./shape";
 import { headerKey } from "./text";
 
@@ -63,6 +63,7 @@ export function joinContinuations(wb: RawWorkbook, def: SheetDef<unknown>): Join
   const mainHeader = findHeader(main, def);
   if (mainHeader === null) return { workbook: wb, relocate: (d) => d };
   const rows: (readonly CellValue[])[] = [...main.rows];
+  const dates = new Set<number>(main.dateCells ?? []);
   const segments: Segment[] = [];
   const width = Math.max(...[...mainHeader.fields.values()].map((c) => c + 1));
   for (const { sheet } of parts) {
@@ -76,6 +77,15 @@ export function joinContinuations(wb: RawWorkbook, def: SheetDef<unknown>): Join
     }
     const same = [...columns].every(([a, b]) => a === b);
     segments.push({ start: rows.length, sheet: sheet.name, firstRow: h.row + 1, columns });
+    if (sheet.dateCells !== undefined) {
+      const joinedColumn = new Map<number, number>();
+      for (const [to, from] of columns) joinedColumn.set(from, to);
+      for (const key of sheet.dateCells) {
+        const r = Math.floor(key / DATE_KEY_COLUMNS);
+        const to = same ? key % DATE_KEY_COLUMNS : joinedColumn.get(key % DATE_KEY_COLUMNS);
+        if (r > h.row && to !== undefined) dates.add(dateCellKey(rows.length + r - h.row - 1, to));
+      }
+    }
     for (let r = h.row + 1; r < sheet.rows.length; r++) {
       const row = sheet.rows[r] ?? [];
       if (same) rows.push(row);
@@ -87,9 +97,10 @@ export function joinContinuations(wb: RawWorkbook, def: SheetDef<unknown>): Join
     }
   }
   const continuation = new Set(parts.map((p) => p.sheet));
-  const sheets = wb.sheets.filter((s) => !continuation.has(s)).map((s) => (s === main ? { name: main.name, rows } : s));
+  const joinedMain: RawSheet = dates.size === 0 ? { name: main.name, rows } : { name: main.name, rows, dateCells: dates };
+  const sheets = wb.sheets.filter((s) => !continuation.has(s)).map((s) => (s === main ? joinedMain : s));
   return {
-    workbook: { sheets },
+    workbook: { ...wb, sheets },
     relocate(d: IssueDraft): IssueDraft {
       if (d.sheet !== main.name || d.row === null) return d;
       let seg: Segment | undefined;

@@ -22,6 +22,7 @@ export const ISSUE_CODES = [
   "cell-error",
   "value-missing",
   "not-a-number",
+  "date-in-number-column",
   "not-an-integer",
   "not-a-boolean",
   "not-a-locality",
@@ -79,6 +80,7 @@ export const ISSUE_SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   "cell-error": "error",
   "value-missing": "error",
   "not-a-number": "error",
+  "date-in-number-column": "error",
   "not-an-integer": "error",
   "not-a-boolean": "error",
   "not-a-locality": "error",
@@ -134,6 +136,7 @@ export const ISSUE_TITLES: Readonly<Record<IssueCode, string>> = {
   "cell-error": "ошибка Excel в ячейке",
   "value-missing": "пустая обязательная ячейка",
   "not-a-number": "ожидалось число",
+  "date-in-number-column": "дата в числовом столбце",
   "not-an-integer": "ожидалось целое число",
   "not-a-boolean": "ожидалось «да» или «нет»",
   "not-a-locality": "ожидалось «город» или «село»",
@@ -177,6 +180,7 @@ export const ISSUE_TITLES: Readonly<Record<IssueCode, string>> = {
 export const ISSUE_HINTS: Readonly<Partial<Record<IssueCode, string>>> = {
   "not-a-number": "оставьте ячейку пустой, если данных нет",
   "not-an-integer": "оставьте ячейку пустой, если данных нет",
+  "date-in-number-column": "задайте ячейке числовой формат и введите число",
   "cell-error": "исправьте формулу или замените её значением",
   "value-missing": "заполните ячейку или удалите строку",
   "unknown-school": "добавьте школу на лист «Школы» или исправьте код",
@@ -311,6 +315,8 @@ function body(draft: IssueDraft): string {
       return `ошибка Excel ${got} в ячейке — ${expectedText(draft.expected)}`;
     case "value-missing":
       return `пустая ячейка в обязательном столбце «${d(draft, "header")}»`;
+    case "date-in-number-column":
+      return `дата ${d(draft, "date")} в числовом столбце «${d(draft, "header")}» — введите число`;
     case "not-a-number":
     case "not-an-integer":
     case "not-a-boolean":

@@ -47,7 +47,7 @@ function load<T>(wb: RawWorkbook, def: SheetDef<T>, sink: IssueSink): { sheet: R
   if (raw === null) return { sheet: null };
   const located = locateSheet(raw, def as SheetDef<unknown>, sink);
   if (located === null) return { sheet: null };
-  const sheet = readSheet(located, def, sink);
+  const sheet = readSheet(located, def, sink, wb.date1904 === true);
   if (sheet.dataRows === 0) sink.push({ code: "sheet-no-rows", sheet: raw.name, row: null, column: null });
   return { sheet };
 }

@@ -15,8 +15,24 @@ export interface RawSheet {
   /** Hidden or very hidden in the workbook: never preferred over a visible sheet of the same role. */
   readonly hidden?: boolean;
   readonly rows: readonly (readonly CellValue[])[];
+  /**
+   * Cells whose number format shows a date or time (a number typed as a date), as
+   * {@link dateCellKey}s; absent when there are none or the reader cannot know. Parsing reports
+   * such a number in a numeric column instead of reading a date as ~45 000.
+   */
+  readonly dateCells?: ReadonlySet<number>;
 }
 
 export interface RawWorkbook {
   readonly sheets: readonly RawSheet[];
+  /** The workbook counts dates from 1904-01-01 (old Mac Excel), not from 1900. */
+  readonly date1904?: boolean;
+}
+
+/** Excel's columns per sheet: a cell's key in {@link RawSheet.dateCells} is `row × this + column`. */
+export const DATE_KEY_COLUMNS = 16_384;
+
+/** Key of a 0-based cell in {@link RawSheet.dateCells}. */
+export function dateCellKey(row: number, column: number): number {
+  return row * DATE_KEY_COLUMNS + column;
 }

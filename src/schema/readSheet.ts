@@ -4,7 +4,8 @@
  */
 import { columnList, type FieldColumn, type SheetDef } from "./columns";
 import type { Expectation, IssueCode, IssueDraft } from "./issues";
-import type { CellValue } from "./raw";
+import { formatExcelDate } from "./dateFormats";
+import { dateCellKey, type CellValue } from "./raw";
 import type { LocatedSheet } from "./shape";
 import type { IssueSink } from "./sink";
 import {
@@ -102,8 +103,9 @@ function failCell(sink: IssueSink, draft: IssueDraft, record: Record<string, Fie
 }
 
 /** Reads the data rows of a located sheet. Blank rows are skipped silently. */
-export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: IssueSink): ReadSheet<T> {
+export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: IssueSink, date1904 = false): ReadSheet<T> {
   const sheet = located.raw.name;
+  const dates = located.raw.dateCells;
   const cols = columnList(def).filter((c) => located.columns.has(c.field));
   const absent = columnList(def).filter((c) => !located.columns.has(c.field));
   const fractions = fractionColumns(located, cols.filter((c) => c.def.type === "percent"));
@@ -195,6 +197,12 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
         case "int":
         case "number":
         case "percent": {
+          if (dates !== undefined && typeof cell === "number" && dates.has(dateCellKey(r, c))) {
+            sink.push({ code: "date-in-number-column", sheet, row: r, column: c, received: cell, details: { header: col.header, date: formatExcelDate(cell, date1904) } });
+            valid = col.nullable && valid;
+            record[field] = null;
+            continue;
+          }
           const parsed = parseNumber(cell, col.type === "percent");
           if (parsed === null) {
             failure = "not-a-number";

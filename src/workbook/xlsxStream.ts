@@ -11,7 +11,8 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { createInflateRaw } from "node:zlib";
-import { FORMULA_WITHOUT_VALUE, type CellValue, type RawSheet, type RawWorkbook } from "../schema/raw";
+import { isBuiltInDateFormat, isDateFormatCode } from "../schema/dateFormats";
+import { dateCellKey, FORMULA_WITHOUT_VALUE, type CellValue, type RawSheet, type RawWorkbook } from "../schema/raw";
 import { assertWorkbookBytes, FILE_KIND_HEAD, WorkbookFileError } from "./fileKind";
 import {
   columnLetters,
@@ -543,6 +544,55 @@ class SharedStringsScanner extends XmlScanner {
   }
 }
 
+/**
+ * styles.xml → which cell formats (the `s` index of a cell) show numbers as dates or times: the
+ * `numFmtId` of each `<xf>` of `<cellXfs>`, a built-in date id or a custom `<numFmt>` whose code
+ * has date or time placeholders.
+ */
+class StylesScanner extends XmlScanner {
+  private readonly custom = new Map<number, string>();
+  private readonly xfFormats: number[] = [];
+  private inCellXfs = false;
+
+  constructor() {
+    super("стили книги (styles.xml)");
+  }
+
+  protected tag(s: string, _from: number, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): void {
+    const len = nameEnd - name;
+    if (len === 7 && isName(s, name, nameEnd, "cellXfs")) {
+      this.inCellXfs = !closing && !selfClosing;
+    } else if (len === 2 && !closing && this.inCellXfs && isName(s, name, nameEnd, "xf")) {
+      let id = 0;
+      eachAttr(s, nameEnd, to, (n, v) => {
+        if (n === "numFmtId") id = parseInt(v, 10);
+      });
+      if (this.xfFormats.length < MAX_STYLES) this.xfFormats.push(Number.isFinite(id) ? id : 0);
+    } else if (len === 6 && !closing && isName(s, name, nameEnd, "numFmt")) {
+      let id = -1;
+      let code = "";
+      eachAttr(s, nameEnd, to, (n, v) => {
+        if (n === "numFmtId") id = parseInt(v, 10);
+        else if (n === "formatCode") code = decodeAttr(v);
+      });
+      if (id >= 0 && this.custom.size < MAX_STYLES) this.custom.set(id, code);
+    }
+  }
+
+  /** For each cell format index: does it show a date or time? */
+  dateStyles(): Uint8Array {
+    const out = new Uint8Array(this.xfFormats.length);
+    this.xfFormats.forEach((id, i) => {
+      const code = this.custom.get(id);
+      out[i] = (code !== undefined ? isDateFormatCode(code) : isBuiltInDateFormat(id)) ? 1 : 0;
+    });
+    return out;
+  }
+}
+
+/** Cell formats read from styles.xml at most (Excel allows 64 000). */
+const MAX_STYLES = 65_536;
+
 // Cell types (the `t` attribute).
 const T_NUMBER = 0;
 const T_SHARED = 1;
@@ -602,6 +652,8 @@ const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 class SheetScanner extends XmlScanner {
   readonly rows: CellValue[][] = [];
   readonly merges: string[] = [];
+  /** Numbers shown as dates or times ({@link dateCellKey}s), created at the first. */
+  dates: Set<number> | null = null;
   rowsRead = 0;
 
   private row: CellValue[] | null = null;
@@ -609,6 +661,8 @@ class SheetScanner extends XmlScanner {
   private col = 0;
   private inCell = false;
   private type = T_NUMBER;
+  /** The cell's format shows a date or time. */
+  private dated = false;
   private hasFormula = false;
   /** The cell's `<v>` / `<t>` text (raw), undefined while there was none. */
   private value: string | undefined = undefined;
@@ -623,6 +677,8 @@ class SheetScanner extends XmlScanner {
     private readonly onRow: (read: number) => void,
     sheet: string,
     private readonly budget: PaddingBudget,
+    /** For each cell format index (`s`): 1 when it shows a date or time. */
+    private readonly dateStyles: Uint8Array,
   ) {
     super(`лист «${sheet}»`);
   }
@@ -731,6 +787,7 @@ class SheetScanner extends XmlScanner {
   private startCell(s: string, from: number, to: number, selfClosing: boolean): void {
     let col = 0;
     let type = T_NUMBER;
+    let style = 0;
     // Attributes: r="B7" t="s" s="3", usually in that order.
     let i = from;
     while (i < to) {
@@ -752,29 +809,39 @@ class SheetScanner extends XmlScanner {
             else break;
           }
         } else if (a === 116 /* t */) type = cellType(s.slice(eq + 2, ve));
+        else if (a === 115 /* s */) {
+          for (let k = eq + 2; k < ve; k++) {
+            const c = s.charCodeAt(k);
+            if (c < 48 || c > 57 || style > MAX_STYLES) break;
+            style = style * 10 + (c - 48);
+          }
+        }
       }
       i = ve + 1;
     }
-    this.begin(col, type, selfClosing);
+    this.begin(col, type, style, selfClosing);
   }
 
   /** Attributes with spaces around `=`: the general path. */
   private startCellSlow(s: string, from: number, to: number, selfClosing: boolean): void {
     let col = 0;
     let type = T_NUMBER;
+    let style = 0;
     eachAttr(s, from, to, (n, v) => {
       if (n === "r") col = columnOf(v);
       else if (n === "t") type = cellType(v);
+      else if (n === "s") style = parseInt(v, 10);
     });
-    this.begin(col, type, selfClosing);
+    this.begin(col, type, style, selfClosing);
   }
 
-  private begin(col: number, type: number, selfClosing: boolean): void {
+  private begin(col: number, type: number, style: number, selfClosing: boolean): void {
     this.col = col > 0 ? col : this.col + 1;
     if (this.col > EXCEL_MAX_COLUMNS) {
       this.refuse(`строка ${groupDigits(this.rowNumber)}: столбец номер ${groupDigits(this.col)} за пределом Excel (${groupDigits(EXCEL_MAX_COLUMNS)}, XFD)`);
     }
     this.type = type;
+    this.dated = style > 0 && this.dateStyles[style] === 1;
     this.inCell = true;
     this.hasFormula = false;
     this.value = undefined;
@@ -797,6 +864,7 @@ class SheetScanner extends XmlScanner {
       while (cells.length < col - 1) cells.push(null);
     }
     cells[col - 1] = v;
+    if (this.dated && typeof v === "number") (this.dates ??= new Set()).add(dateCellKey(this.rowNumber - 1, col - 1));
   }
 
   /**
@@ -927,6 +995,17 @@ export async function readXlsxStream(path: string, options: ReadXlsxStreamOption
     rels.set(r.attrs.get("Id") ?? "", { type: r.attrs.get("Type") ?? "", target: resolvePart(workbookPart, r.attrs.get("Target") ?? "") });
   }
 
+  let dateStyles: Uint8Array = new Uint8Array(0);
+  const stylesRel = [...rels.values()].find((r) => /\/styles$/.test(r.type));
+  const stylesEntry = zip.entries.get(stylesRel?.target ?? "xl/styles.xml");
+  if (stylesEntry !== undefined) {
+    const sc = new StylesScanner();
+    await scanEntry(path, zip, stylesEntry, sc, budget, options.chunkSize);
+    dateStyles = sc.dateStyles();
+  }
+  const pr = sheetsXml.find((el) => el.name === "workbookPr")?.attrs.get("date1904");
+  const date1904 = pr === "1" || pr === "true";
+
   let shared: CellValue[] = [];
   const sharedRel = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type));
   const sharedEntry = zip.entries.get(sharedRel?.target ?? "xl/sharedStrings.xml");
@@ -954,13 +1033,15 @@ export async function readXlsxStream(path: string, options: ReadXlsxStreamOption
       },
       name,
       padding,
+      dateStyles,
     );
     await scanEntry(path, zip, entry, scanner, budget, options.chunkSize);
     scanner.applyMerges();
     const rows = trimTrailingEmptyRows(scanner.rows);
     onProgress?.(name, scanner.rowsRead);
     const state = el.attrs.get("state");
-    sheets.push(state === "hidden" || state === "veryHidden" ? { name, hidden: true, rows } : { name, rows });
+    const dates = scanner.dates === null ? {} : { dateCells: scanner.dates };
+    sheets.push(state === "hidden" || state === "veryHidden" ? { name, hidden: true, rows, ...dates } : { name, rows, ...dates });
   }
-  return { sheets };
+  return date1904 ? { sheets, date1904 } : { sheets };
 }
