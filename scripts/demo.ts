@@ -13,7 +13,7 @@ import { dynamicsLine } from "../src/cli/dynamicsLine";
 import { resultJsonText } from "../src/cli/json";
 import { writeFileAtomic } from "../src/cli/files";
 import { DEMO_WORKBOOK_PATH } from "../src/demo/workbook";
-import { FileWorkbook } from "../src/workbook/fileAdapter";
+import { resultWorkbookBytes } from "../src/workbook/resultWriterNode";
 import { CATEGORY_ORDER, resultSheets } from "../src/workbook/resultSheets";
 import { readXlsxFile } from "../src/workbook/xlsxFile";
 import { makeDemo } from "./make-demo";
@@ -48,9 +48,8 @@ async function run(): Promise<void> {
   const methodology = PRESETS[preset];
   const { result, inputRows } = analyseParsed(parsed.input, parsed.issues, methodology);
 
-  const book = FileWorkbook.create();
-  await book.writeResultSheets(resultSheets(result, { inputRows, date: new Date().toISOString().slice(0, 10), source: "demo-region.xlsx" }));
-  writeFileAtomic("demo-output/identification.xlsx", await book.toBuffer());
+  const { bytes } = await resultWorkbookBytes(resultSheets(result, { inputRows, date: new Date().toISOString().slice(0, 10), source: "demo-region.xlsx" }));
+  writeFileAtomic("demo-output/identification.xlsx", bytes);
   writeFileAtomic("demo-output/identification.json", resultJsonText(result));
   writeFileAtomic("demo-output/справка.docx", await reportBytes(result, { date: new Date().toISOString().slice(0, 10), source: "demo-region.xlsx" }));
 

@@ -8,7 +8,7 @@ import { basename, resolve } from "node:path";
 import { resolveMethodology, PRESET_IDS, type AnalysisResult, type IdentificationInput, type Methodology, type PresetId } from "../engine";
 import type { Issue } from "../engine/types";
 import { parseWorkbook, type RawWorkbook } from "../schema";
-import { FileWorkbook } from "../workbook/fileAdapter";
+import { resultWorkbookBytes } from "../workbook/resultWriterNode";
 import { cutWarning } from "../workbook/safeText";
 import { checkWorkbookBytes, FILE_KIND_HEAD, WorkbookFileError } from "../workbook/fileKind";
 import { resultSheets, CATEGORY_ORDER } from "../workbook/resultSheets";
@@ -151,9 +151,7 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
     return EXIT_INPUT;
   }
   const { result, inputRows } = computed;
-  const book = FileWorkbook.create();
-  const written = await book.writeResultSheets(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(inputPath) }));
-  const bytes = await book.toBuffer();
+  const { bytes, report: written } = await resultWorkbookBytes(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(inputPath) }));
   const json = options.json === undefined ? null : resultJsonText(result);
   const report = options.report === undefined ? null : await reportBytes(result, { date: now.toISOString().slice(0, 10), source: basename(inputPath) });
   // All outputs are ready before any is written.

@@ -6,7 +6,7 @@
  */
 import { basename } from "node:path";
 import { compareMethodologies, LISTED_IN_NAMES, PRESET_IDS, type ListedIn, type Methodology, type MethodologyComparison } from "../engine";
-import { FileWorkbook } from "../workbook/fileAdapter";
+import { resultWorkbookBytes } from "../workbook/resultWriterNode";
 import { compareSheets } from "../workbook/compareSheets";
 import { EXIT_INPUT, EXIT_OK, methodologyFrom, parse, readInput, reportIssues, requireInput, samePath, UsageError, type Io } from "./commands";
 import { compareJsonText } from "./compareJson";
@@ -67,9 +67,7 @@ export async function compareCommand(inputPath: string, options: CompareOptions,
   const computed = compareMethodologies(parsed.input, methodologies);
   const comparison: MethodologyComparison = { ...computed, issues: [...parsed.issues, ...computed.issues] };
 
-  const book = FileWorkbook.create();
-  await book.writeResultSheets(compareSheets(comparison));
-  const bytes = await book.toBuffer();
+  const { bytes } = await resultWorkbookBytes(compareSheets(comparison));
   const json = options.json === undefined ? null : compareJsonText(comparison);
   // Both outputs are ready before either is written.
   writeFileAtomic(options.output, bytes);

@@ -5,7 +5,7 @@
  */
 import { basename } from "node:path";
 import { parseWorkbook, type RawWorkbook } from "../schema";
-import { FileWorkbook } from "../workbook/fileAdapter";
+import { resultWorkbookBytes } from "../workbook/resultWriterNode";
 import { analyseParsed } from "../workbook/pipeline";
 import { reportBytes } from "../report/report";
 import { resultSheets } from "../workbook/resultSheets";
@@ -44,9 +44,7 @@ export async function identifyExportsCommand(options: ExportsOptions & IdentifyO
     return EXIT_INPUT;
   }
   const { result, inputRows } = analyseParsed(parsed.input, parsed.issues, methodology);
-  const book = FileWorkbook.create();
-  await book.writeResultSheets(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(options.exports) }));
-  const bytes = await book.toBuffer();
+  const { bytes } = await resultWorkbookBytes(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(options.exports) }));
   const json = options.json === undefined ? null : resultJsonText(result);
   const report = options.report === undefined ? null : await reportBytes(result, { date: now.toISOString().slice(0, 10), source: basename(options.exports) });
   writeFileAtomic(options.output, bytes);

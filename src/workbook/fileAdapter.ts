@@ -9,6 +9,7 @@
  * would show is on the sheets, laid out so that Excel's "Insert → Chart" takes it as it is.
  */
 import { safeSheetSpecs } from "./safeText";
+import { wrappedHeight } from "./rowHeight";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../schema/raw";
 import {
@@ -25,6 +26,8 @@ import {
   type WorkbookPort,
   type WriteReport,
 } from "./port";
+
+export { wrappedHeight } from "./rowHeight";
 
 /** "#C00000" → "FFC00000" (exceljs wants ARGB). */
 export function argb(colour: string): string {
@@ -299,22 +302,4 @@ export function fillColour(cell: ExcelJS.Cell): string {
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
   const colour = fill && fill.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
   return colour ? `#${colour.slice(-6)}` : "";
-}
-
-/** Points per line of 11-pt text, and Excel's largest row height. */
-const LINE_HEIGHT = 15;
-const MAX_ROW_HEIGHT = 409;
-
-/**
- * Height in points of a cell of `text` wrapped in a column `width` characters wide: a line per
- * paragraph, more where a paragraph is longer than the column (Cyrillic runs a little wider
- * than Excel's width unit, hence 0.9).
- *
- * @example wrappedHeight("a\nb", 100) // 30
- */
-export function wrappedHeight(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 0.9));
-  let lines = 0;
-  for (const paragraph of text.split("\n")) lines += Math.max(1, Math.ceil(paragraph.length / perLine));
-  return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
 }

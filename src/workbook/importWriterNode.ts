@@ -9,19 +9,11 @@
  * header row and column widths. What it does not: formulas, formats, validations (the import's
  * sheets need none; the template writer has them).
  */
-import { createWriteStream, type WriteStream } from "node:fs";
-import { crc32, createDeflateRaw } from "node:zlib";
+import { createWriteStream } from "node:fs";
 import type { CellValue } from "../schema/raw";
 import { columnLetters } from "../schema/issues";
 import { defaultWidth, type InputSheet } from "./inputWriter";
-
-interface Entry {
-  readonly name: Buffer;
-  readonly offset: number;
-  crc: number;
-  compressed: number;
-  size: number;
-}
+import { fileSink, ZipWriter } from "./zipWriterNode";
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -39,95 +31,6 @@ function cellXml(ref: string, v: CellValue | undefined, style: string): string {
   if (typeof v === "boolean") return `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
   const space = v !== v.trim() ? ' xml:space="preserve"' : "";
   return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${escapeXml(v)}</t></is></c>`;
-}
-
-class ZipWriter {
-  private offset = 0;
-  private readonly entries: Entry[] = [];
-
-  constructor(private readonly out: WriteStream) {}
-
-  private write(chunk: Buffer): Promise<void> {
-    this.offset += chunk.length;
-    return this.out.write(chunk) ? Promise.resolve() : new Promise((resolve) => this.out.once("drain", () => resolve()));
-  }
-
-  /** Adds a part from text chunks: deflated as they come, CRC and sizes in a data descriptor. */
-  async add(name: string, chunks: Iterable<string>): Promise<void> {
-    const nameBytes = Buffer.from(name, "utf8");
-    const entry: Entry = { name: nameBytes, offset: this.offset, crc: 0, compressed: 0, size: 0 };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0808, 6); // data descriptor follows; names in UTF-8
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(nameBytes.length, 26);
-    await this.write(local);
-    await this.write(nameBytes);
-    const deflate = createDeflateRaw({ level: 6 });
-    const pending: Promise<void>[] = [];
-    deflate.on("data", (b: Buffer) => {
-      entry.compressed += b.length;
-      pending.push(this.write(b));
-    });
-    const ended = new Promise<void>((resolve, reject) => {
-      deflate.on("end", () => resolve());
-      deflate.on("error", reject);
-    });
-    let buffer = "";
-    const flush = async (): Promise<void> => {
-      const bytes = Buffer.from(buffer, "utf8");
-      buffer = "";
-      entry.crc = crc32(bytes, entry.crc);
-      entry.size += bytes.length;
-      if (!deflate.write(bytes)) await new Promise<void>((resolve) => deflate.once("drain", () => resolve()));
-    };
-    for (const c of chunks) {
-      buffer += c;
-      if (buffer.length >= 1 << 20) await flush();
-    }
-    await flush();
-    deflate.end();
-    await ended;
-    await Promise.all(pending);
-    const descriptor = Buffer.alloc(16);
-    descriptor.writeUInt32LE(0x08074b50, 0);
-    descriptor.writeUInt32LE(entry.crc >>> 0, 4);
-    descriptor.writeUInt32LE(entry.compressed, 8);
-    descriptor.writeUInt32LE(entry.size, 12);
-    await this.write(descriptor);
-    this.entries.push(entry);
-  }
-
-  async finish(): Promise<void> {
-    const start = this.offset;
-    for (const e of this.entries) {
-      const h = Buffer.alloc(46);
-      h.writeUInt32LE(0x02014b50, 0);
-      h.writeUInt16LE(20, 4);
-      h.writeUInt16LE(20, 6);
-      h.writeUInt16LE(0x0808, 8);
-      h.writeUInt16LE(8, 10);
-      h.writeUInt32LE(e.crc >>> 0, 16);
-      h.writeUInt32LE(e.compressed, 20);
-      h.writeUInt32LE(e.size, 24);
-      h.writeUInt16LE(e.name.length, 28);
-      h.writeUInt32LE(e.offset, 42);
-      await this.write(h);
-      await this.write(e.name);
-    }
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(this.entries.length, 8);
-    end.writeUInt16LE(this.entries.length, 10);
-    end.writeUInt32LE(this.offset - start, 12);
-    end.writeUInt32LE(start, 16);
-    await this.write(end);
-    await new Promise<void>((resolve, reject) => {
-      this.out.end(() => resolve());
-      this.out.on("error", reject);
-    });
-  }
 }
 
 function* sheetXml(sheet: InputSheet, onRow?: (rows: number) => void): Iterable<string> {
@@ -156,7 +59,7 @@ function* sheetXml(sheet: InputSheet, onRow?: (rows: number) => void): Iterable<
 
 /** Writes `sheets` as an .xlsx file at `path`. */
 export async function writeImportWorkbookFile(path: string, sheets: readonly InputSheet[], onProgress?: (sheet: string, rows: number) => void): Promise<void> {
-  const zip = new ZipWriter(createWriteStream(path));
+  const zip = new ZipWriter(fileSink(createWriteStream(path)));
   const names = sheets.map((s) => s.name);
   await zip.add("[Content_Types].xml", [
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>`,

@@ -31,16 +31,20 @@ function columnLetters(col: number): string {
   return s;
 }
 
+/** A cell's text as an .xlsx can hold it: {@link xmlSafe}, then cut to Excel's limit (`cut` says whether it was). */
+export function cellText(v: string): { readonly text: string; readonly cut: boolean } {
+  const s = xmlSafe(v);
+  if (s.length <= EXCEL_MAX_CELL_CHARS) return { text: s, cut: false };
+  // Never split a surrogate pair.
+  const end = /[\ud800-\udbff]/.test(s[EXCEL_MAX_CELL_CHARS - 1] ?? "") ? EXCEL_MAX_CELL_CHARS - 1 : EXCEL_MAX_CELL_CHARS;
+  return { text: s.slice(0, end), cut: true };
+}
+
 function safeCell(v: SpecCell, onCut: () => void): SpecCell {
   if (typeof v !== "string") return v;
-  let s = xmlSafe(v);
-  if (s.length > EXCEL_MAX_CELL_CHARS) {
-    // Never split a surrogate pair.
-    const end = /[\ud800-\udbff]/.test(s[EXCEL_MAX_CELL_CHARS - 1] ?? "") ? EXCEL_MAX_CELL_CHARS - 1 : EXCEL_MAX_CELL_CHARS;
-    s = s.slice(0, end);
-    onCut();
-  }
-  return s;
+  const { text, cut } = cellText(v);
+  if (cut) onCut();
+  return text;
 }
 
 /** The specs with every text made safe; the cells cut to 32,767 characters are listed. */
