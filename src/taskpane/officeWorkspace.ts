@@ -6,6 +6,7 @@
 import { documentSetting, type DocumentSettings } from "../workbook/officeSettings";
 import { OfficeWorkbook, type ExcelRunner } from "../workbook/officeAdapter";
 import { readImportBase, writeImportSheets } from "../workbook/officeImport";
+import { withCutWarning } from "../workbook/cutIssue";
 import { templateSheets } from "../workbook/template";
 import { issuesSheetOf, SHEET_NAMES } from "../workbook/resultSheets";
 import type { ComputeClient } from "./compute/client";
@@ -44,7 +45,7 @@ export function officeWorkspace(
       const report = await book.writeResultSheets(sheets);
       const summary = report.written[0]?.actual;
       if (summary) await book.selectCell(summary, null);
-      return { ok: true, issues: analysis.issues, summary: analysis.summary, view: analysis.view, written: report.written.map((w) => w.actual) };
+      return { ok: true, issues: withCutWarning(analysis.issues, report.cut), summary: analysis.summary, view: analysis.view, written: report.written.map((w) => w.actual) };
     },
     async report(onProgress, signal) {
       const { docx } = await compute.request({ type: "report" }, (_key, fraction) => onProgress({ stage: strings.packing ?? "…", fraction, cancellable: true }), signal);
@@ -60,7 +61,7 @@ export function officeWorkspace(
       onProgress({ stage: strings.writing(sheets.map((s) => s.name).join(", ")), fraction: null, cancellable: false });
       // The identification's sheets of an earlier «Выявить» stay: only an earlier comparison is replaced.
       const report = await book.writeResultSheets(sheets, { onlySameNames: true });
-      return { ok: true, issues: c.issues, overlap: c.overlap, written: report.written.map((w) => w.actual) };
+      return { ok: true, issues: withCutWarning(c.issues, report.cut), overlap: c.overlap, written: report.written.map((w) => w.actual) };
     },
     selectCell: (sheet, cell) => book.selectCell(sheet, cell),
     highlight: (cells) => book.highlightCells(cells),

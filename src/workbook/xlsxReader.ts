@@ -6,7 +6,9 @@
  */
 import { ValueType, Workbook, type Cell, type Worksheet } from "exceljs";
 import type { CellValue, RawSheet, RawWorkbook } from "../schema/raw";
-import { assertWorkbookBytes } from "./fileKind";
+import { assertWorkbookBytes, WorkbookFileError } from "./fileKind";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, groupDigits, PADDING_BASE, PADDING_PER_CELL } from "./readLimits";
+import { guardXlsx, UNKNOWN_FORMULA_ERROR as GUARD_UNKNOWN_FORMULA_ERROR, type FormulaValues, type GuardOptions } from "./xlsxGuard";
 
 const MS_PER_DAY = 86_400_000;
 /** 1899-12-30, day 0 of Excel's 1900 date system (it counts the phantom 1900-02-29). */
@@ -21,7 +23,7 @@ export function dateToSerial(d: Date): number {
  * A formula whose cached result is an error comes out of exceljs's streaming reader as NaN, the
  * error's name lost; this stands for it.
  */
-export const UNKNOWN_FORMULA_ERROR = "#ОШИБКА";
+export const UNKNOWN_FORMULA_ERROR = GUARD_UNKNOWN_FORMULA_ERROR;
 
 /** Maps one exceljs cell value (any of its shapes) to a {@link CellValue}. */
 export function toCellValue(v: unknown): CellValue {
@@ -45,20 +47,64 @@ function cellOf(cell: Cell): CellValue {
   return cell.type === ValueType.Merge ? null : toCellValue(cell.value);
 }
 
-/** Rows of a worksheet, `rows[0]` being row 1; trailing empty cells are dropped. */
-function sheetRows(ws: Worksheet): CellValue[][] {
+/** Filler cells put in between real ones, shared by a workbook's sheets (the streaming reader's bound). */
+interface Padding {
+  cells: number;
+  filler: number;
+}
+
+/**
+ * Rows of a worksheet, `rows[0]` being row 1; trailing empty cells are dropped. A formula cell
+ * exceljs leaves empty (its cached 0, "", FALSE, a non-number, or no cached value at all) gets
+ * the value the guard read from the sheet's XML, as the streaming reader gives it.
+ */
+function sheetRows(ws: Worksheet, formulas: FormulaValues | undefined, padding: Padding): CellValue[][] {
+  const refuse = (what: string): never => {
+    throw new WorkbookFileError(`лист «${ws.name}», ${what} — файл повреждён или собран не Excel`);
+  };
+  const pad = (n: number, rowNumber: number): void => {
+    padding.filler += n;
+    if (padding.filler > PADDING_BASE + PADDING_PER_CELL * padding.cells) {
+      refuse(
+        `строка ${groupDigits(rowNumber)}: заполненные ячейки разбросаны слишком далеко друг от друга ` +
+          `(${groupDigits(padding.filler)} пустых на ${groupDigits(padding.cells)} заполненных); удалите лишнее за пределами таблиц`,
+      );
+    }
+  };
+  const put = (cells: CellValue[], col: number, v: CellValue, rowNumber: number): void => {
+    if (col > EXCEL_MAX_COLUMNS) refuse(`строка ${groupDigits(rowNumber)}: столбец номер ${groupDigits(col)} за пределом Excel (${groupDigits(EXCEL_MAX_COLUMNS)}, XFD)`);
+    padding.cells++;
+    if (cells.length < col - 1) {
+      pad(col - 1 - cells.length, rowNumber);
+      while (cells.length < col - 1) cells.push(null);
+    }
+    cells[col - 1] = v;
+  };
+  const rowAt = (rows: CellValue[][], rowNumber: number): CellValue[] => {
+    if (rowNumber > EXCEL_MAX_ROWS) refuse(`строка ${groupDigits(rowNumber)}: номер строки больше ${groupDigits(EXCEL_MAX_ROWS)} — предела Excel`);
+    if (rows.length < rowNumber - 1) {
+      pad(rowNumber - 1 - rows.length, rowNumber);
+      while (rows.length < rowNumber - 1) rows.push([]);
+    }
+    return (rows[rowNumber - 1] ??= []);
+  };
   const rows: CellValue[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const v = cellOf(cell);
-      if (v === null) return;
-      while (cells.length < col - 1) cells.push(null);
-      cells[col - 1] = v;
+      if (v !== null) put(cells, col, v, rowNumber);
     });
-    while (rows.length < rowNumber - 1) rows.push([]);
-    rows[rowNumber - 1] = cells;
+    if (cells.length > 0) rowAt(rows, rowNumber).push(...cells);
   });
+  for (const [rowNumber, byColumn] of formulas ?? []) {
+    for (const [col, v] of byColumn) {
+      if (v === null || (rows[rowNumber - 1]?.[col - 1] ?? null) !== null) continue;
+      // A formula under a merge is covered, as in Office.js.
+      if (ws.findCell(rowNumber, col)?.type === ValueType.Merge) continue;
+      put(rowAt(rows, rowNumber), col, v, rowNumber);
+    }
+  }
   return trimTrailingEmptyRows(rows);
 }
 
@@ -74,15 +120,28 @@ function toLoadable(data: Buffer | ArrayBuffer | Uint8Array): ArrayBuffer {
   return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
 }
 
-/** Reads an .xlsx file's bytes; sheets in tab order. Throws when the bytes are not an .xlsx. */
-export async function readXlsx(data: Buffer | ArrayBuffer | Uint8Array): Promise<RawWorkbook> {
-  assertWorkbookBytes(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+/**
+ * Reads an .xlsx file's bytes; sheets in tab order. Throws when the bytes are not an .xlsx, and
+ * a {@link WorkbookFileError} with the streaming reader's Russian message when the file breaks a
+ * bound of ./readLimits (checked by {@link guardXlsx} before exceljs is given the bytes).
+ */
+export async function readXlsx(data: Buffer | ArrayBuffer | Uint8Array, options: GuardOptions = {}): Promise<RawWorkbook> {
+  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+  assertWorkbookBytes(bytes);
+  const guard = guardXlsx(bytes, options);
   const wb = new Workbook();
-  await wb.xlsx.load(toLoadable(data));
+  try {
+    await wb.xlsx.load(toLoadable(data));
+  } catch {
+    // exceljs's own words are English: say it in Russian (the bounds were checked before).
+    throw new WorkbookFileError("разметка книги не такая, как её пишет Excel — файл повреждён или собран не Excel; пересохраните книгу в Excel");
+  }
   const sheets: RawSheet[] = [];
+  const padding: Padding = { cells: 0, filler: 0 };
   wb.eachSheet((ws) => {
     const hidden = ws.state === "hidden" || ws.state === "veryHidden";
-    sheets.push(hidden ? { name: ws.name, hidden: true, rows: sheetRows(ws) } : { name: ws.name, rows: sheetRows(ws) });
+    const rows = sheetRows(ws, guard.formulas.get(ws.name), padding);
+    sheets.push(hidden ? { name: ws.name, hidden: true, rows } : { name: ws.name, rows });
   });
   return { sheets };
 }

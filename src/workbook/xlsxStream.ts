@@ -181,7 +181,7 @@ interface UnpackBudget {
 function tooBig(limit: number): WorkbookFileError {
   return new WorkbookFileError(
     `книга распаковывается больше чем в ${megabytes(limit)} — это больше предела (50 × размер файла, от 256 МБ до 2 ГБ); ` +
-      "возможно, это «zip-бомба». Если книга настоящая, поднимите предел параметром --max-unpacked <МБ>",
+      "возможно, это «zip-бомба». Если книга настоящая, поднимите предел переменной окружения SHNOR_MAX_UNPACKED_MB=<МБ> (командная строка shnor)",
   );
 }
 

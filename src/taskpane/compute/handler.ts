@@ -12,6 +12,7 @@ import type { Issue } from "../../engine/types";
 import { parseWorkbook, type ParseResult, type RawSheet } from "../../schema";
 import type { CellValue } from "../../schema/raw";
 import { FileWorkbook } from "../../workbook/fileAdapter";
+import { withCutWarning } from "../../workbook/cutIssue";
 import { inputWorkbookBuffer } from "../../workbook/inputWriter";
 import { templateWorkbook } from "../../workbook/template";
 import { paneDemoSheets } from "../demoSheets";
@@ -19,7 +20,7 @@ import { resultSheets } from "../../workbook/resultSheets";
 import { readXlsx } from "../../workbook/xlsxReader";
 import type { AnalysisResult } from "../../engine/analyse";
 import { reportBytes } from "../../report/report";
-import { checkWorkbookBytes } from "../../workbook/fileKind";
+import { checkWorkbookBytes, WorkbookFileError } from "../../workbook/fileKind";
 import { isInputSheet } from "../pipeline";
 import { resultView } from "../resultView";
 import { summarize } from "../summary";
@@ -104,6 +105,8 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         const kind = checkWorkbookBytes(new Uint8Array(message.bytes));
         if (!kind.ok) throw new Error(kind.message);
         const read = await readXlsx(message.bytes).catch((e: unknown) => {
+          // A bound of the reader (addresses past Excel's, a zip bomb, broken markup): its own Russian message.
+          if (e instanceof WorkbookFileError) throw new Error(`Файл не удалось прочитать как книгу Excel (.xlsx): ${e.message}`);
           // A damaged archive or a renamed .docx: say so in Russian, with the reader's words for whoever helps.
           throw new Error(`Файл не удалось прочитать как книгу Excel (.xlsx): он повреждён или это не книга Excel — откройте его в Excel и сохраните как «Книга Excel (*.xlsx)» (${e instanceof Error ? e.message : String(e)})`);
         });
@@ -154,7 +157,7 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         const report = await book.writeResultSheets(specs);
         const bytes = await book.toBuffer();
         const xlsx = ownBuffer(bytes);
-        done({ ok: true, issues: p.issues, summary, view, xlsx, written: report.written.map((w) => w.actual) }, [xlsx]);
+        done({ ok: true, issues: withCutWarning(p.issues, report.cut), summary, view, xlsx, written: report.written.map((w) => w.actual) }, [xlsx]);
         return;
       }
       case "compare": {
@@ -176,7 +179,7 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         const book = FileWorkbook.create();
         const report = await book.writeResultSheets(specs);
         const xlsx = ownBuffer(await book.toBuffer());
-        done({ ok: true, issues: p.issues, overlap, xlsx, written: report.written.map((w) => w.actual) }, [xlsx]);
+        done({ ok: true, issues: withCutWarning(p.issues, report.cut), overlap, xlsx, written: report.written.map((w) => w.actual) }, [xlsx]);
         return;
       }
     }

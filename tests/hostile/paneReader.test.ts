@@ -1,0 +1,60 @@
+/**
+ * The hostile-input corpus through the pane's reader (`readXlsx`: exceljs in memory, in the
+ * standalone page's worker). Each file must be refused before exceljs is given it — with the
+ * very message the command line's streaming reader gives — within a CPU-time ceiling, instead of
+ * crashing the browser tab. One bound differs by design: exceljs makes a cell object for every
+ * cell a merge covers, so the in-memory reader takes far fewer merged cells.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { WorkbookFileError } from "../../src/workbook/fileKind";
+import { readXlsx } from "../../src/workbook/xlsxReader";
+import { readXlsxStream } from "../../src/workbook/xlsxStream";
+import { HOSTILE_CASES, makeHostile } from "./makeHostile";
+
+/** CPU seconds (user + system) per case, read from this process's own usage. */
+const MAX_CPU_S = 15;
+
+/** Cases whose pane message differs from the streaming reader's, and what it must say. */
+const OWN_MESSAGE: Readonly<Record<string, RegExp>> = {
+  "merged-ranges-over-whole-sheet": /^лист «Школы»: объединённые ячейки покрывают больше 2\s000\s000 ячеек \(диапазонов: 1\) — файл повреждён или собран не Excel$/,
+};
+
+let dir: string;
+let files: Map<string, string>;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "shnor-hostile-pane-"));
+  files = await makeHostile(dir);
+}, 300_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function refusal(read: () => Promise<unknown>): Promise<WorkbookFileError> {
+  try {
+    await read();
+  } catch (e) {
+    if (e instanceof WorkbookFileError) return e;
+    throw e;
+  }
+  throw new Error("read without an error");
+}
+
+describe("hostile input through the pane's reader", () => {
+  it.each(HOSTILE_CASES.map((c) => [c.name, c] as const))("%s: refused with the streaming reader's Russian message, bounded CPU", async (name, c) => {
+    const file = files.get(name)!;
+    const bytes = readFileSync(file);
+    const before = process.cpuUsage();
+    const pane = await refusal(() => readXlsx(bytes));
+    const used = process.cpuUsage(before);
+    const cpu = (used.user + used.system) / 1e6;
+    expect({ name, cpuWithinCeiling: cpu < MAX_CPU_S, cpu: Math.round(cpu * 10) / 10 }).toMatchObject({ cpuWithinCeiling: true });
+    const own = OWN_MESSAGE[name];
+    if (own !== undefined) {
+      expect(pane.message).toMatch(own);
+      return;
+    }
+    expect(pane.message).toMatch(c.message);
+    const streamed = await refusal(() => readXlsxStream(file));
+    expect(pane.message).toBe(streamed.message);
+  }, 120_000);
+});
