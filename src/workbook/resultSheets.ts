@@ -87,6 +87,9 @@ function riskFactorsText(school: SchoolResult): string {
 }
 
 export function summarySheet(result: IdentificationResult): SheetSpec {
+  // The denominator of «Известно факторов риска»: the methodology's rows for seed 004's factors.
+  const listed = result.methodology.parameters["riskFactors"];
+  const seedFactors = Array.isArray(listed) ? seedFactorTotal(listed as RiskFactorId[]) : null;
   const columns: ColumnSpec[] = [
     text("Код ОО", 10),
     text("Наименование", 42),
@@ -126,7 +129,7 @@ export function summarySheet(result: IdentificationResult): SheetSpec {
       s.groupResult,
       s.basicOrAboveShare ?? null,
       riskFactorsText(s),
-      knownText(s.riskFactorsKnown, seedFactorTotal(s.riskFactors)),
+      knownText(s.riskFactorsKnown, seedFactors ?? seedFactorTotal(s.riskFactors.map((f) => f.id))),
       yesNo(s.riskZone),
       s.category,
       // One reason a line: the cell wraps, and a long list stays readable on screen and on paper.

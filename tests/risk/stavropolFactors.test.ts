@@ -69,8 +69,8 @@ describe("Ставрополь: the staff index replaces three factor rows", () 
   });
 
   it("says «N из 11»: known rows among the eleven that stand for seed 004's factors, the staff row as №2–3", () => {
-    expect(seedFactorTotal(PRESETS.stavropol.parameters.riskFactors.map((id) => ({ id })))).toBe(11);
-    expect(seedFactorTotal(PRESETS.kbr.parameters.riskFactors.map((id) => ({ id })))).toBe(12);
+    expect(seedFactorTotal(PRESETS.stavropol.parameters.riskFactors)).toBe(11);
+    expect(seedFactorTotal(PRESETS.kbr.parameters.riskFactors)).toBe(12);
     // A: 1 (coefficient), 2–3 (staff index), 4 (evaluated, not listed), 5 (low index 10 % not above P75 10 %) are known.
     const a = byId(stavropol, "A");
     expect(a.riskFactorsKnown).toBe(4);

@@ -66,13 +66,13 @@ export function knownSeedFactors(factors: readonly Pick<RiskFactorValue, "id" | 
 }
 
 /**
- * How many of the factor rows stand for seed 004's factors: the "12" of "5 из 12".
+ * How many of a methodology's factor rows stand for seed 004's factors: the "12" of "5 из 12".
  *
  * @example
- * seedFactorTotal(PRESETS.stavropol.parameters.riskFactors.map((id) => ({ id }))) // 11
+ * seedFactorTotal(PRESETS.stavropol.parameters.riskFactors) // 11
  */
-export function seedFactorTotal(factors: readonly Pick<RiskFactorValue, "id">[]): number {
-  return seedRows(factors).length;
+export function seedFactorTotal(ids: readonly RiskFactorId[]): number {
+  return seedRows(ids.map((id) => ({ id }))).length;
 }
 
 /** The factor rows with a seed 004 number, each factor once. */
@@ -102,7 +102,7 @@ export function knownText(known: number, total: number = SEED_004_FACTOR_COUNT):
 export function knownReason(factors: readonly Pick<RiskFactorValue, "id" | "value">[]): string {
   const unknown = unknownSeedFactorNumbers(factors);
   return (
-    `известно факторов риска: ${knownText(knownSeedFactors(factors), seedFactorTotal(factors))}` +
+    `известно факторов риска: ${knownText(knownSeedFactors(factors), seedFactorTotal(factors.map((f) => f.id)))}` +
     (unknown.length > 0 ? ` (нет данных по №${unknown.join(", ")} перечня факторов)` : "")
   );
 }
