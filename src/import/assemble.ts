@@ -146,6 +146,17 @@ function baseUnitKey(t: Table, row: readonly CellValue[]): string {
   return unitKey(year, normaliseProcedure(cell(t, row, "procedure")).value, numberCell(cell(t, row, "grade")), String(cell(t, row, "subject") ?? ""));
 }
 
+/**
+ * Whether the «Школы» rows of one code are one school's rows of different years (the optional
+ * «Год» column, SPEC §1): then the code joins; the same code twice in one year (or without a
+ * year) stays ambiguous.
+ */
+function distinctYears(t: Table | null, rows: readonly number[]): boolean {
+  if (t === null || !t.columns.has("year")) return false;
+  const years = rows.map((r) => numberCell(cell(t, t.sheet.rows[r] ?? [], "year")));
+  return years.every((y) => y !== null) && new Set(years).size === years.length;
+}
+
 function scaleKey(procedure: string, grade: number, subject: string): string {
   return `${procedure}\u0000${grade}\u0000${looseKey(subject)}`;
 }
@@ -212,7 +223,7 @@ export function assembleImport(session: ImportSession, base: readonly RawSheet[]
       }
     }
     const rows = codes.get(s.code);
-    if (rows !== undefined && rows.length > 1) {
+    if (rows !== undefined && rows.length > 1 && !distinctYears(schoolsT, rows)) {
       ambiguous += 1;
       issues.push({ severity: "error", code: "join-ambiguous", ...s.where, message: `код ОО ${s.code} встречается на листе «Школы» ${rows.length} раза (строки ${rows.map((r) => r + 1).join(", ")}); школу не определить` });
       continue;
