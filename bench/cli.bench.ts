@@ -94,7 +94,8 @@ const STAGE_NAMES: Record<(typeof STAGES)[number], string> = { read: "чтени
 
 async function main(): Promise<void> {
   const fileArg = process.argv.indexOf("--file");
-  const input = fileArg >= 0 ? resolve(process.argv[fileArg + 1] ?? "") : await workbook(Number(process.argv[2] ?? 2000), Number(process.argv[3] ?? 1_000_000));
+  const numbers = process.argv.slice(2).filter((a) => /^\d+$/.test(a));
+  const input = fileArg >= 0 ? resolve(process.argv[fileArg + 1] ?? "") : await workbook(Number(numbers[0] ?? 2000), Number(numbers[1] ?? 1_000_000));
   console.log(`Входная книга: ${input}, ${f1(statSync(input).size / 1e6)} МБ`);
   const dir = mkdtempSync(join(tmpdir(), "shnor-bench-"));
   try {
