@@ -10,10 +10,11 @@
  *   npx tsx bench/cli.bench.ts                    # defaults (the workbook is cached in .bench-tmp/)
  *   npx tsx bench/cli.bench.ts 2000 1000000       # schools, score rows (approximate)
  *   npx tsx bench/cli.bench.ts --file region.xlsx # an existing workbook
+ *   npx tsx bench/cli.bench.ts --no-python        # without the Python comparison
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { generateDemoRegion, schoolYearScores } from "../src/demo/region";
 import { demoInputSheets } from "../src/demo/workbook";
@@ -87,9 +88,14 @@ function python(): string | null {
 
 const f1 = (x: number): string => x.toFixed(1);
 
+/** The stages `shnor identify` times (SHNOR_TIMINGS, src/cli/commands.ts). */
+const STAGES = ["read", "parse", "analyse", "write"] as const;
+const STAGE_NAMES: Record<(typeof STAGES)[number], string> = { read: "чтение", parse: "разбор", analyse: "анализ", write: "запись" };
+
 async function main(): Promise<void> {
   const fileArg = process.argv.indexOf("--file");
-  const input = fileArg >= 0 ? resolve(process.argv[fileArg + 1] ?? "") : await workbook(Number(process.argv[2] ?? 2000), Number(process.argv[3] ?? 1_000_000));
+  const numbers = process.argv.slice(2).filter((a) => /^\d+$/.test(a));
+  const input = fileArg >= 0 ? resolve(process.argv[fileArg + 1] ?? "") : await workbook(Number(numbers[0] ?? 2000), Number(numbers[1] ?? 1_000_000));
   console.log(`Входная книга: ${input}, ${f1(statSync(input).size / 1e6)} МБ`);
   const dir = mkdtempSync(join(tmpdir(), "shnor-bench-"));
   try {
@@ -97,14 +103,18 @@ async function main(): Promise<void> {
     const timings = join(dir, "timings.json");
     const cli = measure(process.execPath, [join(ROOT, "bin/shnor.js"), "identify", input, "-o", join(dir, "out.xlsx"), "--json", join(dir, "out.json")], { SHNOR_TIMINGS: timings });
     if (!cli.ok) throw new Error(`shnor identify failed:\n${cli.stdout}\n${cli.stderr}`);
-    const split = JSON.parse(readFileSync(timings, "utf8")) as Record<string, number>;
-    const start = cli.wall - Object.values(split).reduce((a, b) => a + b, 0);
+    const split = JSON.parse(readFileSync(timings, "utf8")) as Partial<Record<(typeof STAGES)[number] | "boot", number>> & { peakMb?: Partial<Record<string, number>> };
+    // Start-up and exit: what the stages do not account for (the respawn, Node, loading the bundle, exiting).
+    const start = cli.wall - STAGES.reduce((a, s) => a + (split[s] ?? 0), 0);
+    const peaks = STAGES.map((s) => `${STAGE_NAMES[s]} ${split.peakMb?.[s] ?? "?"}`).join(", ");
     console.log(
-      `shnor identify: ${f1(cli.wall)} с (ЦП ${f1(cli.cpu)} с; цель < ${GOAL_S} с), пиковая память ${cli.rssMb.toFixed(0)} МБ (цель < ${GOAL_RSS_MB} МБ)\n` +
-        `  запуск ${f1(start)} с, чтение ${f1(split["read"] ?? NaN)} с, разбор ${f1(split["parse"] ?? NaN)} с, анализ ${f1(split["analyse"] ?? NaN)} с, запись ${f1(split["write"] ?? NaN)} с`,
+      `shnor identify: ${f1(cli.wall)} с (ЦП ${f1(cli.cpu)} с; цель < ${GOAL_S} с), пиковая память ${cli.rssMb.toFixed(0)} МБ (цель < ${GOAL_RSS_MB} МБ); нагрузка ${loadavg().map((l) => l.toFixed(1)).join(" ")}\n` +
+        `  запуск и выход ${f1(start)} с (из них до начала команды ${f1(split.boot ?? NaN)} с), ` +
+        STAGES.map((s) => `${STAGE_NAMES[s]} ${f1(split[s] ?? NaN)} с`).join(", ") +
+        `\n  пик памяти к концу этапа, МБ: ${peaks}`,
     );
 
-    const py = python();
+    const py = process.argv.includes("--no-python") ? null : python();
     let ratio: number | null = null;
     if (py === null) {
       console.log("Сравнение с Python пропущено: нет python3 с модулями openpyxl и numpy (Debian: apt-get install python3-openpyxl python3-numpy).");

@@ -12,11 +12,14 @@ const fs = require("fs");
 const path = require("path");
 
 const SEMI_SPACE = "--max-semi-space-size=32";
+// `identify` collects the raw cells as soon as they are parsed (src/cli/commands.ts), which keeps
+// its peak memory to the parse's.
+const EXPOSE_GC = "--expose-gc";
 const EXIT_INTERNAL = 3;
 
 if (!process.execArgv.includes(SEMI_SPACE) && process.env.SHNOR_NO_RESPAWN !== "1") {
   const { spawnSync } = require("child_process");
-  const r = spawnSync(process.execPath, [...process.execArgv, SEMI_SPACE, __filename, ...process.argv.slice(2)], { stdio: "inherit" });
+  const r = spawnSync(process.execPath, [...process.execArgv, SEMI_SPACE, EXPOSE_GC, __filename, ...process.argv.slice(2)], { stdio: "inherit" });
   if (r.error) {
     process.stderr.write(`Не удалось запустить shnor: ${r.error.code === "ENOMEM" ? "не хватило памяти" : "ошибка запуска процесса"}\n`);
     process.exit(EXIT_INTERNAL);

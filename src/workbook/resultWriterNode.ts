@@ -247,12 +247,27 @@ class SheetWriter {
       if (list) list.push(s);
       else byRow.set(s.row, [s]);
     }
-    const styledIds = new Map<string, number>();
+    // The cell formats of a styled row, by the row's styles (many rows share one combination).
+    const styledRows = new Map<string, number[]>();
     const styleKeys = new Map<CellStyle, string>();
     const styleKey = (s: CellStyle): string => {
       let k = styleKeys.get(s);
       if (k === undefined) styleKeys.set(s, (k = JSON.stringify([s.fill, s.font, s.bold, s.numberFormat])));
       return k;
+    };
+    const rowIds = (styles: readonly StyledCell[]): number[] => {
+      let key = "";
+      for (const st of styles) key += `${st.column ?? "*"}:${styleKey(st.style)}|`;
+      let ids = styledRows.get(key);
+      if (ids === undefined) {
+        ids = base.map((b, c) => {
+          let look = b;
+          for (const st of styles) if (st.column === undefined || st.column === c) look = withStyle(look, st.style);
+          return look === b ? (baseIds[c] as number) : this.styles.id(look);
+        });
+        styledRows.set(key, ids);
+      }
+      return ids;
     };
 
     const cutSheet = p.registry ? null : p.name;
@@ -267,24 +282,8 @@ class SheetWriter {
       }
       let xml = height > 0 ? `<row r="${rowNumber}" ht="${height}" customHeight="1">` : `<row r="${rowNumber}">`;
       const styles = byRow.get(r);
-      for (let c = 0; c < spec.columns.length; c++) {
-        let s = baseIds[c] as number;
-        if (styles !== undefined) {
-          let key = "";
-          for (const st of styles) if (st.column === undefined || st.column === c) key += styleKey(st.style);
-          if (key !== "") {
-            key = `${c}\u0000${key}`;
-            let id = styledIds.get(key);
-            if (id === undefined) {
-              let look = base[c] as Look;
-              for (const st of styles) if (st.column === undefined || st.column === c) look = withStyle(look, st.style);
-              styledIds.set(key, (id = this.styles.id(look)));
-            }
-            s = id;
-          }
-        }
-        xml += this.cell(this.letter(c) + rowNumber, values[c], s, cutSheet);
-      }
+      const ids = styles === undefined ? baseIds : rowIds(styles);
+      for (let c = 0; c < spec.columns.length; c++) xml += this.cell(this.letter(c) + rowNumber, values[c], ids[c] as number, cutSheet);
       chunk += `${xml}</row>`;
       if (chunk.length > 1 << 16) {
         yield chunk;

@@ -6,7 +6,7 @@
  * under 4 GB, far above any result or import workbook.
  */
 import type { WriteStream } from "node:fs";
-import { crc32, createDeflateRaw } from "node:zlib";
+import { crc32, createDeflateRaw, type ZlibOptions } from "node:zlib";
 
 interface Entry {
   readonly name: Buffer;
@@ -49,8 +49,10 @@ export class MemorySink implements ZipSink {
   }
 }
 
-/** Text is handed to zlib in pieces of about this many UTF-16 code units. */
+/** Text is handed to zlib in pieces of about this many UTF-16 code units… */
 const CHUNK_CHARS = 1 << 20;
+/** …and the writer waits for zlib only when this many bytes are queued for it. */
+const QUEUE_BYTES = 16 << 20;
 
 export class ZipWriter {
   private offset = 0;
@@ -79,7 +81,9 @@ export class ZipWriter {
     local.writeUInt16LE(nameBytes.length, 26);
     await this.write(local);
     await this.write(nameBytes);
-    const deflate = createDeflateRaw({ level: this.level });
+    // A deep queue: the next chunk is made on the main thread while zlib deflates this one.
+    // (Node passes `highWaterMark` on to the stream; @types/node's ZlibOptions omits it.)
+    const deflate = createDeflateRaw({ level: this.level, highWaterMark: QUEUE_BYTES } as ZlibOptions);
     const pending: Promise<void>[] = [];
     deflate.on("data", (b: Buffer) => {
       entry.compressed += b.length;
