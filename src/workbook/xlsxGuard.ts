@@ -264,7 +264,41 @@ function attrs(s: string): Map<string, string> {
   return out;
 }
 
-type TagHandler = (name: string, rest: string, closing: boolean, selfClosing: boolean) => void;
+/** A tag's local name, and its attribute text as `s[from, to)` (read with {@link attrOf} or {@link attrs}). */
+type TagHandler = (name: string, s: string, from: number, to: number, closing: boolean, selfClosing: boolean) => void;
+
+/** One attribute's value in `s[from, to)` (local name, prefix dropped), or undefined; no allocation but the value. */
+function attrOf(whole: string, from: number, to: number, want: string): string | undefined {
+  // Searched within the tag's own text only: a search past it would make many small tags quadratic.
+  if (to - from < want.length + 3) return undefined;
+  const s = whole.slice(from, to);
+  to = s.length;
+  let i = 0;
+  for (;;) {
+    const eq = s.indexOf("=", i);
+    if (eq < 0 || eq >= to) return undefined;
+    let k = eq + 1;
+    while (k < to && s.charCodeAt(k) <= 32) k++;
+    const quote = s.charCodeAt(k);
+    if (quote !== 34 && quote !== 39) {
+      i = eq + 1;
+      continue;
+    }
+    const end = s.indexOf(quote === 34 ? '"' : "'", k + 1);
+    if (end < 0 || end >= to) return undefined;
+    let ne = eq;
+    while (ne > i && s.charCodeAt(ne - 1) <= 32) ne--;
+    const ns = ne - want.length;
+    if (ns >= i && s.startsWith(want, ns)) {
+      const before = ns === i ? 32 : s.charCodeAt(ns - 1);
+      if (before <= 32 || before === 58 /* : */) {
+        const v = s.slice(k + 1, end);
+        return v.includes("&") ? decodeXml(v) : v;
+      }
+    }
+    i = end + 1;
+  }
+}
 
 /**
  * Splits XML fed in chunks into tags and text, in linear time: a construct cut by a chunk's end
@@ -349,13 +383,16 @@ class Scanner {
       }
       const closing = c === 47;
       const selfClosing = !closing && s.charCodeAt(gt - 1) === 47;
-      const body = s.slice(closing ? lt + 2 : lt + 1, selfClosing ? gt - 1 : gt);
-      let q = 0;
-      while (q < body.length && !/[\s/]/.test(body.charAt(q))) q++;
-      let name = body.slice(0, q);
-      const colon = name.lastIndexOf(":");
-      if (colon >= 0) name = name.slice(colon + 1);
-      this.onTag(name, body.slice(q), closing, selfClosing);
+      const end = selfClosing ? gt - 1 : gt;
+      let p = closing ? lt + 2 : lt + 1;
+      let q = p;
+      while (q < end) {
+        const ch = s.charCodeAt(q);
+        if (ch <= 32 || ch === 47) break;
+        if (ch === 58 /* : */) p = q + 1;
+        q++;
+      }
+      this.onTag(s.slice(p, q), s, q, end, closing, selfClosing);
       i = gt + 1;
     }
   }
@@ -370,8 +407,8 @@ class Scanner {
 /** The elements named `names` of a small part, with their attributes. */
 function elementsOf(text: string, names: readonly string[], where: string): { name: string; attrs: Map<string, string> }[] {
   const out: { name: string; attrs: Map<string, string> }[] = [];
-  const sc = new Scanner(where, (name, rest, closing) => {
-    if (!closing && names.includes(name)) out.push({ name, attrs: attrs(rest) });
+  const sc = new Scanner(where, (name, s, from, to, closing) => {
+    if (!closing && names.includes(name)) out.push({ name, attrs: attrs(s.slice(from, to)) });
   });
   sc.feed(text);
   sc.end();
@@ -423,7 +460,7 @@ class SheetGuard {
     private readonly sheet: string,
     private readonly padding: PaddingBudget,
   ) {
-    this.scanner = new Scanner(`лист «${sheet}»`, (n, r, c, sc) => this.tag(n, r, c, sc), () => `ячейка ${columnLetters(this.col)}${this.rowNumber}`);
+    this.scanner = new Scanner(`лист «${sheet}»`, (n, s, from, to, c, sc) => this.tag(n, s, from, to, c, sc), () => `ячейка ${columnLetters(this.col)}${this.rowNumber}`);
   }
 
   private refuse(what: string): never {
@@ -477,12 +514,12 @@ class SheetGuard {
     return { r1, c1, r2, c2 };
   }
 
-  private tag(name: string, rest: string, closing: boolean, selfClosing: boolean): void {
+  private tag(name: string, s: string, from: number, to: number, closing: boolean, selfClosing: boolean): void {
     switch (name) {
       case "row":
         if (closing) return this.endRow();
         {
-          const r = parseInt(attrs(rest).get("r") ?? "", 10);
+          const r = parseInt(attrOf(s, from, to, "r") ?? "", 10);
           this.rowNumber = r > 0 ? r : this.rowNumber + 1;
           this.checkRow(this.rowNumber);
           this.col = 0;
@@ -494,12 +531,19 @@ class SheetGuard {
       case "c":
         if (closing) return this.endCell();
         {
-          const a = attrs(rest);
-          const ref = /^\$?([A-Za-z]+)/.exec(a.get("r") ?? "");
-          const col = ref === null ? 0 : columnOf(ref[1]!);
+          const ref = attrOf(s, from, to, "r");
+          let col = 0;
+          if (ref !== undefined) {
+            for (let k = ref.charCodeAt(0) === 36 /* $ */ ? 1 : 0; k < ref.length; k++) {
+              const ch = ref.charCodeAt(k);
+              if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
+              else if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
+              else break;
+            }
+          }
           this.col = col > 0 ? col : this.col + 1;
           this.checkColumn();
-          this.type = a.get("t") ?? "";
+          this.type = attrOf(s, from, to, "t") ?? "";
           this.inCell = true;
           this.hasFormula = false;
           this.value = undefined;
@@ -510,7 +554,7 @@ class SheetGuard {
         return;
       case "f":
         if (!this.inCell) return;
-        if (!closing && attrs(rest).has("t")) this.hasFormula = true;
+        if (!closing && attrOf(s, from, to, "t") !== undefined) this.hasFormula = true;
         return this.capture("f", closing, selfClosing);
       case "v":
         if (this.inCell && !this.inRun) this.capture("v", closing, selfClosing);
@@ -526,12 +570,12 @@ class SheetGuard {
         } else this.inRun = false;
         return;
       case "dimension":
-        if (!closing) this.range(attrs(rest).get("ref") ?? "", "размер листа");
+        if (!closing) this.range(attrOf(s, from, to, "ref") ?? "", "размер листа");
         return;
       case "mergeCell":
         if (closing) return;
         {
-          const ref = attrs(rest).get("ref") ?? "";
+          const ref = attrOf(s, from, to, "ref") ?? "";
           const box = this.range(ref, "объединённые ячейки");
           this.merges++;
           if (box !== null) this.mergedCells += (Math.abs(box.r2 - box.r1) + 1) * (Math.abs(box.c2 - box.c1) + 1);
@@ -619,7 +663,7 @@ function sharedStringsGuard(): Scanner {
   let capturing = false;
   const sc: Scanner = new Scanner(
     "общие строки книги (sharedStrings.xml)",
-    (name, _rest, closing, selfClosing) => {
+    (name, _s, _from, _to, closing, selfClosing) => {
       if (name === "si") {
         if (!closing) {
           inSi = true;

@@ -5,7 +5,7 @@
  * numbers, error values `{ error }`, and the covered cells of a merged range are empty.
  */
 import { ValueType, Workbook, type Cell, type Worksheet } from "exceljs";
-import type { CellValue, RawSheet, RawWorkbook } from "../schema/raw";
+import { dateCellKey, type CellValue, type RawSheet, type RawWorkbook } from "../schema/raw";
 import { assertWorkbookBytes, WorkbookFileError } from "./fileKind";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, groupDigits, PADDING_BASE, PADDING_PER_CELL } from "./readLimits";
 import { guardXlsx, UNKNOWN_FORMULA_ERROR as GUARD_UNKNOWN_FORMULA_ERROR, type FormulaValues, type GuardOptions } from "./xlsxGuard";
@@ -58,7 +58,8 @@ interface Padding {
  * exceljs leaves empty (its cached 0, "", FALSE, a non-number, or no cached value at all) gets
  * the value the guard read from the sheet's XML, as the streaming reader gives it.
  */
-function sheetRows(ws: Worksheet, formulas: FormulaValues | undefined, padding: Padding): CellValue[][] {
+function sheetRows(ws: Worksheet, formulas: FormulaValues | undefined, padding: Padding, date1904: boolean): { rows: CellValue[][]; dates: Set<number> | null } {
+  let dates: Set<number> | null = null;
   const refuse = (what: string): never => {
     throw new WorkbookFileError(`лист «${ws.name}», ${what} — файл повреждён или собран не Excel`);
   };
@@ -92,8 +93,15 @@ function sheetRows(ws: Worksheet, formulas: FormulaValues | undefined, padding: 
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const v = cellOf(cell);
-      if (v !== null) put(cells, col, v, rowNumber);
+      let v = cellOf(cell);
+      if (v === null) return;
+      // exceljs gives a number shown as a date as a Date (in a 1904 workbook counted from 1904):
+      // the stored serial, marked as a date, as the streaming reader gives it.
+      if (typeof v === "number" && isDateValue(cell)) {
+        if (date1904) v -= DAYS_1900_TO_1904;
+        (dates ??= new Set()).add(dateCellKey(rowNumber - 1, col - 1));
+      }
+      put(cells, col, v, rowNumber);
     });
     if (cells.length > 0) rowAt(rows, rowNumber).push(...cells);
   });
@@ -105,7 +113,17 @@ function sheetRows(ws: Worksheet, formulas: FormulaValues | undefined, padding: 
       put(rowAt(rows, rowNumber), col, v, rowNumber);
     }
   }
-  return trimTrailingEmptyRows(rows);
+  return { rows: trimTrailingEmptyRows(rows), dates };
+}
+
+/** Days between Excel's two date systems: serial 0 of 1904 is serial 1462 of 1900. */
+const DAYS_1900_TO_1904 = 1462;
+
+/** The cell's value (or formula result) is a date: its number format shows a date or time. */
+function isDateValue(cell: Cell): boolean {
+  const v = cell.value as unknown;
+  if (v instanceof Date) return true;
+  return typeof v === "object" && v !== null && "result" in v && (v as { result?: unknown }).result instanceof Date;
 }
 
 /** Drops empty rows at the end (a merged range or a formatted row leaves them), as both readers do. */
@@ -138,10 +156,12 @@ export async function readXlsx(data: Buffer | ArrayBuffer | Uint8Array, options:
   }
   const sheets: RawSheet[] = [];
   const padding: Padding = { cells: 0, filler: 0 };
+  const date1904 = (wb.properties as { date1904?: boolean }).date1904 === true;
   wb.eachSheet((ws) => {
     const hidden = ws.state === "hidden" || ws.state === "veryHidden";
-    const rows = sheetRows(ws, guard.formulas.get(ws.name), padding);
-    sheets.push(hidden ? { name: ws.name, hidden: true, rows } : { name: ws.name, rows });
+    const { rows, dates } = sheetRows(ws, guard.formulas.get(ws.name), padding, date1904);
+    const dated = dates === null ? {} : { dateCells: dates };
+    sheets.push(hidden ? { name: ws.name, hidden: true, rows, ...dated } : { name: ws.name, rows, ...dated });
   });
-  return { sheets };
+  return date1904 ? { sheets, date1904 } : { sheets };
 }
