@@ -11,6 +11,7 @@ import { handOver } from "./handover";
 import { monitorWith } from "./monitoring/monitor";
 import type { MonitoringResult } from "./monitoring/types";
 import { truncateToYear } from "./monitoring/yearly";
+import { procedureVerdicts } from "./stages/procedureVerdicts";
 import type { IdentificationInput, IdentificationResult } from "./types";
 
 /** The identification with the `dynamics` and `monitoring` sections of the JSON result. */
@@ -28,7 +29,13 @@ export type AnalysisResult = IdentificationResult & MonitoringResult & { readonl
  */
 export function analyse(input: IdentificationInput, methodology: Methodology): AnalysisResult {
   const { stats, issues, counts } = procedureCounts(input.results, input.scores, input.scales, methodology.parameters);
-  const built = { stats, issues };
+  // The verdicts of every unit and year, once: each year's identification takes its years' share.
+  const known = new Set(input.schools.map((s) => s.id));
+  const verdicts = procedureVerdicts(
+    stats.filter((s) => known.has(s.schoolId)),
+    methodology.parameters,
+  );
+  const built = { stats, issues, verdicts };
   // An earlier year's identification reads its statistics from those of the whole input (the
   // statistics of a school, year and procedure do not depend on other years), so its input
   // need not be copied row by row: only the year it ends with is remembered.
@@ -48,7 +55,7 @@ export function analyse(input: IdentificationInput, methodology: Methodology): A
       if (m !== methodology) return identify(truncateToYear(input, year), m);
       // The rows of later years stay in the input: the one rule reading rows (the journal
       // marks of factor 4) reads those of the identification's latest year only.
-      return identifyWithStats(yearInput, m, { stats: stats.filter((s) => s.year <= year), issues });
+      return identifyWithStats(yearInput, m, { stats: stats.filter((s) => s.year <= year), issues, verdicts });
     },
     truncate,
   );

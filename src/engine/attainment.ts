@@ -118,5 +118,5 @@ export function attainment(
   p: Pick<MethodologyParameters, "levelCuts" | "procedureUnit">,
 ): AttainmentResult {
   // Thresholds and the Брянск band play no part in the levels.
-  return attainmentFromCounts(countScores(scores, buildScaleIndex(scales, 0), { levelCuts: p.levelCuts, bryanskEgeHighFrom: Infinity }), p);
+  return attainmentFromCounts(countScores(scores, buildScaleIndex(scales, 0), { bryanskEgeHighFrom: Infinity }, p.levelCuts), p);
 }

@@ -18,7 +18,7 @@ import { groups as regressionGroups } from "./stages/groups";
 import { latestIndices } from "./stages/latestIndices";
 import { municipalities } from "./stages/municipalities";
 import { presetRules } from "./stages/presetRules";
-import { procedureVerdicts } from "./stages/procedureVerdicts";
+import { procedureVerdicts, verdictsUpTo, type ProcedureVerdicts } from "./stages/procedureVerdicts";
 import { riskProfile } from "./stages/riskProfile";
 import { riskContext } from "./risk/schoolFactors";
 import { schoolResult } from "./stages/schoolResult";
@@ -51,7 +51,15 @@ export function identify(input: IdentificationInput, methodology: Methodology): 
 export function identifyWithStats(
   input: IdentificationInput,
   methodology: Methodology,
-  built: { readonly stats: readonly ProcedureStat[]; readonly issues: readonly Issue[] },
+  built: {
+    readonly stats: readonly ProcedureStat[];
+    readonly issues: readonly Issue[];
+    /**
+     * {@link procedureVerdicts} of these statistics of the input's schools under the same
+     * methodology, possibly with later years: an earlier year's identification reuses them.
+     */
+    readonly verdicts?: ProcedureVerdicts;
+  },
 ): IdentificationResult {
   const p = methodology.parameters;
   const notes: string[] = [];
@@ -66,7 +74,7 @@ export function identifyWithStats(
   const latestYear = years.length > 0 ? (years[years.length - 1] as number) : null;
   if (latestYear === null) notes.push("Нет результатов оценочных процедур: ШНОР по результатам не определяется");
 
-  const verdicts = procedureVerdicts(stats, p);
+  const verdicts = built.verdicts !== undefined ? verdictsUpTo(built.verdicts, latestYear) : procedureVerdicts(stats, p);
   notes.push(exclusionNote(verdicts.excluded, verdicts.nonObjectiveKeys, p));
   const entered = enteredReferences(p);
   if (entered.length > 0) notes.push(`Региональные значения введены пользователем (regionalReferences), вместо рассчитанных: ${entered.join("; ")}`);

@@ -100,7 +100,7 @@ export function procedureStats(
   scales: readonly Scale[],
   params: MethodologyParameters,
 ): { stats: ProcedureStat[]; issues: Issue[] } {
-  const { stats, issues } = procedureCounts(results, scores, scales, params);
+  const { stats, issues } = counted(results, scores, scales, params, null);
   return { stats, issues };
 }
 
@@ -114,8 +114,18 @@ export function procedureCounts(
   scales: readonly Scale[],
   params: MethodologyParameters,
 ): { stats: ProcedureStat[]; issues: Issue[]; counts: ScoreCounts } {
+  return counted(results, scores, scales, params, params.levelCuts);
+}
+
+function counted(
+  results: readonly AggregatedResult[],
+  scores: readonly ParticipantScore[],
+  scales: readonly Scale[],
+  params: MethodologyParameters,
+  levelCuts: readonly number[] | null,
+): { stats: ProcedureStat[]; issues: Issue[]; counts: ScoreCounts } {
   const index = buildScaleIndex(scales, params.margin);
-  const counts = countScores(scores, index, params);
+  const counts = countScores(scores, index, params, levelCuts);
   const missingScales = new Set(counts.missingScales);
   // Aggregated rows, grouped by the same key; keys with participant rows only keep the grade size.
   const aggregated = groupAggregated(results);

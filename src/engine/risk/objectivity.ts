@@ -6,7 +6,6 @@
  * school's own marks are inflated).
  */
 import type { MethodologyParameters } from "../methodology";
-import { scaleKey } from "../procedureStats";
 import { markFromScore } from "../subjectIndices";
 import { rowJournal } from "../journalCounts";
 import { ALL_SUBJECTS, type AggregatedResult, type ParticipantScore, type Scale } from "../types";
@@ -40,16 +39,34 @@ export function journalComparisons(
   const out = new Map<string, { compared: number; lowered: number }>();
   if (year === null) return out;
   const procedures = new Set(p.objectivityJournalProcedures);
-  const byKey = new Map(scales.map((s) => [scaleKey(s.procedure, s.grade, s.subject), s]));
+  // procedure → grade → subject → scale (a later row of the same subject replaces an earlier one):
+  // no key string is built per row.
+  const byKey = new Map<string, Map<number, Map<string, Scale>>>();
+  for (const s of scales) {
+    let byGrade = byKey.get(s.procedure);
+    if (byGrade === undefined) byKey.set(s.procedure, (byGrade = new Map()));
+    let bySubject = byGrade.get(s.grade);
+    if (bySubject === undefined) byGrade.set(s.grade, (bySubject = new Map()));
+    bySubject.set(s.subject, s);
+  }
+  const markOf = markFromScore;
+  let lastSchool: string | undefined;
+  let c: { compared: number; lowered: number } | undefined;
   for (const r of scores) {
     if (r.year !== year || r.journalMark === null || r.journalMark === undefined || !procedures.has(r.procedure)) continue;
-    const scale = byKey.get(scaleKey(r.procedure, r.grade, r.subject));
-    const mark = r.mark ?? (scale === undefined ? null : markFromScore(r.score, scale));
+    let mark = r.mark ?? null;
+    if (mark === null) {
+      const scale = byKey.get(r.procedure)?.get(r.grade)?.get(r.subject);
+      mark = scale === undefined ? null : markOf(r.score, scale);
+    }
     if (mark === null) continue;
-    const c = out.get(r.schoolId) ?? { compared: 0, lowered: 0 };
+    if (c === undefined || r.schoolId !== lastSchool) {
+      lastSchool = r.schoolId;
+      c = out.get(r.schoolId);
+      if (c === undefined) out.set(r.schoolId, (c = { compared: 0, lowered: 0 }));
+    }
     c.compared++;
     if (mark < r.journalMark) c.lowered++;
-    out.set(r.schoolId, c);
   }
   if (results.length === 0) return out;
   const gradeKey = (r: { schoolId: string; year: number; procedure: string; grade: number }): string => `${r.schoolId}\u0000${r.year}\u0000${r.procedure}\u0000${r.grade}`;

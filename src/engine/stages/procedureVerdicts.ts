@@ -82,3 +82,35 @@ export function procedureVerdicts(stats: readonly ProcedureStat[], p: Methodolog
   }
   return { bySchool, nonObjectiveKeys, excluded: excludedKeys, refs, references };
 }
+
+/**
+ * The verdicts of the years up to `year` out of verdicts over more years: a unit's verdict in a
+ * year reads only the units of that year (its regional references), so the identification of an
+ * earlier year (monitoring, dynamics) takes them from the latest year's instead of recomputing.
+ * The filtered collections keep their order.
+ */
+export function verdictsUpTo(v: ProcedureVerdicts, year: number | null): ProcedureVerdicts {
+  let last = -Infinity;
+  for (const list of v.bySchool.values()) for (const x of list) if (x.stat.year > last) last = x.stat.year;
+  if (year !== null && year >= last) return v;
+  const keep = (y: number) => year !== null && y <= year;
+  const bySchool = new Map<string, ProcedureVerdict[]>();
+  for (const [id, list] of v.bySchool) {
+    const kept = list.filter((x) => keep(x.stat.year));
+    if (kept.length > 0) bySchool.set(id, kept);
+  }
+  const keptKeys = new Set<string>();
+  for (const list of bySchool.values()) for (const x of list) keptKeys.add(unitKey(x.stat));
+  // "unit|year" and "lowP90:unit|year": the year is after the last bar.
+  const keepKey = (k: string) => keep(Number(k.slice(k.lastIndexOf("|") + 1)));
+  const refs = new Map([...v.refs].filter(([k]) => keepKey(k)));
+  const references: Record<string, number | null> = {};
+  for (const [k, value] of Object.entries(v.references)) if (keepKey(k)) references[k] = value;
+  return {
+    bySchool,
+    nonObjectiveKeys: new Set([...v.nonObjectiveKeys].filter((k) => keptKeys.has(k))),
+    excluded: new Set([...v.excluded].filter((k) => keptKeys.has(k))),
+    refs,
+    references,
+  };
+}

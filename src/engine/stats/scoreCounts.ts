@@ -86,7 +86,7 @@ function inc(a: Float64Array | Int32Array, i: number): void {
 /**
  * Counts one score into the subject's counters at `at`; returns the participant's flags it sets.
  */
-function countScore(c: Float64Array, at: number, row: ParticipantScore, info: ScaleInfo, highFrom: number, cuts: readonly number[]): number {
+function countScore(c: Float64Array, at: number, row: ParticipantScore, info: ScaleInfo, highFrom: number, cuts: readonly number[] | null): number {
   const score = row.score;
   const t = info.t;
   const scale = info.scale;
@@ -109,7 +109,7 @@ function countScore(c: Float64Array, at: number, row: ParticipantScore, info: Sc
   if (score >= highFrom) inc(c, at + F.highBand);
   // The level as attainmentLevel gives it, p = score ÷ max against the four cuts.
   const max = scale.maxScore;
-  if (max > 0 && Number.isFinite(score)) {
+  if (cuts !== null && max > 0 && Number.isFinite(score)) {
     const q = score / max;
     inc(c, at + F.level0 + (q < (cuts[0] as number) ? 0 : q < (cuts[1] as number) ? 1 : q < (cuts[2] as number) ? 2 : q < (cuts[3] as number) ? 3 : 4));
   }
@@ -216,13 +216,18 @@ class Counter {
   }
 }
 
+/**
+ * @param levelCuts the attainment levels' cuts, or null not to count levels (procedureStats alone:
+ * its statistics then read no parameter but those of STATISTICS_PARAMETERS, compare/compare.ts).
+ */
 export function countScores(
   scores: readonly ParticipantScore[],
   index: ScaleIndex,
-  params: Pick<MethodologyParameters, "bryanskEgeHighFrom" | "levelCuts">,
+  params: Pick<MethodologyParameters, "bryanskEgeHighFrom">,
+  levelCuts: readonly number[] | null,
 ): ScoreCounts {
   const highFrom = params.bryanskEgeHighFrom;
-  const cuts = [...params.levelCuts];
+  const cuts = levelCuts === null ? null : [...levelCuts];
   const missingScales = new Set<string>();
   const counter = new Counter(index);
   // The last row's procedure × grade, key and participant: reused while they match.
