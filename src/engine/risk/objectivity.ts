@@ -70,12 +70,25 @@ export function journalComparisons(
   }
   if (results.length === 0) return out;
   const gradeKey = (r: { schoolId: string; year: number; procedure: string; grade: number }): string => `${r.schoolId}\u0000${r.year}\u0000${r.procedure}\u0000${r.grade}`;
-  const withScores = new Set<string>();
-  for (const r of scores) if (r.year === year) withScores.add(gradeKey(r));
+  // The grades with participant rows, built only when an aggregated row carries a comparison, and
+  // one key per run of rows of the same grade (rows come grade by grade), not one per row.
+  let withScores: Set<string> | undefined;
+  const gradesWithScores = (): Set<string> => {
+    const keys = new Set<string>();
+    let prev: ParticipantScore | undefined;
+    for (const r of scores) {
+      if (r.year !== year) continue;
+      if (prev !== undefined && r.schoolId === prev.schoolId && r.procedure === prev.procedure && r.grade === prev.grade) continue;
+      prev = r;
+      keys.add(gradeKey(r));
+    }
+    return keys;
+  };
   for (const r of results) {
-    if (r.year !== year || r.subject === ALL_SUBJECTS || !procedures.has(r.procedure) || withScores.has(gradeKey(r))) continue;
+    if (r.year !== year || r.subject === ALL_SUBJECTS || !procedures.has(r.procedure)) continue;
     const j = rowJournal(r);
     if (j === null || j.compared === 0) continue;
+    if ((withScores ??= gradesWithScores()).has(gradeKey(r))) continue;
     const c = out.get(r.schoolId) ?? { compared: 0, lowered: 0 };
     c.compared += j.compared;
     c.lowered += j.lowered;
