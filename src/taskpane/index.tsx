@@ -22,8 +22,10 @@ export const WORKER_SCRIPT = "compute.worker.js";
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
+const spawnWorker = (): WorkerLike => new Worker(new URL(WORKER_SCRIPT, document.baseURI)) as unknown as WorkerLike;
+
 /** One worker at a time, started on first use and again after «Отменить» terminates it. */
-const compute = new ComputeClient(() => new Worker(new URL(WORKER_SCRIPT, document.baseURI)) as unknown as WorkerLike);
+const compute = new ComputeClient(spawnWorker);
 
 function render(workspace: Workspace, strings: Strings): void {
   const host = document.getElementById("root");
@@ -46,7 +48,7 @@ function standalone(): void {
     // Storage is blocked (private mode, file://): the choice then lives only in the result file.
     storage = null;
   }
-  render(fileWorkspace({ compute, storage, today, strings: strings.stage }), strings);
+  render(fileWorkspace({ compute, reader: spawnWorker, storage, today, strings: strings.stage }), strings);
 }
 
 function inOffice(): void {

@@ -24,7 +24,7 @@ import { checkWorkbookBytes, WorkbookFileError } from "../../workbook/fileKind";
 import { isInputSheet } from "../pipeline";
 import { resultView } from "../resultView";
 import { summarize } from "../summary";
-import type { FromWorker, Replies, Request, StageKey, ToWorker } from "./protocol";
+import type { FromWorker, PortMessage, Replies, Request, RowsMessage, StageKey, ToWorker } from "./protocol";
 
 /** Posts a message to the pane, moving (not copying) the buffers listed. */
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -46,22 +46,61 @@ const ANALYSE_STAGES: Readonly<Record<StageKey, number | null>> = {
   packing: 0.85,
 };
 
+/** Rows per message from a reader worker to the compute worker: the copying is spread, no message is huge. */
+export const PORT_BLOCK_ROWS = 10_000;
+
+/** An input sheet held by the worker; `hidden`: hidden in Excel, never preferred over a visible one. */
+type InputSheet = { name: string; rows: (readonly CellValue[])[]; hidden?: boolean };
+
+/** An .xlsx file's input sheets (the contract's sheets only: a big workbook's other sheets would only take memory). */
+async function readInputSheets(bytes: ArrayBuffer): Promise<InputSheet[]> {
+  const kind = checkWorkbookBytes(new Uint8Array(bytes));
+  if (!kind.ok) throw new Error(kind.message);
+  const read = await readXlsx(bytes).catch((e: unknown) => {
+    // A bound of the reader (addresses past Excel's, a zip bomb, broken markup): its own Russian message.
+    if (e instanceof WorkbookFileError) throw new Error(`Файл не удалось прочитать как книгу Excel (.xlsx): ${e.message}`);
+    // A damaged archive or a renamed .docx: say so in Russian, with the reader's words for whoever helps.
+    throw new Error(`Файл не удалось прочитать как книгу Excel (.xlsx): он повреждён или это не книга Excel — откройте его в Excel и сохраните как «Книга Excel (*.xlsx)» (${e instanceof Error ? e.message : String(e)})`);
+  });
+  // A fresh read: its row arrays are nobody else's, so they are kept as they are, not copied.
+  return read.sheets
+    .filter((s) => isInputSheet(s.name))
+    .map((s) => ({ name: s.name, rows: s.rows as (readonly CellValue[])[], ...(s.hidden === true ? { hidden: true } : {}) }));
+}
+
 /** A handler of the pane's messages over its own copy of the input. */
 export function computeHandler(post: Post): (message: ToWorker) => void {
-  let sheets: { name: string; rows: (readonly CellValue[])[]; hidden?: boolean }[] = [];
+  let sheets: InputSheet[] = [];
   let parsed: ParseResult | null = null;
   let queue: Promise<void> = Promise.resolve();
   /** The last analysis and its run context, for «Скачать справку» (kept when the input is cleared). */
   let last: { result: AnalysisResult; context: { date: string; source?: string } } | null = null;
 
-  /** The input parsed, once per input: «Проверить данные» then «Выявить» parse it once. */
+  /**
+   * The input parsed, once per input: «Проверить данные» then «Выявить» parse it once. The raw
+   * rows are dropped once parsed — every later request works from the parse, and new input
+   * (rows, open, receive, clear) replaces both — so they take no memory during the analysis.
+   */
   const parse = (stage: (key: StageKey) => void): ParseResult => {
     if (parsed === null) {
       stage("parsing");
       const raw: RawSheet[] = sheets.map((s) => (s.hidden === true ? { name: s.name, hidden: true, rows: s.rows } : { name: s.name, rows: s.rows }));
+      sheets = [];
       parsed = parseWorkbook({ sheets: raw });
     }
     return parsed;
+  };
+
+  /** Appends rows to the input (a sheet's `first` block starts it afresh). */
+  const take = (message: RowsMessage): void => {
+    parsed = null;
+    let sheet = sheets.find((s) => s.name === message.sheet);
+    if (!sheet || message.first) {
+      sheets = sheets.filter((s) => s.name !== message.sheet);
+      sheet = message.hidden === true ? { name: message.sheet, rows: [], hidden: true } : { name: message.sheet, rows: [] };
+      sheets.push(sheet);
+    }
+    for (const row of message.rows) sheet.rows.push(row);
   };
 
   const handle = async (message: ToWorker): Promise<void> => {
@@ -71,14 +110,7 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
       return;
     }
     if (message.type === "rows") {
-      parsed = null;
-      let sheet = sheets.find((s) => s.name === message.sheet);
-      if (!sheet || message.first) {
-        sheets = sheets.filter((s) => s.name !== message.sheet);
-        sheet = message.hidden === true ? { name: message.sheet, rows: [], hidden: true } : { name: message.sheet, rows: [] };
-        sheets.push(sheet);
-      }
-      for (const row of message.rows) sheet.rows.push(row);
+      take(message);
       return;
     }
     const id = message.id;
@@ -102,17 +134,54 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         // Whatever happens next, the previous file is gone: a failed open never leaves it to be checked.
         sheets = [];
         parsed = null;
-        const kind = checkWorkbookBytes(new Uint8Array(message.bytes));
-        if (!kind.ok) throw new Error(kind.message);
-        const read = await readXlsx(message.bytes).catch((e: unknown) => {
-          // A bound of the reader (addresses past Excel's, a zip bomb, broken markup): its own Russian message.
-          if (e instanceof WorkbookFileError) throw new Error(`Файл не удалось прочитать как книгу Excel (.xlsx): ${e.message}`);
-          // A damaged archive or a renamed .docx: say so in Russian, with the reader's words for whoever helps.
-          throw new Error(`Файл не удалось прочитать как книгу Excel (.xlsx): он повреждён или это не книга Excel — откройте его в Excel и сохраните как «Книга Excel (*.xlsx)» (${e instanceof Error ? e.message : String(e)})`);
-        });
-        // Only the contract's sheets are kept: a big workbook's other sheets would only take memory.
-        sheets = read.sheets.filter((s) => isInputSheet(s.name)).map((s) => ({ name: s.name, rows: [...s.rows], ...(s.hidden === true ? { hidden: true } : {}) }));
+        sheets = await readInputSheets(message.bytes);
         parsed = null;
+        done({ sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })) });
+        return;
+      }
+      case "read": {
+        // A reader worker: the rows go to the compute worker; this worker keeps nothing.
+        stage("loadingFile", null);
+        const port = message.port;
+        try {
+          const read = await readInputSheets(message.bytes);
+          for (const sheet of read) {
+            for (let i = 0; i === 0 || i < sheet.rows.length; i += PORT_BLOCK_ROWS) {
+              port.postMessage({ type: "rows", sheet: sheet.name, rows: sheet.rows.slice(i, i + PORT_BLOCK_ROWS), first: i === 0, ...(sheet.hidden === true ? { hidden: true } : {}) } satisfies PortMessage);
+            }
+          }
+          port.postMessage({ type: "end" } satisfies PortMessage);
+          done({ sheets: read.map((s) => ({ name: s.name, rows: s.rows.length })) });
+        } catch (e) {
+          port.postMessage({ type: "failed" } satisfies PortMessage);
+          throw e;
+        }
+        // The port is left open: closing it now could drop rows not yet delivered; the compute
+        // worker closes it once it has them all, and this worker is terminated.
+        return;
+      }
+      case "receive": {
+        stage("loadingFile", null);
+        sheets = [];
+        parsed = null;
+        const port = message.port;
+        try {
+          await new Promise<void>((resolve, reject) => {
+            port.onmessage = (event: MessageEvent<PortMessage>) => {
+              const m = event.data;
+              if (m.type === "rows") take(m);
+              else if (m.type === "end") resolve();
+              // The reader says why to the pane itself; here the half-received input is dropped.
+              else reject(new Error("reading the file failed"));
+            };
+          });
+        } catch (e) {
+          sheets = [];
+          throw e;
+        } finally {
+          port.onmessage = null;
+          port.close();
+        }
         done({ sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })) });
         return;
       }

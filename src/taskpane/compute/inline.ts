@@ -12,10 +12,11 @@ export function inlineWorker(): WorkerLike {
   const worker: WorkerLike = {
     onmessage: null,
     onerror: null,
-    postMessage(message) {
+    postMessage(message, transfer) {
       if (!alive) return;
-      // A tick later, as a worker would answer; structuredClone keeps tests honest about cloning.
-      const copy = structuredCloneOrSelf(message);
+      // A tick later, as a worker would answer; structuredClone keeps tests honest about cloning
+      // (and moves what is transferred: a MessagePort can only be moved).
+      const copy = structuredCloneOrSelf(message, transfer);
       setTimeout(() => {
         if (alive) handle(copy);
       }, 0);
@@ -30,6 +31,6 @@ export function inlineWorker(): WorkerLike {
   return worker;
 }
 
-function structuredCloneOrSelf<T>(value: T): T {
-  return typeof structuredClone === "function" ? structuredClone(value) : value;
+function structuredCloneOrSelf<T>(value: T, transfer?: Transferable[]): T {
+  return typeof structuredClone === "function" ? structuredClone(value, transfer && transfer.length > 0 ? { transfer } : undefined) : value;
 }
