@@ -14,8 +14,8 @@ import {
   Caption1,
   Checkbox,
   Field,
-  InfoLabel,
   Input,
+  Label,
   type LabelProps,
   Radio,
   RadioGroup,
@@ -28,6 +28,7 @@ import {
   TableHeaderCell,
   TableRow,
   Textarea,
+  Tooltip,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -48,6 +49,8 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "center" },
   small: { width: "7em" },
   table: { width: "100%" },
+  label: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXXS },
+  code: { minWidth: "24px", height: "24px", paddingLeft: 0, paddingRight: 0, color: tokens.colorNeutralForeground2 },
 });
 
 /** Text typed into a field that is not a value yet, with the reason. */
@@ -188,14 +191,21 @@ function ParameterField(props: FieldProps): React.JSX.Element {
   const ownDrafts = Object.entries(drafts).filter(([k]) => k === meta.key || k.startsWith(`${meta.key}.`));
   const error = ownDrafts.map(([, d]) => d.error).find((e) => e !== "") ?? props.engineError;
   const hint = [meta.help, props.changed ? strings.parameterChanged(valueSummary(meta, props.presetValue)) : null].filter(Boolean).join(" · ");
-  // The English code for the command line sits behind an info button next to the label: reachable
-  // by Tab and opened with Enter (a `title` only ever showed to a mouse).
+  // The English code for the command line: a tooltip on a small button next to the label, shown
+  // when the button gets focus (Tab) or the mouse — a `title` only ever showed to a mouse.
   const label = {
     children: (_: unknown, slotProps: LabelProps) => (
-      <InfoLabel {...slotProps} info={strings.parameterCode(meta.key)} infoButton={{ "aria-label": strings.parameterCodeButton }}>
-        {meta.label}
-        {meta.unit && meta.editor !== "levelCuts" && meta.editor !== "targets" ? `, ${meta.unit}` : ""}
-      </InfoLabel>
+      <span className={styles.label}>
+        <Label {...slotProps}>
+          {meta.label}
+          {meta.unit && meta.editor !== "levelCuts" && meta.editor !== "targets" ? `, ${meta.unit}` : ""}
+        </Label>
+        <Tooltip content={strings.parameterCode(meta.key)} relationship="description" withArrow>
+          <Button className={styles.code} appearance="transparent" size="small" aria-label={strings.parameterCodeButton}>
+            <span aria-hidden="true">ⓘ</span>
+          </Button>
+        </Tooltip>
+      </span>
     ),
   };
   const fieldProps = {
