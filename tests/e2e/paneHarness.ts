@@ -120,17 +120,41 @@ export function impostorFiles(dir: string): { xls: string; csv: string } {
   return { xls, csv };
 }
 
+/** CPU time (user + system, seconds) used so far by the renderer processes of the browser started with `profile`. */
+export function rendererCpuSeconds(profile: string): number {
+  return rendererPids(profile).reduce((sum, pid) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name; in clock ticks (100 a second on Linux).
+      return sum + (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
 /** Resident memory (bytes) of each renderer process of the browser started with `profile` (Linux /proc). */
 export function rendererMemory(profile: string): number[] {
+  return rendererPids(profile).map((pid) => {
+    try {
+      return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+    } catch {
+      return 0;
+    }
+  });
+}
+
+/** The renderer processes of the browser started with `profile`. */
+function rendererPids(profile: string): number[] {
   const procs = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d));
-  const info = new Map<number, { ppid: number; cmd: string; rss: number }>();
+  const info = new Map<number, { ppid: number; cmd: string }>();
   for (const d of procs) {
     try {
       const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
       const cmd = fs.readFileSync(`/proc/${d}/cmdline`, "utf8").replace(/\0/g, " ");
-      const rss = Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${d}/status`, "utf8"))?.[1] ?? 0) * 1024;
-      info.set(Number(d), { ppid, cmd, rss });
+      info.set(Number(d), { ppid, cmd });
     } catch {
       // The process ended while being read: it is not one of ours any more.
     }
@@ -141,5 +165,5 @@ export function rendererMemory(profile: string): number[] {
     grew = false;
     for (const [pid, p] of info) if (!ours.has(pid) && ours.has(p.ppid)) (ours.add(pid), (grew = true));
   }
-  return [...ours].map((pid) => info.get(pid)).filter((p) => p !== undefined && p.cmd.includes("--type=renderer")).map((p) => p?.rss ?? 0);
+  return [...ours].filter((pid) => info.get(pid)?.cmd.includes("--type=renderer") === true);
 }
