@@ -1,6 +1,6 @@
 /**
- * Benchmark of the standalone pane in Chromium (not a timed test: `npm run bench -- pane`, or
- * `npx tsx tests/e2e/pane.bench.ts`; also part of a plain `npm run bench`): opening the 600-school
+ * Benchmark of the standalone pane in Chromium (not a timed test: `npx tsx tests/e2e/pane.bench.ts`,
+ * and `npm run bench` runs it through bench/pane.bench.ts): opening the 600-school
  * demo region (target under 10 s), identifying it (under 5 s), and the page's renderer process
  * memory sampled every 50 ms all along (under 1.5 GB) — the peak of each phase separately, so a
  * regression says where it is. The renderer's CPU time (user + system) and the load average are
