@@ -115,6 +115,17 @@ describe("task pane in Chromium, standalone", () => {
     await identify().click({ force: true });
     expect(await page.getByRole("region", { name: "Итоги выявления" }).count()).toBe(0);
     await checkAxe("invalid parameter");
+    // The English code for the command line: keyboard only, from the field back to its info button.
+    await margin.focus();
+    await page.keyboard.press("Shift+Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("код для командной строки");
+    const code = page.getByRole("tooltip");
+    await code.waitFor();
+    expect(await code.textContent()).toBe("Код для командной строки (--params): margin");
+    expect(await page.evaluate(() => document.getElementById(document.activeElement?.getAttribute("aria-describedby") ?? "")?.textContent)).toBe("Код для командной строки (--params): margin");
+    await checkAxe("parameter code shown");
+    await page.keyboard.press("Escape");
+    await code.waitFor({ state: "detached" });
     await page.getByRole("button", { name: "Сбросить к методике" }).click();
     expect(await margin.inputValue()).toBe("5");
     expect(await identify().getAttribute("aria-disabled")).toBeNull();
@@ -208,6 +219,10 @@ describe("task pane in Chromium, standalone", () => {
     // The charts carry their numbers for screen readers too.
     const chart = page.getByRole("img", { name: /^Школы по категориям: / });
     expect(await chart.getAttribute("aria-label")).toContain(`ШНОР — ${counts.get("ШНОР") ?? -1}`);
+    const levelsChart = page.getByRole("img", { name: /^Уровни достижений по процедурам \(регион\), \d{4} г\., % результатов: / });
+    await levelsChart.scrollIntoViewIfNeeded();
+    expect(await levelsChart.isVisible()).toBe(true);
+    const levelsAlt = (await levelsChart.getAttribute("aria-label")) ?? "";
     await page.screenshot({ path: path.join(OUT, "taskpane.png"), fullPage: true });
     await checkAxe("result");
 
@@ -227,6 +242,24 @@ describe("task pane in Chromium, standalone", () => {
     expect([...found.values()].reduce((a, b) => a + b, 0)).toBe(schools);
     expect(Object.fromEntries(found)).toEqual(Object.fromEntries([...counts].filter(([, n]) => n > 0)));
     for (const name of ["Индексы ОП", "Муниципалитеты", "Динамика", "Мониторинг", "Параметры"]) expect(book.getWorksheet(name)).toBeDefined();
+
+    // The levels chart says, for every procedure of the latest year, what «Уровни» counts for the region.
+    const levels = book.getWorksheet("Уровни");
+    const regionRows: { year: number; procedure: string; results: number; counts: number[] }[] = [];
+    levels?.eachRow((row, r) => {
+      if (r === 1 || row.getCell(1).value !== "Регион") return;
+      regionRows.push({ year: Number(row.getCell(3).value), procedure: String(row.getCell(4).value), results: Number(row.getCell(5).value), counts: [6, 7, 8, 9, 10].map((c) => Number(row.getCell(c).value)) });
+    });
+    const latest = Math.max(...regionRows.map((r) => r.year));
+    const units = regionRows.filter((r) => r.year === latest && r.results > 0);
+    expect(units.length).toBeGreaterThan(1);
+    expect(levelsAlt).toContain(`(регион), ${latest} г.`);
+    const pct = (n: number, of: number): string => `${((n / of) * 100).toFixed(1).replace(".", ",")} %`;
+    for (const u of units) {
+      expect(u.counts.reduce((a, b) => a + b, 0)).toBe(u.results);
+      const names = ["низкий", "пониженный", "базовый", "повышенный", "высокий"];
+      expect(levelsAlt).toContain(`${u.procedure} — результатов ${u.results}: ${names.map((n, i) => `${n} ${u.counts[i] ?? -1} (${pct(u.counts[i] ?? 0, u.results)})`).join(", ")}`);
+    }
   }, 600_000);
 
   it("lists the schools by category, municipality and search, and opens a card with reasons and indices", async () => {
