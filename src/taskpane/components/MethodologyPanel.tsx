@@ -101,6 +101,7 @@ export function MethodologyPanel(props: Props): React.JSX.Element {
   const parameters = (resolved.ok ? resolved.methodology.parameters : PRESETS[choice.preset].parameters) as MethodologyParameters;
   const groups = parameterGroups(choice.preset, parameters);
   const changedKeys = Object.keys(choice.overrides);
+  const [tooltipMount, setTooltipMount] = React.useState<HTMLElement | null>(null);
 
   const setDraft = (key: string, draft: Draft | null): void => {
     const { [key]: _gone, ...rest } = drafts;
@@ -158,6 +159,7 @@ export function MethodologyPanel(props: Props): React.JSX.Element {
                       setValue={(v) => setValue(meta.key, v)}
                       strings={strings}
                       disabled={props.disabled === true}
+                      tooltipMount={tooltipMount}
                     />
                   ))}
                 </div>
@@ -166,6 +168,7 @@ export function MethodologyPanel(props: Props): React.JSX.Element {
           );
         })}
       </Accordion>
+      <div ref={setTooltipMount} />
     </div>
   );
 }
@@ -182,6 +185,8 @@ interface FieldProps {
   readonly setValue: (value: unknown) => void;
   readonly strings: Strings;
   readonly disabled: boolean;
+  /** Where the code's tooltip is put: inside the page's landmarks, not at the end of <body>. */
+  readonly tooltipMount: HTMLElement | null;
 }
 
 /** One parameter: its label (the English code in the tooltip), help, unit and editor. */
@@ -200,7 +205,7 @@ function ParameterField(props: FieldProps): React.JSX.Element {
           {meta.label}
           {meta.unit && meta.editor !== "levelCuts" && meta.editor !== "targets" ? `, ${meta.unit}` : ""}
         </Label>
-        <Tooltip content={strings.parameterCode(meta.key)} relationship="description" withArrow>
+        <Tooltip content={strings.parameterCode(meta.key)} relationship="description" withArrow mountNode={props.tooltipMount}>
           <Button className={styles.code} appearance="transparent" size="small" aria-label={strings.parameterCodeButton}>
             <span aria-hidden="true">ⓘ</span>
           </Button>
