@@ -98,6 +98,17 @@ describe("opening a file through a reader worker", () => {
     expect(checked.issues.filter((i) => i.severity === "error").map((i) => `${i.sheet ?? ""}!${i.cell ?? ""}`)).toEqual([`Школы!F${n - 1}`]);
   }, 120_000);
 
+  it.each(["error.dates-in-numbers.xlsx", "error.date-1904.xlsx"])("carries the reader's date marks (and a 1904 workbook's dating) to the compute worker: %s gives its «дата в числовом столбце» issues, opened directly or through the reader", async (name) => {
+    const file = path.join(FIXTURES, "dates", name);
+    const expected = parseWorkbook(await readXlsx(bytesOf(file))).issues;
+    expect(expected.some((i) => i.severity === "error" && /дата .* в числовом столбце/.test(i.message))).toBe(true);
+    for (const reader of [inlineWorker, undefined]) {
+      const ws = fileWorkspace({ compute: new ComputeClient(inlineWorker), ...(reader ? { reader } : {}), makeUrl: () => "blob:r", strings: ru.stage });
+      await ws.open?.(name, bytesOf(file), silent, signal());
+      expect((await ws.validate(ru.stage, silent, signal())).issues).toEqual(expected);
+    }
+  });
+
   it("says in Russian why a damaged file cannot be read, stops the compute worker that waited for its rows, and leaves no file loaded", async () => {
     const compute = recorded();
     const reader = recorded();

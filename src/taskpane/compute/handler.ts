@@ -50,10 +50,10 @@ const ANALYSE_STAGES: Readonly<Record<StageKey, number | null>> = {
 export const PORT_BLOCK_ROWS = 10_000;
 
 /** An input sheet held by the worker; `hidden`: hidden in Excel, never preferred over a visible one. */
-type InputSheet = { name: string; rows: (readonly CellValue[])[]; hidden?: boolean };
+type InputSheet = { name: string; rows: (readonly CellValue[])[]; hidden?: boolean; dateCells?: ReadonlySet<number> };
 
 /** An .xlsx file's input sheets (the contract's sheets only: a big workbook's other sheets would only take memory). */
-async function readInputSheets(bytes: ArrayBuffer): Promise<InputSheet[]> {
+async function readInputSheets(bytes: ArrayBuffer): Promise<{ sheets: InputSheet[]; date1904: boolean }> {
   const kind = checkWorkbookBytes(new Uint8Array(bytes));
   if (!kind.ok) throw new Error(kind.message);
   const read = await readXlsx(bytes).catch((e: unknown) => {
@@ -63,15 +63,18 @@ async function readInputSheets(bytes: ArrayBuffer): Promise<InputSheet[]> {
     throw new Error(`Файл не удалось прочитать как книгу Excel (.xlsx): он повреждён или это не книга Excel — откройте его в Excel и сохраните как «Книга Excel (*.xlsx)» (${e instanceof Error ? e.message : String(e)})`);
   });
   // A fresh read: its row arrays are nobody else's, so they are kept as they are, not copied.
-  return read.sheets
+  const sheets = read.sheets
     .filter((s) => isInputSheet(s.name))
-    .map((s) => ({ name: s.name, rows: s.rows as (readonly CellValue[])[], ...(s.hidden === true ? { hidden: true } : {}) }));
+    .map((s) => ({ name: s.name, rows: s.rows as (readonly CellValue[])[], ...(s.hidden === true ? { hidden: true } : {}), ...(s.dateCells ? { dateCells: s.dateCells } : {}) }));
+  return { sheets, date1904: read.date1904 === true };
 }
 
 /** A handler of the pane's messages over its own copy of the input. */
 export function computeHandler(post: Post): (message: ToWorker) => void {
   let sheets: InputSheet[] = [];
   let parsed: ParseResult | null = null;
+  /** The opened workbook counts dates from 1904 (a Mac workbook). */
+  let date1904 = false;
   let queue: Promise<void> = Promise.resolve();
   /** The last analysis and its run context, for «Скачать справку» (kept when the input is cleared). */
   let last: { result: AnalysisResult; context: { date: string; source?: string } } | null = null;
@@ -84,9 +87,9 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
   const parse = (stage: (key: StageKey) => void): ParseResult => {
     if (parsed === null) {
       stage("parsing");
-      const raw: RawSheet[] = sheets.map((s) => (s.hidden === true ? { name: s.name, hidden: true, rows: s.rows } : { name: s.name, rows: s.rows }));
+      const raw: RawSheet[] = sheets.map((s) => ({ name: s.name, rows: s.rows, ...(s.hidden === true ? { hidden: true } : {}), ...(s.dateCells ? { dateCells: s.dateCells } : {}) }));
       sheets = [];
-      parsed = parseWorkbook({ sheets: raw });
+      parsed = parseWorkbook(date1904 ? { sheets: raw, date1904 } : { sheets: raw });
     }
     return parsed;
   };
@@ -97,7 +100,7 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
     let sheet = sheets.find((s) => s.name === message.sheet);
     if (!sheet || message.first) {
       sheets = sheets.filter((s) => s.name !== message.sheet);
-      sheet = message.hidden === true ? { name: message.sheet, rows: [], hidden: true } : { name: message.sheet, rows: [] };
+      sheet = { name: message.sheet, rows: [], ...(message.hidden === true ? { hidden: true } : {}), ...(message.dateCells ? { dateCells: message.dateCells } : {}) };
       sheets.push(sheet);
     }
     for (const row of message.rows) sheet.rows.push(row);
@@ -107,6 +110,7 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
     if (message.type === "clear") {
       sheets = [];
       parsed = null;
+      date1904 = false;
       return;
     }
     if (message.type === "rows") {
@@ -134,7 +138,10 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         // Whatever happens next, the previous file is gone: a failed open never leaves it to be checked.
         sheets = [];
         parsed = null;
-        sheets = await readInputSheets(message.bytes);
+        date1904 = false;
+        const read = await readInputSheets(message.bytes);
+        sheets = read.sheets;
+        date1904 = read.date1904;
         parsed = null;
         done({ sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })) });
         return;
@@ -145,13 +152,15 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         const port = message.port;
         try {
           const read = await readInputSheets(message.bytes);
-          for (const sheet of read) {
+          for (const sheet of read.sheets) {
             for (let i = 0; i === 0 || i < sheet.rows.length; i += PORT_BLOCK_ROWS) {
-              port.postMessage({ type: "rows", sheet: sheet.name, rows: sheet.rows.slice(i, i + PORT_BLOCK_ROWS), first: i === 0, ...(sheet.hidden === true ? { hidden: true } : {}) } satisfies PortMessage);
+              const rows = sheet.rows.slice(i, i + PORT_BLOCK_ROWS);
+              const marks = i === 0 ? { ...(sheet.hidden === true ? { hidden: true } : {}), ...(sheet.dateCells ? { dateCells: sheet.dateCells } : {}) } : {};
+              port.postMessage({ type: "rows", sheet: sheet.name, rows, first: i === 0, ...marks } satisfies PortMessage);
             }
           }
-          port.postMessage({ type: "end" } satisfies PortMessage);
-          done({ sheets: read.map((s) => ({ name: s.name, rows: s.rows.length })) });
+          port.postMessage({ type: "end", ...(read.date1904 ? { date1904: true } : {}) } satisfies PortMessage);
+          done({ sheets: read.sheets.map((s) => ({ name: s.name, rows: s.rows.length })) });
         } catch (e) {
           port.postMessage({ type: "failed" } satisfies PortMessage);
           throw e;
@@ -164,13 +173,17 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         stage("loadingFile", null);
         sheets = [];
         parsed = null;
+        date1904 = false;
         const port = message.port;
         try {
           await new Promise<void>((resolve, reject) => {
             port.onmessage = (event: MessageEvent<PortMessage>) => {
               const m = event.data;
               if (m.type === "rows") take(m);
-              else if (m.type === "end") resolve();
+              else if (m.type === "end") {
+                date1904 = m.date1904 === true;
+                resolve();
+              }
               // The reader says why to the pane itself; here the half-received input is dropped.
               else reject(new Error("reading the file failed"));
             };

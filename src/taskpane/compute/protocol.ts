@@ -26,10 +26,12 @@ export interface RowsMessage {
   readonly first: boolean;
   /** The sheet is hidden in Excel: never preferred over a visible sheet of the same role. */
   readonly hidden?: boolean;
+  /** With `first`: the sheet's cells formatted as dates (keys as in RawSheet.dateCells). */
+  readonly dateCells?: ReadonlySet<number>;
 }
 
 /** What a reader worker sends the compute worker through their port: rows, then the end (or that reading failed). */
-export type PortMessage = RowsMessage | { readonly type: "end" } | { readonly type: "failed" };
+export type PortMessage = RowsMessage | { readonly type: "end"; readonly date1904?: boolean } | { readonly type: "failed" };
 
 export type RequestBody =
   /** Read an .xlsx file and keep its input sheets (the bytes are transferred). */
