@@ -292,7 +292,11 @@ abstract class XmlScanner {
   constructor(protected readonly where: string) {}
 
   /** A tag `s[from, to)` (between `<` and `>`), its local name `s[name, nameEnd)`. */
-  protected abstract tag(s: string, from: number, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): void;
+  /**
+   * A tag `s[from, to)` (between `<` and `>`), its local name `s[name, nameEnd)`. May return where
+   * the scan resumes in `s` when the handler has read past the tag's end itself (within `s`).
+   */
+  protected abstract tag(s: string, from: number, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): number | void;
   /** Raw (undecoded) text between tags, only while the handler is capturing. */
   protected capturing = false;
   protected text = "";
@@ -399,8 +403,8 @@ abstract class XmlScanner {
         q++;
       }
       const selfClosing = !closing && s.charCodeAt(gt - 1) === 47;
-      this.tag(s, lt + 1, selfClosing ? gt - 1 : gt, p, q, closing, selfClosing);
-      i = gt + 1;
+      const resume = this.tag(s, lt + 1, selfClosing ? gt - 1 : gt, p, q, closing, selfClosing);
+      i = typeof resume === "number" ? resume : gt + 1;
     }
   }
 
@@ -764,14 +768,14 @@ class SheetScanner extends XmlScanner {
     }
   }
 
-  protected tag(s: string, from: number, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): void {
+  protected tag(s: string, from: number, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): number | void {
     const len = nameEnd - name;
     const c0 = s.charCodeAt(name);
     if (len === 1) {
       switch (c0) {
         case 99 /* c */:
           if (closing) this.endCell();
-          else if (this.row !== null) this.startCell(s, nameEnd, to, selfClosing);
+          else if (this.row !== null) return this.startCell(s, nameEnd, to, selfClosing);
           return;
         case 118 /* v */:
           if (this.inCell && !this.inRun) this.capture(1, closing, selfClosing);
@@ -856,7 +860,7 @@ class SheetScanner extends XmlScanner {
     }
   }
 
-  private startCell(s: string, from: number, to: number, selfClosing: boolean): void {
+  private startCell(s: string, from: number, to: number, selfClosing: boolean): number | void {
     let col = 0;
     let type = T_NUMBER;
     let style = 0;
@@ -892,6 +896,28 @@ class SheetScanner extends XmlScanner {
       i = ve + 1;
     }
     this.begin(col, type, style, selfClosing);
+    if (!selfClosing && (type === T_NUMBER || type === T_SHARED)) return this.quickValue(s, to + 1);
+  }
+
+  /**
+   * The usual cell, `<v>text</v></c>` right after its start tag and whole in this chunk, read in
+   * one step: returns where the scan resumes (after `</c>`), or nothing to leave it to the tags.
+   */
+  private quickValue(s: string, p: number): number | void {
+    if (s.charCodeAt(p) !== 60 || s.charCodeAt(p + 1) !== 118 || s.charCodeAt(p + 2) !== 62) return;
+    const e = s.indexOf("<", p + 3);
+    if (e < 0 || e - p - 3 > MAX_TEXT_CHARS || !s.startsWith("</v></c>", e)) return;
+    const d = digitsOf(s, p + 3, e);
+    if (d >= 0) this.intValue = d;
+    else if (e > p + 3) {
+      for (let k = p + 3; k < e; k++) {
+        const c = s.charCodeAt(k);
+        if (c === 38 /* & */ || c === 13 /* CR */) return;
+      }
+      this.value = s.slice(p + 3, e);
+    }
+    this.endCell();
+    return e + 8;
   }
 
   /** Attributes with spaces around `=`: the general path. */
