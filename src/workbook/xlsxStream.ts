@@ -896,18 +896,18 @@ class SheetScanner extends XmlScanner {
       i = ve + 1;
     }
     this.begin(col, type, style, selfClosing);
-    if (!selfClosing && (type === T_NUMBER || type === T_SHARED)) return this.quickValue(s, to + 1);
+    if (!selfClosing && (type === T_NUMBER || type === T_SHARED || type === T_STR)) return this.quickValue(s, to + 1, type !== T_STR);
   }
 
   /**
    * The usual cell, `<v>text</v></c>` right after its start tag and whole in this chunk, read in
    * one step: returns where the scan resumes (after `</c>`), or nothing to leave it to the tags.
    */
-  private quickValue(s: string, p: number): number | void {
+  private quickValue(s: string, p: number, numeric: boolean): number | void {
     if (s.charCodeAt(p) !== 60 || s.charCodeAt(p + 1) !== 118 || s.charCodeAt(p + 2) !== 62) return;
     const e = s.indexOf("<", p + 3);
     if (e < 0 || e - p - 3 > MAX_TEXT_CHARS || !s.startsWith("</v></c>", e)) return;
-    const d = digitsOf(s, p + 3, e);
+    const d = numeric ? digitsOf(s, p + 3, e) : -1;
     if (d >= 0) this.intValue = d;
     else if (e > p + 3) {
       for (let k = p + 3; k < e; k++) {
