@@ -110,7 +110,8 @@ async function main(): Promise<void> {
     const rssMb = rssKb / 1024;
     const written = /Записано: .*$/m.exec(r.stdout)?.[0] ?? "";
     console.log(written);
-    console.log(`shnor import: ${wall.toFixed(1)} с (цель < ${GOAL_S} с), пиковая память ${rssMb.toFixed(0)} МБ (цель < ${GOAL_RSS_MB} МБ); книга ${(statSync(out).size / 1e6).toFixed(1)} МБ`);
+    const cpu = useTime ? Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN) : NaN;
+    console.log(`shnor import: ${wall.toFixed(1)} с (ЦП ${cpu.toFixed(1)} с; цель < ${GOAL_S} с), пиковая память ${rssMb.toFixed(0)} МБ (цель < ${GOAL_RSS_MB} МБ); книга ${(statSync(out).size / 1e6).toFixed(1)} МБ`);
     console.log(wall < GOAL_S && rssMb < GOAL_RSS_MB ? "Цель достигнута" : "ЦЕЛЬ НЕ ДОСТИГНУТА");
   } finally {
     rmSync(dir, { recursive: true, force: true });

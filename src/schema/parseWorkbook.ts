@@ -11,6 +11,7 @@ import {
   checkAgainstScales,
   checkCounts,
   checkDuplicateKeys,
+  checkDuplicateParts,
   checkDuplicateSchools,
   checkScaleRows,
   checkScaleYears,
@@ -189,10 +190,11 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
 
   let scoreRows = unifySubjects(scores.rows, spelling);
   if (known !== null) scoreRows = checkUnknownSchools({ ...scores, rows: scoreRows }, known, sink);
-  scoreRows = checkDuplicateKeys(
+  scoreRows = checkDuplicateParts(
     scores,
     scoreRows,
-    (v) => `${groupKey(v)}\u0000${v.participantId}\u0000${looseKey(v.subject)}`,
+    6,
+    (v) => [v.schoolId, v.year, v.procedure, v.grade, looseKey(v.subject), v.participantId],
     (v) => `${v.participantId} (ОО ${v.schoolId}, ${v.year} год, ${scaleKeyText(v.procedure, v.grade, v.subject)})`,
     "duplicate-score",
     "participantId",

@@ -95,6 +95,16 @@ function fractionColumns(located: LocatedSheet, percentCols: readonly FieldColum
   return out;
 }
 
+/** A text that reads as no value (blank, «-», «н/д») in a column's cache of texts read. */
+const MISSING = Symbol("missing");
+
+/** Distinct texts remembered per column at most (a column of unique names must not hold them all twice). */
+const KNOWN_TEXTS = 100_000;
+
+function remember(known: Map<string, FieldValue | typeof MISSING>, text: string, value: FieldValue | typeof MISSING): void {
+  if (known.size < KNOWN_TEXTS) known.set(text, value);
+}
+
 /** Reports a bad cell, empties its field; returns whether the row stays valid. */
 function failCell(sink: IssueSink, draft: IssueDraft, record: Record<string, FieldValue>, field: string, nullable: boolean): boolean {
   sink.push(draft);
@@ -119,20 +129,63 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
   const invalid: ReadSheet<T>["invalid"] = [];
   let dataRows = 0;
 
-  for (let r = located.headerRow + 1; r < located.raw.rows.length; r++) {
-    const raw = located.raw.rows[r] ?? [];
-    if (cols.every((c) => isBlank(raw[located.columns.get(c.field) ?? -1]))) continue;
+  // Per column: its index, and what each text seen in it was read as. Texts repeat (a school's
+  // code, a subject, «ВПР» on a million rows, shared strings in an .xlsx), so each distinct text
+  // is normalised once; only texts read without an issue are kept.
+  const index = cols.map((c) => located.columns.get(c.field) ?? 0);
+  const known = cols.map(() => new Map<string, FieldValue | typeof MISSING>());
+  const absentFields = absent.map((c) => c.field);
+  const absentValid = absent.every((c) => c.def.nullable);
+  const rawRows = located.raw.rows;
+
+  for (let r = located.headerRow + 1; r < rawRows.length; r++) {
+    const raw = rawRows[r] ?? [];
+    let blank = true;
+    for (let i = 0; i < index.length && blank; i++) blank = isBlank(raw[index[i]!]);
+    if (blank) continue;
     dataRows++;
     const record: Record<string, FieldValue> = {};
-    let valid = true;
-    for (const { field, def: col } of absent) {
-      record[field] = null;
-      if (!col.nullable) valid = false;
-    }
-    for (const { field, def: col } of cols) {
-      const c = located.columns.get(field) ?? 0;
+    let valid = absentValid;
+    for (const field of absentFields) record[field] = null;
+    for (let i = 0; i < cols.length; i++) {
+      const { field, def: col } = cols[i]!;
+      const c = index[i]!;
       const cell: CellValue = raw[c] ?? null;
       let failure: IssueCode | null = null;
+      if (typeof cell === "string") {
+        const hit = known[i]!.get(cell);
+        if (hit === MISSING) {
+          record[field] = null;
+          if (!col.nullable) {
+            sink.push({ code: "value-missing", sheet, row: r, column: c, details: { header: col.header } });
+            valid = false;
+          }
+          continue;
+        }
+        if (hit !== undefined) {
+          record[field] = hit;
+          continue;
+        }
+      } else if (typeof cell === "number" && (col.type === "int" || col.type === "number" || col.type === "percent") && !fractions.has(field)) {
+        // The common case of a numeric column, without the general path's allocations.
+        if (dates !== undefined && dates.has(dateCellKey(r, c))) {
+          sink.push({ code: "date-in-number-column", sheet, row: r, column: c, received: cell, details: { header: col.header, date: formatExcelDate(cell, date1904) } });
+          valid = col.nullable && valid;
+          record[field] = null;
+          continue;
+        }
+        const min = col.type === "percent" ? 0 : col.min;
+        const max = col.type === "percent" ? 100 : col.max;
+        if (!Number.isFinite(cell)) failure = "not-a-number";
+        else if (col.type === "int" && !Number.isInteger(cell)) failure = "not-an-integer";
+        else if ((min !== undefined && cell < min) || (max !== undefined && cell > max)) failure = rangeCode(field, col, cell);
+        else {
+          record[field] = cell;
+          continue;
+        }
+        valid = failCell(sink, { code: failure, sheet, row: r, column: c, received: cell, expected: expectationOf(col) }, record, field, col.nullable) && valid;
+        continue;
+      }
       if (cell !== null && typeof cell === "object") {
         valid = failCell(sink, { code: "cell-error", sheet, row: r, column: c, received: cell, expected: expectationOf(col) }, record, field, col.nullable) && valid;
         continue;
@@ -142,6 +195,7 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
         continue;
       }
       if (isBlank(cell) || (col.type !== "bool" && col.type !== "code" && col.type !== "text" && isNoDataMarker(cell))) {
+        if (typeof cell === "string") remember(known[i]!, cell, MISSING);
         record[field] = null;
         if (!col.nullable) {
           sink.push({ code: "value-missing", sheet, row: r, column: c, details: { header: col.header } });
@@ -226,6 +280,8 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
       }
       if (failure !== null) {
         valid = failCell(sink, { code: failure, sheet, row: r, column: c, received: cell, expected: expectationOf(col) }, record, field, col.nullable) && valid;
+      } else if (typeof cell === "string") {
+        remember(known[i]!, cell, record[field]!);
       }
     }
     if (valid) rows.push({ row: r, value: record as unknown as T });

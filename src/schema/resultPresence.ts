@@ -6,6 +6,7 @@
  */
 import type { AggregatedResult, ParticipantScore } from "../engine/types";
 import type { ReadRow, ReadSheet } from "./readSheet";
+import { NestedMap } from "./keys";
 import type { IssueSink } from "./sink";
 
 /** The count columns of «Результаты» an index (or a preset's criterion) is computed from. */
@@ -33,7 +34,11 @@ export function checkResultPresence(
     sink.push({ code: "no-results", sheet: null, row: null, column: null });
     return;
   }
-  const scored = new Set(scoreRows.map((r) => `${r.value.procedure}\u0000${r.value.year}`));
+  const scored = new Set<string>();
+  const seen = new NestedMap<true>(2);
+  for (const { value } of scoreRows) {
+    if (seen.getOrSet([value.procedure, value.year], true) === undefined) scored.add(`${value.procedure}\u0000${value.year}`);
+  }
   const groups = new Map<string, { procedure: string; year: number; first: number; last: number; rows: number; counted: boolean; mean: boolean }>();
   for (const { row, value } of resultRows) {
     const key = `${value.procedure}\u0000${value.year}`;

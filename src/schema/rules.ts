@@ -6,6 +6,7 @@
 import { ALL_SUBJECTS, type AggregatedResult, type ParticipantScore, type Scale, type School } from "../engine/types";
 import { formatNumberRu } from "./issues";
 import type { ReadRow, ReadSheet } from "./readSheet";
+import { NestedMap } from "./keys";
 import type { IssueSink } from "./sink";
 import { looseKey } from "./text";
 
@@ -97,6 +98,30 @@ export function checkDuplicateKeys<T>(
     } else {
       sink.push({ code, sheet: sheet.name, row: r.row, column: col(sheet, column), details: { key: keyText(r.value), firstRow: seen + 1 } });
     }
+  }
+  return kept;
+}
+
+/**
+ * Rows repeating an earlier row's key, the key given as parts (`depth` of them) rather than one
+ * string: the same rule as {@link checkDuplicateKeys} for sheets of a million rows.
+ */
+export function checkDuplicateParts<T>(
+  sheet: Sheet<T>,
+  rows: readonly ReadRow<T>[],
+  depth: number,
+  parts: (v: T) => readonly unknown[],
+  keyText: (v: T) => string,
+  code: "duplicate-result" | "duplicate-score",
+  column: keyof T & string,
+  sink: IssueSink,
+): ReadRow<T>[] {
+  const first = new NestedMap<number>(depth);
+  const kept: ReadRow<T>[] = [];
+  for (const r of rows) {
+    const seen = first.getOrSet(parts(r.value), r.row);
+    if (seen === undefined) kept.push(r);
+    else sink.push({ code, sheet: sheet.name, row: r.row, column: col(sheet, column), details: { key: keyText(r.value), firstRow: seen + 1 } });
   }
   return kept;
 }
@@ -241,15 +266,23 @@ export function checkAgainstScales<T extends { year: number; procedure: string; 
 ): ReadRow<T>[] {
   const reported = new Set<string>();
   const kept: ReadRow<T>[] = [];
+  // The scale of each year × procedure × grade × subject, looked up once.
+  const resolved = new NestedMap<{ k: string; scale: Scale | null | undefined }>(4);
   for (const r of rows) {
     const v = r.value;
     if (v.subject === ALL_SUBJECTS) {
       kept.push(r);
       continue;
     }
-    const k = scaleKey(v.procedure, v.grade, v.subject);
-    const yearly = scales.get(yearScaleKey(v.year, k));
-    const scale = yearly !== undefined ? yearly : scales.get(k);
+    const parts = [v.year, v.procedure, v.grade, v.subject];
+    let hit = resolved.get(parts);
+    if (hit === undefined) {
+      const key = scaleKey(v.procedure, v.grade, v.subject);
+      const yearly = scales.get(yearScaleKey(v.year, key));
+      hit = { k: key, scale: yearly !== undefined ? yearly : scales.get(key) };
+      resolved.set(parts, hit);
+    }
+    const { k, scale } = hit;
     if (scale === null) {
       kept.push(r);
       continue;
@@ -294,15 +327,16 @@ export function flagOverriddenResults(
   scores: readonly ReadRow<ParticipantScore>[],
   sink: IssueSink,
 ): void {
-  const withScores = new Set(scores.map((s) => groupKey(s.value)));
+  const withScores = new NestedMap<true>(4);
+  for (const { value: s } of scores) withScores.set([s.schoolId, s.year, s.procedure, s.grade], true);
   const ignored = new Map<string, { first: ReadRow<AggregatedResult>; n: number }>();
   for (const r of rows) {
     const v = r.value;
     const hasCounts = [v.belowMin, v.atLeastMid, v.atLeastTop, v.meanScore, v.mark2, v.marks45, v.belowScaleMin, v.highBand, v.procedureLow, v.procedureHigh, v.procedureBelowScaleMin, v.journalLowered, v.journalConfirmed, v.journalRaised].some(
       (x) => x !== null && x !== undefined,
     );
+    if (!hasCounts || withScores.get([v.schoolId, v.year, v.procedure, v.grade]) === undefined) continue;
     const k = groupKey(v);
-    if (!hasCounts || !withScores.has(k)) continue;
     const d = ignored.get(k);
     if (d === undefined) ignored.set(k, { first: r, n: 1 });
     else d.n += 1;

@@ -292,10 +292,21 @@ abstract class XmlScanner {
   constructor(protected readonly where: string) {}
 
   /** A tag `s[from, to)` (between `<` and `>`), its local name `s[name, nameEnd)`. */
-  protected abstract tag(s: string, from: number, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): void;
+  /**
+   * A tag `s[from, to)` (between `<` and `>`), its local name `s[name, nameEnd)`. May return where
+   * the scan resumes in `s` when the handler has read past the tag's end itself (within `s`).
+   */
+  protected abstract tag(s: string, from: number, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): number | void;
   /** Raw (undecoded) text between tags, only while the handler is capturing. */
   protected capturing = false;
   protected text = "";
+  /**
+   * While `fastDigits` is set, a captured text that is all digits (no leading zero, at most 9)
+   * is kept here as its number instead of as a string: most cell values of a large sheet are
+   * small integers or shared-string indices. -1 when there is none.
+   */
+  protected fastDigits = false;
+  protected digits = -1;
 
   /** Where the text being captured is, for a message about it («ячейка B7»). */
   protected textPlace(): string {
@@ -303,6 +314,10 @@ abstract class XmlScanner {
   }
 
   private append(piece: string): void {
+    if (this.digits >= 0) {
+      this.text = String(this.digits);
+      this.digits = -1;
+    }
     this.text += piece;
     if (this.text.length > MAX_TEXT_CHARS) this.tooLong();
   }
@@ -334,7 +349,11 @@ abstract class XmlScanner {
         if (this.capturing) this.append(s.slice(i));
         return;
       }
-      if (this.capturing && lt > i) this.append(s.slice(i, lt));
+      if (this.capturing && lt > i) {
+        const d = this.fastDigits && this.digits < 0 && this.text.length === 0 ? digitsOf(s, i, lt) : -1;
+        if (d >= 0) this.digits = d;
+        else this.append(s.slice(i, lt));
+      }
       // Only the construct carried over (at 0) may resume its search past its start.
       const from = lt === 0 ? searchFrom : 0;
       let c = s.charCodeAt(lt + 1);
@@ -384,8 +403,8 @@ abstract class XmlScanner {
         q++;
       }
       const selfClosing = !closing && s.charCodeAt(gt - 1) === 47;
-      this.tag(s, lt + 1, selfClosing ? gt - 1 : gt, p, q, closing, selfClosing);
-      i = gt + 1;
+      const resume = this.tag(s, lt + 1, selfClosing ? gt - 1 : gt, p, q, closing, selfClosing);
+      i = typeof resume === "number" ? resume : gt + 1;
     }
   }
 
@@ -404,6 +423,21 @@ abstract class XmlScanner {
     this.carry = "";
     if (carry.trim().length > 0) throw this.unclosed(`тег «${carry.slice(0, 40)}${carry.length > 40 ? "…" : ""}» в конце части`);
   }
+}
+
+/** `s[from, to)` as a number when it is 1 to 9 digits without a leading zero (or "0"); else -1. */
+function digitsOf(s: string, from: number, to: number): number {
+  const len = to - from;
+  if (len > 9) return -1;
+  const c0 = s.charCodeAt(from);
+  if (c0 < 48 || c0 > 57 || (c0 === 48 && len > 1)) return -1;
+  let n = c0 - 48;
+  for (let k = from + 1; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 /** The first `code` in `s[from, to)`, or -1: never looks past the tag. */
@@ -601,6 +635,35 @@ const T_INLINE = 3;
 const T_BOOL = 4;
 const T_ERROR = 5;
 
+/** A one-letter `t`: s, b, e; anything else (n, d) reads as a number, as in {@link cellType}. */
+function cellTypeChar(c: number): number {
+  return c === 115 ? T_SHARED : c === 98 ? T_BOOL : c === 101 ? T_ERROR : T_NUMBER;
+}
+
+/** The `r` attribute of a `<row>` tag `s[from, to)` as a number, 0 when absent or not a number. */
+function rowAttr(s: string, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const eq = indexIn(s, 61 /* = */, i, to);
+    if (eq < 0) return 0;
+    let ns = eq - 1;
+    while (ns > i && s.charCodeAt(ns) <= 32) ns--;
+    let qp = eq + 1;
+    while (qp < to && s.charCodeAt(qp) <= 32) qp++;
+    const quote = s.charCodeAt(qp);
+    if (quote !== 34 && quote !== 39) return 0;
+    const ve = indexIn(s, quote, qp + 1, to);
+    if (ve < 0) return 0;
+    const before = s.charCodeAt(ns - 1);
+    if (s.charCodeAt(ns) === 114 /* r */ && (before <= 32 || before === 58)) {
+      const v = parseInt(s.slice(qp + 1, ve), 10);
+      return Number.isFinite(v) ? v : 0;
+    }
+    i = ve + 1;
+  }
+  return 0;
+}
+
 function cellType(t: string): number {
   switch (t) {
     case "s":
@@ -666,6 +729,8 @@ class SheetScanner extends XmlScanner {
   private hasFormula = false;
   /** The cell's `<v>` / `<t>` text (raw), undefined while there was none. */
   private value: string | undefined = undefined;
+  /** Instead of `value`: the cell's `<v>` as a small integer (see `digits`), -1 when not. */
+  private intValue = -1;
   private runs: string[] | null = null;
   private inRun = false;
   private runText: string | undefined = undefined;
@@ -703,14 +768,14 @@ class SheetScanner extends XmlScanner {
     }
   }
 
-  protected tag(s: string, from: number, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): void {
+  protected tag(s: string, from: number, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): number | void {
     const len = nameEnd - name;
     const c0 = s.charCodeAt(name);
     if (len === 1) {
       switch (c0) {
         case 99 /* c */:
           if (closing) this.endCell();
-          else if (this.row !== null) this.startCell(s, nameEnd, to, selfClosing);
+          else if (this.row !== null) return this.startCell(s, nameEnd, to, selfClosing);
           return;
         case 118 /* v */:
           if (this.inCell && !this.inRun) this.capture(1, closing, selfClosing);
@@ -744,10 +809,7 @@ class SheetScanner extends XmlScanner {
     if (len === 3 && c0 === 114 && isName(s, name, nameEnd, "row")) {
       if (closing) this.endRow();
       else {
-        let r = 0;
-        eachAttr(s, nameEnd, to, (n, v) => {
-          if (n === "r") r = parseInt(v, 10);
-        });
+        const r = rowAttr(s, nameEnd, to);
         this.rowNumber = r > 0 ? r : this.rowNumber + 1;
         if (this.rowNumber > EXCEL_MAX_ROWS) this.refuse(`строка ${groupDigits(this.rowNumber)}: номер строки больше ${groupDigits(EXCEL_MAX_ROWS)} — предела Excel`);
         this.row = [];
@@ -766,16 +828,30 @@ class SheetScanner extends XmlScanner {
       this.capturing = true;
       this.target = target;
       this.text = "";
+      this.digits = -1;
+      this.fastDigits = target === 1 && (this.type === T_NUMBER || this.type === T_SHARED);
     }
     if (closing || selfClosing) {
-      const raw = this.text;
+      const digits = this.digits;
+      const raw = digits >= 0 ? "" : this.text;
       this.capturing = false;
+      this.fastDigits = false;
+      this.digits = -1;
       this.text = "";
       if (target !== this.target) return;
       this.target = 0;
       if (target === 1) {
+        if (digits >= 0 && this.value === undefined && this.intValue < 0) {
+          this.intValue = digits;
+          return;
+        }
+        if (this.intValue >= 0) {
+          this.value = String(this.intValue);
+          this.intValue = -1;
+        }
+        const text = digits >= 0 ? String(digits) : raw;
         // exceljs concatenates the texts of the cell's <v> and <t> elements (there is one).
-        if (raw.length > 0) this.value = this.value === undefined ? raw : this.value + raw;
+        if (text.length > 0) this.value = this.value === undefined ? text : this.value + text;
       } else if (target === 2) {
         if (raw.length > 0) this.hasFormula = true;
       } else {
@@ -784,7 +860,7 @@ class SheetScanner extends XmlScanner {
     }
   }
 
-  private startCell(s: string, from: number, to: number, selfClosing: boolean): void {
+  private startCell(s: string, from: number, to: number, selfClosing: boolean): number | void {
     let col = 0;
     let type = T_NUMBER;
     let style = 0;
@@ -808,7 +884,7 @@ class SheetScanner extends XmlScanner {
             else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
             else break;
           }
-        } else if (a === 116 /* t */) type = cellType(s.slice(eq + 2, ve));
+        } else if (a === 116 /* t */) type = ve - eq === 3 ? cellTypeChar(s.charCodeAt(eq + 2)) : cellType(s.slice(eq + 2, ve));
         else if (a === 115 /* s */) {
           for (let k = eq + 2; k < ve; k++) {
             const c = s.charCodeAt(k);
@@ -820,6 +896,28 @@ class SheetScanner extends XmlScanner {
       i = ve + 1;
     }
     this.begin(col, type, style, selfClosing);
+    if (!selfClosing && (type === T_NUMBER || type === T_SHARED || type === T_STR)) return this.quickValue(s, to + 1, type !== T_STR);
+  }
+
+  /**
+   * The usual cell, `<v>text</v></c>` right after its start tag and whole in this chunk, read in
+   * one step: returns where the scan resumes (after `</c>`), or nothing to leave it to the tags.
+   */
+  private quickValue(s: string, p: number, numeric: boolean): number | void {
+    if (s.charCodeAt(p) !== 60 || s.charCodeAt(p + 1) !== 118 || s.charCodeAt(p + 2) !== 62) return;
+    const e = s.indexOf("<", p + 3);
+    if (e < 0 || e - p - 3 > MAX_TEXT_CHARS || !s.startsWith("</v></c>", e)) return;
+    const d = numeric ? digitsOf(s, p + 3, e) : -1;
+    if (d >= 0) this.intValue = d;
+    else if (e > p + 3) {
+      for (let k = p + 3; k < e; k++) {
+        const c = s.charCodeAt(k);
+        if (c === 38 /* & */ || c === 13 /* CR */) return;
+      }
+      this.value = s.slice(p + 3, e);
+    }
+    this.endCell();
+    return e + 8;
   }
 
   /** Attributes with spaces around `=`: the general path. */
@@ -845,6 +943,7 @@ class SheetScanner extends XmlScanner {
     this.inCell = true;
     this.hasFormula = false;
     this.value = undefined;
+    this.intValue = -1;
     this.runs = null;
     this.inRun = false;
     if (selfClosing) this.endCell();
@@ -872,6 +971,10 @@ class SheetScanner extends XmlScanner {
    * cached value is the value, as Office.js gives it (exceljs drops a cached 0, "" or FALSE).
    */
   private cellValue(): CellValue {
+    if (this.intValue >= 0) {
+      // Only numbers and shared strings capture digits; a formula's number is the number.
+      return this.type === T_SHARED && !this.hasFormula ? (this.shared[this.intValue] ?? null) : this.intValue;
+    }
     const raw = this.value;
     if (this.hasFormula) {
       if (raw === undefined && this.runs === null && this.type !== T_STR) return { error: FORMULA_WITHOUT_VALUE };
