@@ -84,33 +84,15 @@ export function riskFactor(id: RiskFactorId, input: RiskInputs, refs: RiskRefere
               detail: `вакансий ${num(s.teacherVacancies, 0)} ${s.teacherVacancies > p.vacanciesAbove ? ">" : "≤"} ${num(p.vacanciesAbove, 0)}`,
             };
       break;
-    case "lowEquipment": {
-      const noInternet = s.stableInternet === null ? null : !s.stableInternet;
-      const fewComputers = s.computersPer100 === null ? null : s.computersPer100 < p.minComputersPer100;
-      const value = anyTrue(noInternet, fewComputers);
-      const parts: string[] = [];
-      if (noInternet === true) parts.push("нет устойчивого интернета");
-      if (fewComputers === true) parts.push(`компьютеров на 100 обучающихся ${num(s.computersPer100 as number)} < ${num(p.minComputersPer100)}`);
-      r = { value, detail: value === null ? `${NO_DATA} (интернет, компьютеры)` : value ? parts.join(", ") : "интернет есть, компьютеров достаточно" };
+    case "lowEquipment":
+      r = lowEquipment(s, p);
       break;
-    }
     case "teacherCompetence":
       r = below(s.qualifiedTeachersShare, refs.qualifiedP25, p1, "доля педагогов высшей и первой категории", "P25", "доля педагогов высшей и первой категории");
       break;
-    case "noSpecialists": {
-      const missing = [
-        s.hasPsychologist === false ? "педагога-психолога" : null,
-        s.hasSocialPedagogue === false ? "социального педагога" : null,
-        s.hasDefectologist === false ? "дефектолога" : null,
-      ].filter((x): x is string => x !== null);
-      const value = anyTrue(
-        s.hasPsychologist === null ? null : !s.hasPsychologist,
-        s.hasSocialPedagogue === null ? null : !s.hasSocialPedagogue,
-        s.hasDefectologist === null ? null : !s.hasDefectologist,
-      );
-      r = yesNo(value, `нет ${missing.join(", ")}`, "все узкие специалисты есть", `${NO_DATA} (узкие специалисты)`);
+    case "noSpecialists":
+      r = noSpecialists(s);
       break;
-    }
     case "highFailureRisk":
       r = above(input.latestLowIndex, refs.failureP75, (v) => pct(v), "индекс низких результатов", "P75", "нет оцененных процедур в последнем году");
       break;
@@ -126,14 +108,9 @@ export function riskFactor(id: RiskFactorId, input: RiskInputs, refs: RiskRefere
     case "lowOlympiad":
       r = below(s.olympiadShare, p.minOlympiad, (v) => `${num(v, 2)} %`, "участники олимпиад", "порог", "участники олимпиад");
       break;
-    case "remoteness": {
-      const value = isRemote(s.hardToReach, s.nearestSchoolKm, p.remoteKm);
-      const parts: string[] = [];
-      if (s.hardToReach === true) parts.push("труднодоступная местность");
-      if (s.nearestSchoolKm !== null && s.nearestSchoolKm >= p.remoteKm) parts.push(`до ближайшей ОО ${num(s.nearestSchoolKm)} км ≥ ${num(p.remoteKm, 0)}`);
-      r = yesNo(value, parts.join(", "), "не удалена", `${NO_DATA} (труднодоступность, расстояние)`);
+    case "remoteness":
+      r = remoteness(s, p);
       break;
-    }
     case "lowStaffIndex":
       r = below(input.staffIndex, refs.staffIndexP25, idx, "индекс кадрового состава", "P25", "кадровые показатели");
       break;
@@ -153,6 +130,41 @@ export function riskFactor(id: RiskFactorId, input: RiskInputs, refs: RiskRefere
       break;
   }
   return { id, name: RISK_FACTOR_NAMES[id], value: r.value, detail: r.detail };
+}
+
+/** A factor's answer and the reason shown for it. */
+type FactorOutcome = { value: boolean | null; detail: string };
+
+function lowEquipment(s: School, p: MethodologyParameters): FactorOutcome {
+  const noInternet = s.stableInternet === null ? null : !s.stableInternet;
+  const fewComputers = s.computersPer100 === null ? null : s.computersPer100 < p.minComputersPer100;
+  const value = anyTrue(noInternet, fewComputers);
+  const parts: string[] = [];
+  if (noInternet === true) parts.push("нет устойчивого интернета");
+  if (fewComputers === true) parts.push(`компьютеров на 100 обучающихся ${num(s.computersPer100 as number)} < ${num(p.minComputersPer100)}`);
+  return { value, detail: value === null ? `${NO_DATA} (интернет, компьютеры)` : value ? parts.join(", ") : "интернет есть, компьютеров достаточно" };
+}
+
+function noSpecialists(s: School): FactorOutcome {
+  const missing = [
+    s.hasPsychologist === false ? "педагога-психолога" : null,
+    s.hasSocialPedagogue === false ? "социального педагога" : null,
+    s.hasDefectologist === false ? "дефектолога" : null,
+  ].filter((x): x is string => x !== null);
+  const value = anyTrue(
+    s.hasPsychologist === null ? null : !s.hasPsychologist,
+    s.hasSocialPedagogue === null ? null : !s.hasSocialPedagogue,
+    s.hasDefectologist === null ? null : !s.hasDefectologist,
+  );
+  return yesNo(value, `нет ${missing.join(", ")}`, "все узкие специалисты есть", `${NO_DATA} (узкие специалисты)`);
+}
+
+function remoteness(s: School, p: MethodologyParameters): FactorOutcome {
+  const value = isRemote(s.hardToReach, s.nearestSchoolKm, p.remoteKm);
+  const parts: string[] = [];
+  if (s.hardToReach === true) parts.push("труднодоступная местность");
+  if (s.nearestSchoolKm !== null && s.nearestSchoolKm >= p.remoteKm) parts.push(`до ближайшей ОО ${num(s.nearestSchoolKm)} км ≥ ${num(p.remoteKm, 0)}`);
+  return yesNo(value, parts.join(", "), "не удалена", `${NO_DATA} (труднодоступность, расстояние)`);
 }
 
 /**
