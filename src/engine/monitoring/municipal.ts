@@ -95,22 +95,7 @@ export function municipalMonitoring(
     else list.push(s);
   }
 
-  // The sheet's answers by municipality; a custom indicator is named by its smallest spelling, whatever the row order.
-  const answers = new Map<string, Answers>();
-  const customNames = new Map<string, string>();
-  for (const r of rows) {
-    if (isRegionalIndicatorRow(r.indicator)) continue; // seed 002 №6 and №8, regional indicators
-    const known = knownYesNoIndicator(r.indicator);
-    const key = known?.id ?? `custom:${indicatorKey(r.indicator)}`;
-    const seen = customNames.get(key);
-    if (known === null && (seen === undefined || r.indicator < seen)) customNames.set(key, r.indicator);
-    const a = answers.get(r.municipality) ?? { byIndicator: new Map() };
-    answers.set(r.municipality, a);
-    const byYear = a.byIndicator.get(key) ?? new Map<number | null, boolean | null>();
-    a.byIndicator.set(key, byYear);
-    if (!byYear.has(r.year)) byYear.set(r.year, r.value);
-  }
-  const customs = [...customNames.entries()].sort((x, y) => cmp(x[0], y[0]));
+  const { answers, customs } = sheetAnswers(rows);
 
   return [...byMunicipality.entries()]
     .sort((x, y) => cmp(x[0], y[0]))
@@ -163,6 +148,28 @@ export function municipalMonitoring(
         scoreMax: scoredOnes.length,
       };
     });
+}
+
+/**
+ * The «Мониторинг МО» answers by municipality, and the custom yes/no indicators (id, name) in
+ * order; a custom indicator is named by its smallest spelling, whatever the row order.
+ */
+function sheetAnswers(rows: readonly MunicipalIndicatorRow[]): { answers: Map<string, Answers>; customs: [string, string][] } {
+  const answers = new Map<string, Answers>();
+  const customNames = new Map<string, string>();
+  for (const r of rows) {
+    if (isRegionalIndicatorRow(r.indicator)) continue; // seed 002 №6 and №8, regional indicators
+    const known = knownYesNoIndicator(r.indicator);
+    const key = known?.id ?? `custom:${indicatorKey(r.indicator)}`;
+    const seen = customNames.get(key);
+    if (known === null && (seen === undefined || r.indicator < seen)) customNames.set(key, r.indicator);
+    const a = answers.get(r.municipality) ?? { byIndicator: new Map() };
+    answers.set(r.municipality, a);
+    const byYear = a.byIndicator.get(key) ?? new Map<number | null, boolean | null>();
+    a.byIndicator.set(key, byYear);
+    if (!byYear.has(r.year)) byYear.set(r.year, r.value);
+  }
+  return { answers, customs: [...customNames.entries()].sort((x, y) => cmp(x[0], y[0])) };
 }
 
 /** What else would give seed 001 §1.2.5's "risks removed": the rows of the year before on «Школы». */
