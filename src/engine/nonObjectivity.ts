@@ -160,105 +160,112 @@ function quantityText(q: QuantityValue, relation: string): string {
  * nonObjectivityFindings(stat, procedureReference(evaluated, p), p).map((f) => f.id) // ["ciBetterThanRegion"]
  */
 export function nonObjectivityFindings(s: ProcedureStat, ref: ProcedureReference, p: MethodologyParameters): SignFinding[] {
-  const out: SignFinding[] = [];
   const value = (q: Quantity): QuantityValue | null => {
     const { share, n } = part(s, q);
     if (share === null) return null;
     return { quantity: q, value: share, interval: wilson(share, n, p.nonObjConfidence), regional: ref.regional[q] };
   };
+  const found: (SignFinding | null)[] = [
+    p.nonObjCiBetterThanRegion ? ciBetterThanRegion(value, p) : null,
+    p.nonObjLowParticipation ? lowParticipation(value("u"), p) : null,
+    p.nonObjRaisedVsJournal ? raisedVsJournal(value("raised"), s, p) : null,
+    ...(p.nonObjBoundaryPeak ? boundaryPeaks(s, p) : []),
+    ...(p.nonObjPercentileSigns ? percentileSigns(s, ref, p) : []),
+  ];
+  return found.filter((f): f is SignFinding => f !== null);
+}
 
-  // 1. Better than the region beyond the interval on every known quantity, and materially so.
-  if (p.nonObjCiBetterThanRegion) {
-    const h = value("h");
-    if (h !== null && h.interval !== null && h.regional !== null && h.interval[0] > h.regional && h.value - h.regional >= p.nonObjMinGap) {
-      const compared: QuantityValue[] = [h];
-      let all = true;
-      for (const q of ["m", "l", "b"] as const) {
-        const v = value(q);
-        if (v === null || v.interval === null || v.regional === null) continue;
-        compared.push(v);
-        const better = q === "m" ? v.interval[0] > v.regional : v.interval[1] < v.regional;
-        if (!better) all = false;
-      }
-      if (all)
-        out.push({
-          id: "ciBetterThanRegion",
-          value: h.value,
-          interval: h.interval,
-          regional: h.regional,
-          quantities: compared,
-          text: compared.map((q) => quantityText(q, q.quantity === "h" || q.quantity === "m" ? "выше" : "ниже")).join(", "),
-        });
-    }
+/** Sign 1: better than the region beyond the interval on every known quantity, and materially so. */
+function ciBetterThanRegion(value: (q: Quantity) => QuantityValue | null, p: MethodologyParameters): SignFinding | null {
+  const h = value("h");
+  if (h === null || h.interval === null || h.regional === null || !(h.interval[0] > h.regional) || !(h.value - h.regional >= p.nonObjMinGap)) return null;
+  const compared: QuantityValue[] = [h];
+  let all = true;
+  for (const q of ["m", "l", "b"] as const) {
+    const v = value(q);
+    if (v === null || v.interval === null || v.regional === null) continue;
+    compared.push(v);
+    const better = q === "m" ? v.interval[0] > v.regional : v.interval[1] < v.regional;
+    if (!better) all = false;
   }
+  if (!all) return null;
+  return {
+    id: "ciBetterThanRegion",
+    value: h.value,
+    interval: h.interval,
+    regional: h.regional,
+    quantities: compared,
+    text: compared.map((q) => quantityText(q, q.quantity === "h" || q.quantity === "m" ? "выше" : "ниже")).join(", "),
+  };
+}
 
-  // 2. Low participation, where the grade size is known.
-  if (p.nonObjLowParticipation) {
-    const u = value("u");
-    if (u !== null && u.value < p.nonObjMinParticipation)
-      out.push({
-        id: "lowParticipation",
-        value: u.value,
-        interval: u.interval,
-        regional: u.regional,
-        text: `участвовали ${pct(u.value, 0)} параллели${interval(u.interval)} < ${pct(p.nonObjMinParticipation, 0)}`,
-      });
-  }
+/** Sign 2: low participation, where the grade size is known. */
+function lowParticipation(u: QuantityValue | null, p: MethodologyParameters): SignFinding | null {
+  if (u === null || !(u.value < p.nonObjMinParticipation)) return null;
+  return {
+    id: "lowParticipation",
+    value: u.value,
+    interval: u.interval,
+    regional: u.regional,
+    text: `участвовали ${pct(u.value, 0)} параллели${interval(u.interval)} < ${pct(p.nonObjMinParticipation, 0)}`,
+  };
+}
 
-  // 3. Procedure mark above the journal mark more often than in the region.
-  if (p.nonObjRaisedVsJournal) {
-    const r = value("raised");
-    if (r !== null && r.interval !== null && r.regional !== null && r.interval[0] > r.regional && r.value >= p.nonObjRaisedMinShare)
-      out.push({
-        id: "raisedVsJournal",
-        value: r.value,
-        interval: r.interval,
-        regional: r.regional,
-        text: `${quantityText(r, "выше")} (${int(s.raisedVsJournal)} из ${int(s.journalCompared)} результатов; порог ${pct(p.nonObjRaisedMinShare, 0)})`,
-      });
-  }
+/** Sign 3: the procedure mark above the journal mark more often than in the region. */
+function raisedVsJournal(r: QuantityValue | null, s: ProcedureStat, p: MethodologyParameters): SignFinding | null {
+  if (r === null || r.interval === null || r.regional === null || !(r.interval[0] > r.regional) || !(r.value >= p.nonObjRaisedMinShare)) return null;
+  return {
+    id: "raisedVsJournal",
+    value: r.value,
+    interval: r.interval,
+    regional: r.regional,
+    text: `${quantityText(r, "выше")} (${int(s.raisedVsJournal)} из ${int(s.journalCompared)} результатов; порог ${pct(p.nonObjRaisedMinShare, 0)})`,
+  };
+}
 
-  // 4. A peak at the score for «3» in a mass subject.
-  if (p.nonObjBoundaryPeak) {
-    for (const sub of s.subjects) {
-      if (!sub.mass || sub.participants < p.nonObjPeakMinParticipants || sub.atCut3 === null || sub.belowCut3ByOne === null) continue;
-      const c0 = sub.atCut3;
-      const c1 = sub.belowCut3ByOne;
-      if (c0 < p.nonObjPeakRatio * Math.max(c1, 1)) continue;
-      const probability = binomialUpperTail(c0, c0 + c1, 0.5);
-      if (probability >= p.nonObjPeakAlpha) continue;
-      out.push({
-        id: "boundaryPeak",
-        value: c0,
-        interval: null,
-        regional: null,
-        subject: sub.subject,
-        c0,
-        c1,
-        probability,
-        text: `${sub.subject}${s.grades.length > 1 ? ` (${sub.grade} кл.)` : ""}: ровно балл для «3» у ${int(c0)}, на балл ниже у ${int(c1)} из ${int(sub.participants)}; P = ${probability < 0.0001 ? "< 0,0001" : num(probability, 4)} < ${num(p.nonObjPeakAlpha, 2)}`,
-      });
-    }
+/** Sign 4: a peak at the score for «3» in a mass subject (one-sided binomial test). */
+function boundaryPeaks(s: ProcedureStat, p: MethodologyParameters): SignFinding[] {
+  const out: SignFinding[] = [];
+  for (const sub of s.subjects) {
+    if (!sub.mass || sub.participants < p.nonObjPeakMinParticipants || sub.atCut3 === null || sub.belowCut3ByOne === null) continue;
+    const c0 = sub.atCut3;
+    const c1 = sub.belowCut3ByOne;
+    if (c0 < p.nonObjPeakRatio * Math.max(c1, 1)) continue;
+    const probability = binomialUpperTail(c0, c0 + c1, 0.5);
+    if (probability >= p.nonObjPeakAlpha) continue;
+    out.push({
+      id: "boundaryPeak",
+      value: c0,
+      interval: null,
+      regional: null,
+      subject: sub.subject,
+      c0,
+      c1,
+      probability,
+      text: `${sub.subject}${s.grades.length > 1 ? ` (${sub.grade} кл.)` : ""}: ровно балл для «3» у ${int(c0)}, на балл ниже у ${int(c1)} из ${int(sub.participants)}; P = ${probability < 0.0001 ? "< 0,0001" : num(probability, 4)} < ${num(p.nonObjPeakAlpha, 2)}`,
+    });
   }
+  return out;
+}
 
-  // 5. Version 1: percentile signs (off by default).
-  if (p.nonObjPercentileSigns) {
-    if (s.high !== null && s.low !== null && ref.highP95 !== null && ref.lowP10 !== null && s.high > ref.highP95 && s.low < ref.lowP10)
-      out.push({
-        id: "highAndLow",
-        value: s.high,
-        interval: null,
-        regional: ref.highP95,
-        text: `индекс высоких ${pct(s.high, 0)} выше P${num(p.nonObjHighPercentile * 100, 0)} ${pct(ref.highP95, 0)} при индексе низких ${pct(s.low, 0)} ниже P${num(p.nonObjLowPercentile * 100, 0)} ${pct(ref.lowP10, 0)}`,
-      });
-    if (s.mass !== null && s.low !== null && ref.massP95 !== null && s.mass > ref.massP95 && s.low === 0)
-      out.push({
-        id: "massAndZeroLow",
-        value: s.mass,
-        interval: null,
-        regional: ref.massP95,
-        text: `индекс массовых ${pct(s.mass, 0)} выше P${num(p.nonObjMassPercentile * 100, 0)} ${pct(ref.massP95, 0)} при нулевом индексе низких`,
-      });
-  }
+/** Sign 5, version 1: the percentile signs (off by default). */
+function percentileSigns(s: ProcedureStat, ref: ProcedureReference, p: MethodologyParameters): SignFinding[] {
+  const out: SignFinding[] = [];
+  if (s.high !== null && s.low !== null && ref.highP95 !== null && ref.lowP10 !== null && s.high > ref.highP95 && s.low < ref.lowP10)
+    out.push({
+      id: "highAndLow",
+      value: s.high,
+      interval: null,
+      regional: ref.highP95,
+      text: `индекс высоких ${pct(s.high, 0)} выше P${num(p.nonObjHighPercentile * 100, 0)} ${pct(ref.highP95, 0)} при индексе низких ${pct(s.low, 0)} ниже P${num(p.nonObjLowPercentile * 100, 0)} ${pct(ref.lowP10, 0)}`,
+    });
+  if (s.mass !== null && s.low !== null && ref.massP95 !== null && s.mass > ref.massP95 && s.low === 0)
+    out.push({
+      id: "massAndZeroLow",
+      value: s.mass,
+      interval: null,
+      regional: ref.massP95,
+      text: `индекс массовых ${pct(s.mass, 0)} выше P${num(p.nonObjMassPercentile * 100, 0)} ${pct(ref.massP95, 0)} при нулевом индексе низких`,
+    });
   return out;
 }
