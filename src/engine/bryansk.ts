@@ -78,6 +78,42 @@ export function consecutiveLatestYears(allYears: readonly number[], count: numbe
 export function bryanskRule(stats: readonly ProcedureStat[], excluded: ReadonlySet<string>, allYears: readonly number[], p: MethodologyParameters): BryanskResult {
   const years = consecutiveLatestYears(allYears, p.bryanskYears);
   const short = years.length < p.bryanskYears;
+  const entries = pooledByBaseProcedure(stats, excluded, p);
+  const notes: Notes = { held: new Map(), missing: new Map() };
+  const issues: Issue[] = [];
+  for (const year of years) {
+    const inYear = entries.filter((e) => e.year === year);
+    const egeIssue = egeCriterion(inYear, year, p, notes);
+    if (egeIssue !== null) issues.push(egeIssue);
+    ogeCriterion(inYear, year, p, notes);
+    vprCriterion(inYear, year, p, notes);
+  }
+  const { held, missing } = notes;
+  const bySchool = new Map<string, BryanskOutcome>();
+  for (const schoolId of new Set([...held.keys(), ...missing.keys()])) {
+    const perYear = held.get(schoolId) ?? new Map<number, string[]>();
+    const every = years.length > 0 && years.every((y) => (perYear.get(y)?.length ?? 0) > 0);
+    bySchool.set(schoolId, { years, fires: every && !short, candidate: every && short, perYear, notEvaluated: missing.get(schoolId) ?? new Map() });
+  }
+  return { bySchool, years, short, issues };
+}
+
+/** Texts by school and year: the criteria that held, and those that could not be evaluated. */
+interface Notes {
+  readonly held: Map<string, Map<number, string[]>>;
+  readonly missing: Map<string, Map<number, string[]>>;
+}
+
+function note(target: Map<string, Map<number, string[]>>, schoolId: string, year: number, text: string): void {
+  let m = target.get(schoolId);
+  if (m === undefined) target.set(schoolId, (m = new Map()));
+  const list = m.get(year);
+  if (list === undefined) m.set(year, [text]);
+  else list.push(text);
+}
+
+/** Each school's subjects per year and base procedure (grades pooled); `usable` leaves out the excluded units. */
+function pooledByBaseProcedure(stats: readonly ProcedureStat[], excluded: ReadonlySet<string>, p: MethodologyParameters): Pooled[] {
   const pooled = new Map<string, Pooled>();
   for (const s of stats) {
     if (s.participants < p.minParticipants) continue;
@@ -90,104 +126,90 @@ export function bryanskRule(stats: readonly ProcedureStat[], excluded: ReadonlyS
     e.subjects.push(...s.subjects);
     if (!excluded.has(`${s.schoolId}|${s.year}|${s.procedure}`)) e.usable.push(...s.subjects);
   }
-  const entries = [...pooled.values()];
+  return [...pooled.values()];
+}
 
-  const held = new Map<string, Map<number, string[]>>();
-  const missing = new Map<string, Map<number, string[]>>();
-  const note = (target: Map<string, Map<number, string[]>>, schoolId: string, year: number, text: string) => {
-    let m = target.get(schoolId);
-    if (m === undefined) target.set(schoolId, (m = new Map()));
-    const list = m.get(year);
-    if (list === undefined) m.set(year, [text]);
-    else list.push(text);
+/** ЕГЭ: below the minimum score at or above its percentile while 61–100 is at or below its own; a warning where the counts are missing. */
+function egeCriterion(inYear: readonly Pooled[], year: number, p: MethodologyParameters, notes: Notes): Issue | null {
+  const ege = inYear
+    .filter((e) => e.procedure === "ЕГЭ")
+    .map((e) => ({
+      e,
+      below: ratio(e.subjects, (s) => s.belowScaleMin, (s) => s.participants),
+      high: ratio(e.subjects, (s) => s.highBand, (s) => s.participants),
+    }));
+  const egeBelowP = percentileInc(ege.flatMap((x) => (x.below === null ? [] : [x.below])), p.bryanskEgeBelowMinPercentile);
+  const egeHighP = percentileInc(ege.flatMap((x) => (x.high === null ? [] : [x.high])), p.bryanskEgeHighPercentile);
+  let egeUnknown = 0;
+  for (const x of ege) {
+    if (x.below === null || x.high === null) {
+      egeUnknown++;
+      note(notes.missing, x.e.schoolId, year, `ЕГЭ ${year}: критерий не оценивался — нет числа участников ниже минимального балла и с 61–100 баллами`);
+      continue;
+    }
+    if (x.e.usable.length !== x.e.subjects.length || egeBelowP === null || egeHighP === null) continue;
+    if (x.below > 0 && x.below >= egeBelowP && x.high <= egeHighP)
+      note(
+        notes.held,
+        x.e.schoolId,
+        year,
+        `ЕГЭ ${year}: ниже минимального балла ${pct(x.below)} ≥ P${num(p.bryanskEgeBelowMinPercentile * 100, 0)} ${pct(egeBelowP)}, ` +
+          `${p.bryanskEgeHighFrom}–100 баллов ${pct(x.high)} ≤ P${num(p.bryanskEgeHighPercentile * 100, 0)} ${pct(egeHighP)}`,
+      );
+  }
+  if (egeUnknown === 0) return null;
+  return {
+    severity: "warning",
+    code: "engine.bryanskEgeNotEvaluated",
+    sheet: "Результаты",
+    cell: null,
+    message: `Брянск, ЕГЭ ${year}: у ${egeUnknown} ОО нет столбцов «Ниже минимального балла» и «61–100 баллов» (или листа «Баллы») — критерий ЕГЭ для них не оценивался`,
   };
-  const issues: Issue[] = [];
+}
 
-  for (const year of years) {
-    const inYear = entries.filter((e) => e.year === year);
-    // ЕГЭ
-    const ege = inYear
-      .filter((e) => e.procedure === "ЕГЭ")
-      .map((e) => ({
-        e,
-        below: ratio(e.subjects, (s) => s.belowScaleMin, (s) => s.participants),
-        high: ratio(e.subjects, (s) => s.highBand, (s) => s.participants),
-      }));
-    const egeBelowP = percentileInc(ege.flatMap((x) => (x.below === null ? [] : [x.below])), p.bryanskEgeBelowMinPercentile);
-    const egeHighP = percentileInc(ege.flatMap((x) => (x.high === null ? [] : [x.high])), p.bryanskEgeHighPercentile);
-    let egeUnknown = 0;
-    for (const x of ege) {
-      if (x.below === null || x.high === null) {
-        egeUnknown++;
-        note(missing, x.e.schoolId, year, `ЕГЭ ${year}: критерий не оценивался — нет числа участников ниже минимального балла и с 61–100 баллами`);
-        continue;
-      }
-      if (x.e.usable.length !== x.e.subjects.length || egeBelowP === null || egeHighP === null) continue;
-      if (x.below > 0 && x.below >= egeBelowP && x.high <= egeHighP)
-        note(
-          held,
-          x.e.schoolId,
-          year,
-          `ЕГЭ ${year}: ниже минимального балла ${pct(x.below)} ≥ P${num(p.bryanskEgeBelowMinPercentile * 100, 0)} ${pct(egeBelowP)}, ` +
-            `${p.bryanskEgeHighFrom}–100 баллов ${pct(x.high)} ≤ P${num(p.bryanskEgeHighPercentile * 100, 0)} ${pct(egeHighP)}`,
-        );
-    }
-    if (egeUnknown > 0)
-      issues.push({
-        severity: "warning",
-        code: "engine.bryanskEgeNotEvaluated",
-        sheet: "Результаты",
-        cell: null,
-        message: `Брянск, ЕГЭ ${year}: у ${egeUnknown} ОО нет столбцов «Ниже минимального балла» и «61–100 баллов» (или листа «Баллы») — критерий ЕГЭ для них не оценивался`,
-      });
-    // ОГЭ
-    const oge = inYear
-      .filter((e) => e.procedure === "ОГЭ")
-      .map((e) => ({
-        e,
-        two: ratio(e.subjects, (s) => s.mark2, (s) => s.marked),
-        good: ratio(e.subjects, (s) => s.marks45, (s) => s.marked),
-      }));
-    const ogeTwoP = percentileInc(oge.flatMap((x) => (x.two === null ? [] : [x.two])), p.bryanskOgeMark2Percentile);
-    const ogeGoodP = percentileInc(oge.flatMap((x) => (x.good === null ? [] : [x.good])), p.bryanskOgeMarks45Percentile);
-    for (const x of oge) {
-      if (x.two === null || x.good === null || ogeTwoP === null || ogeGoodP === null || x.e.usable.length !== x.e.subjects.length) continue;
-      if (x.two > 0 && x.two >= ogeTwoP && x.good <= ogeGoodP)
-        note(
-          held,
-          x.e.schoolId,
-          year,
-          `ОГЭ ${year}: доля «2» ${pct(x.two)} ≥ P${num(p.bryanskOgeMark2Percentile * 100, 0)} ${pct(ogeTwoP)}, ` +
-            `доля «4» и «5» ${pct(x.good)} ≤ P${num(p.bryanskOgeMarks45Percentile * 100, 0)} ${pct(ogeGoodP)}`,
-        );
-    }
-    // ВПР: distinct subjects; a subject written in two grades counts once, with its worse grade.
-    for (const e of inYear.filter((x) => x.procedure === "ВПР")) {
-      const worst = new Map<string, { share: number; grade: number }>();
-      for (const s of e.usable) {
-        if (s.mark2 === null || s.marked <= 0) continue;
-        const share = s.mark2 / s.marked;
-        const w = worst.get(s.subject);
-        if (w === undefined || share > w.share) worst.set(s.subject, { share, grade: s.grade });
-      }
-      const failing = [...worst.entries()].filter(([, w]) => w.share >= p.bryanskVprMark2Share);
-      if (failing.length >= p.bryanskVprMinSubjects)
-        note(
-          held,
-          e.schoolId,
-          year,
-          `ВПР ${year}: «2» получили не менее ${pct(p.bryanskVprMark2Share, 0)} участников по ${failing.length} предметам (` +
-            failing.map(([subject, w]) => `${subject}, ${w.grade} кл. — ${pct(w.share)}`).join("; ") +
-            ")",
-        );
-    }
+/** ОГЭ: the share of «2» at or above its percentile while «4» and «5» are at or below theirs. */
+function ogeCriterion(inYear: readonly Pooled[], year: number, p: MethodologyParameters, notes: Notes): void {
+  const oge = inYear
+    .filter((e) => e.procedure === "ОГЭ")
+    .map((e) => ({
+      e,
+      two: ratio(e.subjects, (s) => s.mark2, (s) => s.marked),
+      good: ratio(e.subjects, (s) => s.marks45, (s) => s.marked),
+    }));
+  const ogeTwoP = percentileInc(oge.flatMap((x) => (x.two === null ? [] : [x.two])), p.bryanskOgeMark2Percentile);
+  const ogeGoodP = percentileInc(oge.flatMap((x) => (x.good === null ? [] : [x.good])), p.bryanskOgeMarks45Percentile);
+  for (const x of oge) {
+    if (x.two === null || x.good === null || ogeTwoP === null || ogeGoodP === null || x.e.usable.length !== x.e.subjects.length) continue;
+    if (x.two > 0 && x.two >= ogeTwoP && x.good <= ogeGoodP)
+      note(
+        notes.held,
+        x.e.schoolId,
+        year,
+        `ОГЭ ${year}: доля «2» ${pct(x.two)} ≥ P${num(p.bryanskOgeMark2Percentile * 100, 0)} ${pct(ogeTwoP)}, ` +
+          `доля «4» и «5» ${pct(x.good)} ≤ P${num(p.bryanskOgeMarks45Percentile * 100, 0)} ${pct(ogeGoodP)}`,
+      );
   }
+}
 
-  const bySchool = new Map<string, BryanskOutcome>();
-  for (const schoolId of new Set([...held.keys(), ...missing.keys()])) {
-    const perYear = held.get(schoolId) ?? new Map<number, string[]>();
-    const every = years.length > 0 && years.every((y) => (perYear.get(y)?.length ?? 0) > 0);
-    bySchool.set(schoolId, { years, fires: every && !short, candidate: every && short, perYear, notEvaluated: missing.get(schoolId) ?? new Map() });
+/** ВПР: distinct subjects; a subject written in two grades counts once, with its worse grade. */
+function vprCriterion(inYear: readonly Pooled[], year: number, p: MethodologyParameters, notes: Notes): void {
+  for (const e of inYear.filter((x) => x.procedure === "ВПР")) {
+    const worst = new Map<string, { share: number; grade: number }>();
+    for (const s of e.usable) {
+      if (s.mark2 === null || s.marked <= 0) continue;
+      const share = s.mark2 / s.marked;
+      const w = worst.get(s.subject);
+      if (w === undefined || share > w.share) worst.set(s.subject, { share, grade: s.grade });
+    }
+    const failing = [...worst.entries()].filter(([, w]) => w.share >= p.bryanskVprMark2Share);
+    if (failing.length >= p.bryanskVprMinSubjects)
+      note(
+        notes.held,
+        e.schoolId,
+        year,
+        `ВПР ${year}: «2» получили не менее ${pct(p.bryanskVprMark2Share, 0)} участников по ${failing.length} предметам (` +
+          failing.map(([subject, w]) => `${subject}, ${w.grade} кл. — ${pct(w.share)}`).join("; ") +
+          ")",
+      );
   }
-  return { bySchool, years, short, issues };
 }
