@@ -186,19 +186,7 @@ export function compareMethodologies(input: IdentificationInput, methodologies: 
 
   const results = methodologies.map((m, i) => identifyWithStats(input, m, (runs[runOf[i] as number] as (typeof runs)[number]).built));
 
-  const presets: ComparedPreset[] = methodologies.map((m, i) => {
-    const changed = changedParameters(m);
-    const label = (PRESET_LABELS[m.preset] ?? m.preset) + (Object.keys(changed).length > 0 ? " (изм.)" : "");
-    return {
-      id: m.preset,
-      label,
-      name: m.name,
-      statistics: runOf[i] as number,
-      changed,
-      parameters: (results[i] as IdentificationResult).methodology.parameters,
-      counts: countsOf(results[i] as IdentificationResult),
-    };
-  });
+  const presets = comparedPresets(methodologies, results, runOf);
 
   // Schools: every identification lists the same schools, sorted by id.
   const first = results[0];
@@ -227,6 +215,40 @@ export function compareMethodologies(input: IdentificationInput, methodologies: 
     };
   });
 
+  const overlap = overlaps(ids, schools);
+  const issues = distinctIssues(results);
+
+  return {
+    version: ENGINE_VERSION,
+    presets,
+    statistics: runs.map((r) => ({ presets: r.presets, parameters: r.parameters as StatisticsRun["parameters"] })),
+    region: { schools: first?.region.schools ?? 0, latestYear: first?.region.latestYear ?? null, years: first?.region.years ?? [] },
+    schools,
+    overlap,
+    issues,
+    results,
+  };
+}
+
+/** Each preset's label, changed parameters, statistics run and counts. */
+function comparedPresets(methodologies: readonly Methodology[], results: readonly IdentificationResult[], runOf: readonly number[]): ComparedPreset[] {
+  return methodologies.map((m, i) => {
+    const changed = changedParameters(m);
+    const label = (PRESET_LABELS[m.preset] ?? m.preset) + (Object.keys(changed).length > 0 ? " (изм.)" : "");
+    return {
+      id: m.preset,
+      label,
+      name: m.name,
+      statistics: runOf[i] as number,
+      changed,
+      parameters: (results[i] as IdentificationResult).methodology.parameters,
+      counts: countsOf(results[i] as IdentificationResult),
+    };
+  });
+}
+
+/** How many schools each pair of presets lists together or alone, per status, in the order of LIST_STATUSES. */
+function overlaps(ids: readonly string[], schools: readonly ComparedSchool[]): Overlap[] {
   const overlap: Overlap[] = [];
   for (let i = 0; i < ids.length; i++)
     for (let j = i + 1; j < ids.length; j++)
@@ -244,7 +266,11 @@ export function compareMethodologies(input: IdentificationInput, methodologies: 
         overlap.push({ status, first: ids[i] as string, second: ids[j] as string, both, onlyFirst, onlySecond });
       }
   overlap.sort((a, b) => LIST_STATUSES.indexOf(a.status) - LIST_STATUSES.indexOf(b.status));
+  return overlap;
+}
 
+/** Every identification's issues once (the same issue from several presets is said once). */
+function distinctIssues(results: readonly IdentificationResult[]): Issue[] {
   const seen = new Set<string>();
   const issues: Issue[] = [];
   for (const r of results)
@@ -254,17 +280,7 @@ export function compareMethodologies(input: IdentificationInput, methodologies: 
       seen.add(k);
       issues.push(issue);
     }
-
-  return {
-    version: ENGINE_VERSION,
-    presets,
-    statistics: runs.map((r) => ({ presets: r.presets, parameters: r.parameters as StatisticsRun["parameters"] })),
-    region: { schools: first?.region.schools ?? 0, latestYear: first?.region.latestYear ?? null, years: first?.region.years ?? [] },
-    schools,
-    overlap,
-    issues,
-    results,
-  };
+  return issues;
 }
 
 /** Overlap of `status` between two presets, or undefined when either is not compared. */
