@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { serveDirectory, type Served } from "../../scripts/serve-dist";
-import { ensureBuilt, ROOT } from "../functions/buildOnce";
+import { ensureBuilt, ROOT, BUILD_TIMEOUT_MS } from "../functions/buildOnce";
 
 const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -39,7 +39,7 @@ describe("«Сравнить методики» in Chromium, standalone", () => 
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "" }));
     await page.goto(`${served.url}/taskpane.html`);
-  }, 600_000);
+  }, BUILD_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

@@ -4,6 +4,7 @@
  * table, «Записать листы и проверить» makes the imported workbook the opened file, offers it as a
  * download and validates it; the download read back holds the joined sheets and no name.
  */
+import { BUILD_TIMEOUT_MS } from "../functions/buildOnce";
 import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
@@ -19,7 +20,7 @@ describe("«Импорт выгрузок» in Chromium, standalone", () => {
   beforeAll(async () => {
     pane = await openPane(420, 900);
     page = pane.page;
-  }, 600_000);
+  }, BUILD_TIMEOUT_MS);
 
   afterAll(async () => {
     await pane?.close();

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { serveDirectory, type Served } from "../../scripts/serve-dist";
-import { ensureBuilt, ROOT } from "../functions/buildOnce";
+import { ensureBuilt, ROOT, BUILD_TIMEOUT_MS } from "../functions/buildOnce";
 import { zipEntries } from "../workbook/unzip";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -43,7 +43,7 @@ describe("the report from the task pane in Chromium", () => {
     await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "" }));
     await page.goto(`${served.url}/taskpane.html`);
     // The first run builds dist/ (minutes on a busy machine).
-  }, 900_000);
+  }, BUILD_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

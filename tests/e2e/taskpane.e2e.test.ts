@@ -13,7 +13,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { axeViolations, chooseFile, DEMO, FIXTURES, impostorFiles, OFFICE_JS, openPane, textInColumnWorkbook, type AxeViolation, type Pane } from "./paneHarness";
-import { ROOT } from "../functions/buildOnce";
+import { ROOT, BUILD_TIMEOUT_MS } from "../functions/buildOnce";
 
 const OUT = path.join(ROOT, "test-output");
 const CATEGORIES = ["ШНОР и ШНСУ", "ШНОР", "ШНСУ", "Зона риска", "Без рисков"];
@@ -35,7 +35,7 @@ describe("task pane in Chromium, standalone", () => {
   beforeAll(async () => {
     pane = await openPane(420, 900);
     page = pane.page;
-  }, 300_000);
+  }, BUILD_TIMEOUT_MS);
 
   afterAll(async () => {
     fs.mkdirSync(OUT, { recursive: true });

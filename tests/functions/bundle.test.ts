@@ -9,7 +9,7 @@ import { schoolTypes, swiReferences } from "../../src/engine/schoolTypes";
 import { swi } from "../../src/engine/swi";
 import { KBR_PARAMETERS as P } from "../../src/engine/methodology";
 import type { FunctionsMetadata } from "../../scripts/build-functions-ru";
-import { ensureBuilt } from "./buildOnce";
+import { BUILD_TIMEOUT_MS, ensureBuilt } from "./buildOnce";
 import { compareBundleWithExpected, type ExpectedSchool, type FunctionsBundle, loadFunctionsBundle, type RegionSchool } from "./bundleHarness";
 import { StubExcelError } from "./customFunctionsStub";
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
   dist = await ensureBuilt();
   bundle = loadFunctionsBundle(dist);
   metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as FunctionsMetadata;
-}, 300_000);
+}, BUILD_TIMEOUT_MS);
 
 // A small region: percent points, some optional data missing, one school without Дн.
 const REGION: readonly RegionSchool[] = [

@@ -10,7 +10,7 @@ import * as path from "path";
 import { parseWorkbook } from "../../src/schema";
 import { readXlsxFile } from "../../src/workbook/xlsxFile";
 import type { IdentificationResult } from "../../src/engine";
-import { ensureBuilt } from "./buildOnce";
+import { ensureBuilt, BUILD_TIMEOUT_MS } from "./buildOnce";
 import { compareBundleWithExpected, loadFunctionsBundle, type RegionSchool } from "./bundleHarness";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -47,5 +47,5 @@ describe("functions bundle on the demo region", () => {
     expect(result.schools).toHaveLength(600);
     expect(result.schools.filter((s) => s.types.length > 0).length).toBeGreaterThan(100);
     expect(compareBundleWithExpected(bundle, region, expected)).toEqual([]);
-  }, 300_000);
+  }, BUILD_TIMEOUT_MS);
 });

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { ensureBuilt, ROOT } from "../functions/buildOnce";
+import { ensureBuilt, ROOT, BUILD_TIMEOUT_MS } from "../functions/buildOnce";
 import { allElements, parseXml, type XmlElement } from "./xml";
 
 const source = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -98,7 +98,7 @@ describe("manifest.xml", () => {
     let dist: string;
     beforeAll(async () => {
       dist = await ensureBuilt();
-    }, 300_000);
+    }, BUILD_TIMEOUT_MS);
 
     it("names only files that dist/ holds in every https://localhost:3000 URL", () => {
       const urls = [...source.matchAll(/https:\/\/localhost:3000\/[^"'<\s]*/g)].map((m) => m[0]);
