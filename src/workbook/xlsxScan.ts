@@ -1,0 +1,1107 @@
+/**
+ * Environment-neutral: the .xlsx reader's scanning of part contents into a {@link RawWorkbook},
+ * for Node (./xlsxStream: zip directory and node:zlib) and for the browser worker (fflate). No
+ * Node modules, no Buffer, no Node globals: it takes the inflated bytes of each part as
+ * Uint8Array chunks, of any size and cut anywhere (a tag, a multi-byte character).
+ *
+ * It gives the same {@link RawWorkbook} as `readXlsx` (exceljs, in memory) for the same file: the
+ * scanners follow exceljs's rules for each cell type (see `cellValue`), except formulas (a cached
+ * 0, "" or FALSE is the value; no cached value is {@link FORMULA_WITHOUT_VALUE}) and dates: the
+ * number stays the Excel serial number as stored (as Office.js gives it), and the cells whose
+ * style shows a date are listed in `dateCells`.
+ *
+ * API — the driver unzips, the scan says which parts it needs, in order:
+ *
+ * ```ts
+ * const scan = new WorkbookScan({ has: (part) => entries.has(part), maxUnpackedBytes, onProgress });
+ * for (let part = scan.next(); part !== null; part = scan.next()) {
+ *   const sink = scan.part(part, declaredUnpackedSize);   // throws when the size is past the bound
+ *   for (const chunk of inflate(part)) sink.push(chunk);   // Uint8Array; throws on bad content
+ *   sink.end();
+ * }
+ * const workbook = scan.result();
+ * ```
+ *
+ * `next()` gives, in turn, `_rels/.rels`, the workbook part, its relationships, the styles, the
+ * shared strings and each worksheet in tab order, skipping those `has` says are absent (a
+ * missing workbook part is refused). Every bound of ./readLimits is kept here: the unpacked size
+ * (counted over every byte pushed, and against each part's declared size), Excel's row and column
+ * limits, the filler cells between real ones, tags and texts of bounded length, merged ranges;
+ * markup is scanned in linear time whatever its chunks. Errors are {@link WorkbookFileError}s
+ * with a Russian message naming the sheet and cell.
+ */
+import { isBuiltInDateFormat, isDateFormatCode } from "../schema/dateFormats";
+import { dateCellKey, FORMULA_WITHOUT_VALUE, type CellValue, type RawSheet, type RawWorkbook } from "../schema/raw";
+import { WorkbookFileError } from "./fileKind";
+import {
+  columnLetters,
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  groupDigits,
+  MAX_MARKUP_CHARS,
+  MAX_MERGE_VISITS,
+  MAX_TEXT_CHARS,
+  megabytes,
+  PADDING_BASE,
+  PADDING_PER_CELL,
+} from "./readLimits";
+import { UNKNOWN_FORMULA_ERROR } from "./xlsxGuard";
+import { RESAVE } from "./zipDirectory";
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** XML character and entity references, and line-end normalisation, as an XML parser does. */
+export function decodeXmlText(s: string): string {
+  if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
+  if (s.indexOf("&") < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);/g, (m, body: string) => {
+    if (body.charCodeAt(0) === 35) {
+      const code = body.charCodeAt(1) === 120 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    return NAMED[body] ?? m;
+  });
+}
+
+/** exceljs's `utils.xmlDecode`, which it applies a second time to `t="str"` values. */
+function exceljsXmlDecode(s: string): string {
+  if (s.indexOf("&") < 0) return s;
+  return s.replace(/&([a-z]*);/g, (c, name: string) => (name === "lt" || name === "gt" || name === "amp" || name === "apos" || name === "quot" ? NAMED[name]! : c));
+}
+
+/** `_xHHHH_` escapes of shared strings and rich-text runs, decoded as exceljs does (upper-case hex only). */
+function decodeEscapes(s: string): string {
+  return s.indexOf("_x") < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+function decodeAttr(s: string): string {
+  return decodeXmlText(s.replace(/\r\n|[\t\n\r]/g, " "));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanner
+
+/**
+ * Splits XML text, fed in chunks, into tags and text. A tag cut by a chunk's end is carried over
+ * to the next chunk; text is handed on in pieces (its references decoded by the handler, once
+ * whole). Comments, processing instructions and CDATA sections are understood.
+ *
+ * Linear in the input: a construct carried over is searched for its end only in the text that
+ * is new, and a construct or a captured text past its bound ({@link MAX_MARKUP_CHARS},
+ * {@link MAX_TEXT_CHARS}) is refused rather than carried on.
+ */
+abstract class XmlScanner {
+  private carry = "";
+  /** Where, in `carry`, the search for the carried construct's end resumes. */
+  private resume = 0;
+
+  /** What is being read, for messages: «лист «Баллы»», «общие строки». */
+  constructor(protected readonly where: string) {}
+
+  /** A tag `s[from, to)` (between `<` and `>`), its local name `s[name, nameEnd)`. */
+  /**
+   * A tag `s[from, to)` (between `<` and `>`), its local name `s[name, nameEnd)`. May return where
+   * the scan resumes in `s` when the handler has read past the tag's end itself (within `s`).
+   */
+  protected abstract tag(s: string, from: number, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): number | void;
+  /** Raw (undecoded) text between tags, only while the handler is capturing. */
+  protected capturing = false;
+  protected text = "";
+  /**
+   * While `fastDigits` is set, a captured text that is all digits (no leading zero, at most 9)
+   * is kept here as its number instead of as a string: most cell values of a large sheet are
+   * small integers or shared-string indices. -1 when there is none.
+   */
+  protected fastDigits = false;
+  protected digits = -1;
+
+  /** Where the text being captured is, for a message about it («ячейка B7»). */
+  protected textPlace(): string {
+    return "";
+  }
+
+  private append(piece: string): void {
+    if (this.digits >= 0) {
+      this.text = String(this.digits);
+      this.digits = -1;
+    }
+    this.text += piece;
+    if (this.text.length > MAX_TEXT_CHARS) this.tooLong();
+  }
+
+  protected tooLong(): never {
+    const place = this.textPlace();
+    throw new WorkbookFileError(
+      `${this.where}${place === "" ? "" : `, ${place}`}: текст длиннее ${groupDigits(MAX_TEXT_CHARS)} символов (в ячейке Excel не больше 32 767) — файл повреждён или собран не Excel`,
+    );
+  }
+
+  private unclosed(what: string): WorkbookFileError {
+    return new WorkbookFileError(`${this.where}: ${what} не закрыт (разметка XML повреждена; ${RESAVE})`);
+  }
+
+  feed(chunk: string): void {
+    let s = chunk;
+    let searchFrom = 0;
+    if (this.carry.length > 0) {
+      s = this.carry + chunk;
+      searchFrom = this.resume;
+      this.carry = "";
+    }
+    const n = s.length;
+    let i = 0;
+    while (i < n) {
+      const lt = s.indexOf("<", i);
+      if (lt < 0) {
+        if (this.capturing) this.append(s.slice(i));
+        return;
+      }
+      if (this.capturing && lt > i) {
+        const d = this.fastDigits && this.digits < 0 && this.text.length === 0 ? digitsOf(s, i, lt) : -1;
+        if (d >= 0) this.digits = d;
+        else this.append(s.slice(i, lt));
+      }
+      // Only the construct carried over (at 0) may resume its search past its start.
+      const from = lt === 0 ? searchFrom : 0;
+      let c = s.charCodeAt(lt + 1);
+      if (c === 33 /* ! */) {
+        if (s.startsWith("<![CDATA[", lt)) {
+          const e = s.indexOf("]]>", Math.max(lt + 9, from));
+          if (e < 0) {
+            this.hold(s, lt, 2);
+            return;
+          }
+          // Kept raw; escaping its ampersands lets the text's later decoding restore them.
+          if (this.capturing) this.append(s.slice(lt + 9, e).replace(/&/g, "&amp;"));
+          i = e + 3;
+          continue;
+        }
+        if (s.startsWith("<!--", lt)) {
+          const e = s.indexOf("-->", Math.max(lt + 4, from));
+          if (e < 0) {
+            this.hold(s, lt, 2);
+            return;
+          }
+          i = e + 3;
+          continue;
+        }
+        if (n - lt < 9 && "<![CDATA[".startsWith(s.slice(lt))) {
+          // A CDATA or comment opener cut by the chunk's end: wait for the rest.
+          this.hold(s, lt, n - lt);
+          return;
+        }
+      }
+      const gt = lt + 1 >= n ? -1 : s.indexOf(">", Math.max(lt + 1, from));
+      if (gt < 0) {
+        this.hold(s, lt, 0);
+        return;
+      }
+      if (c === 33 || c === 63 /* ? */) {
+        i = gt + 1;
+        continue;
+      }
+      const closing = c === 47;
+      let p = closing ? lt + 2 : lt + 1;
+      let q = p;
+      while (q < gt) {
+        c = s.charCodeAt(q);
+        if (c === 32 || c === 47 || c === 10 || c === 9 || c === 13) break;
+        if (c === 58 /* : */) p = q + 1;
+        q++;
+      }
+      const selfClosing = !closing && s.charCodeAt(gt - 1) === 47;
+      const resume = this.tag(s, lt + 1, selfClosing ? gt - 1 : gt, p, q, closing, selfClosing);
+      i = typeof resume === "number" ? resume : gt + 1;
+    }
+  }
+
+  /** Carries `s[lt…]` to the next chunk; its end's search resumes `back` characters before the end. */
+  private hold(s: string, lt: number, back: number): void {
+    const carry = s.slice(lt);
+    if (carry.length > MAX_MARKUP_CHARS) {
+      throw this.unclosed(s.startsWith("<!--", lt) ? "комментарий" : s.startsWith("<![CDATA[", lt) ? "раздел CDATA" : `тег длиннее ${groupDigits(MAX_MARKUP_CHARS)} символов`);
+    }
+    this.carry = carry;
+    this.resume = Math.max(0, carry.length - back);
+  }
+
+  end(): void {
+    const carry = this.carry;
+    this.carry = "";
+    if (carry.trim().length > 0) throw this.unclosed(`тег «${carry.slice(0, 40)}${carry.length > 40 ? "…" : ""}» в конце части`);
+  }
+}
+
+/** `s[from, to)` as a number when it is 1 to 9 digits without a leading zero (or "0"); else -1. */
+function digitsOf(s: string, from: number, to: number): number {
+  const len = to - from;
+  if (len > 9) return -1;
+  const c0 = s.charCodeAt(from);
+  if (c0 < 48 || c0 > 57 || (c0 === 48 && len > 1)) return -1;
+  let n = c0 - 48;
+  for (let k = from + 1; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/** The first `code` in `s[from, to)`, or -1: never looks past the tag. */
+function indexIn(s: string, code: number, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (s.charCodeAt(k) === code) return k;
+  return -1;
+}
+
+function isName(s: string, from: number, to: number, name: string): boolean {
+  return to - from === name.length && s.startsWith(name, from);
+}
+
+/**
+ * Calls `fn(localName, rawValue)` for each attribute of the tag `s[from, to)`.
+ * `from` may point at the tag name, which is skipped.
+ */
+function eachAttr(s: string, from: number, to: number, fn: (name: string, value: string) => void): void {
+  let i = from;
+  while (i < to) {
+    const eq = indexIn(s, 61 /* = */, i, to);
+    if (eq < 0) return;
+    let ns = eq - 1;
+    while (ns >= i && s.charCodeAt(ns) <= 32) ns--;
+    let nb = ns;
+    while (nb >= i && s.charCodeAt(nb) > 32 && s.charCodeAt(nb) !== 58) nb--;
+    let qp = eq + 1;
+    while (qp < to && s.charCodeAt(qp) <= 32) qp++;
+    const quote = s.charCodeAt(qp);
+    if (quote !== 34 && quote !== 39) return;
+    const ve = indexIn(s, quote, qp + 1, to);
+    if (ve < 0) return;
+    fn(s.slice(nb + 1, ns + 1), s.slice(qp + 1, ve));
+    i = ve + 1;
+  }
+}
+
+/** Attributes with their prefixed names (`r:id`), for workbook.xml and the relationships. */
+function attrsOf(s: string, from: number, to: number): Map<string, string> {
+  const out = new Map<string, string>();
+  let i = from;
+  while (i < to) {
+    const eq = indexIn(s, 61 /* = */, i, to);
+    if (eq < 0) break;
+    let ne = eq;
+    while (ne > i && s.charCodeAt(ne - 1) <= 32) ne--;
+    let nb = ne;
+    while (nb > i && s.charCodeAt(nb - 1) > 32) nb--;
+    let qp = eq + 1;
+    while (qp < to && s.charCodeAt(qp) <= 32) qp++;
+    const quote = s.charCodeAt(qp);
+    if (quote !== 34 && quote !== 39) break;
+    const ve = indexIn(s, quote, qp + 1, to);
+    if (ve < 0) break;
+    if (ne > nb) out.set(s.slice(nb, ne), decodeAttr(s.slice(qp + 1, ve)));
+    i = ve + 1;
+  }
+  return out;
+}
+
+/** Collects the attributes of every element with one of the given local names. */
+class ElementCollector extends XmlScanner {
+  readonly found: { name: string; attrs: Map<string, string> }[] = [];
+  constructor(private readonly names: readonly string[], where: string) {
+    super(where);
+  }
+  protected tag(s: string, from: number, to: number, name: number, nameEnd: number, closing: boolean): void {
+    if (closing) return;
+    const local = s.slice(name, nameEnd);
+    if (this.names.includes(local)) this.found.push({ name: local, attrs: attrsOf(s, nameEnd, to) });
+  }
+}
+
+/** sharedStrings.xml → each string's cell value, as exceljs's in-memory reader gives it. */
+class SharedStringsScanner extends XmlScanner {
+  readonly strings: CellValue[] = [];
+  private runsLength = 0;
+
+  constructor() {
+    super("общие строки книги (sharedStrings.xml)");
+  }
+
+  protected override textPlace(): string {
+    return `строка ${groupDigits(this.strings.length + 1)}`;
+  }
+
+  private inSi = false;
+  private inRun = false;
+  private phonetic = 0;
+  private plain: string | undefined = undefined;
+  private runs: string[] | null = null;
+  private runText: string | undefined = undefined;
+
+  protected tag(s: string, _from: number, _to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): void {
+    const len = nameEnd - name;
+    const c0 = s.charCodeAt(name);
+    if (len === 1 && c0 === 116 /* t */) {
+      if (!this.inSi || this.phonetic > 0) return;
+      if (!closing) {
+        this.capturing = true;
+        this.text = "";
+      }
+      if (closing || selfClosing) {
+        const t = decodeEscapes(decodeXmlText(this.text));
+        this.capturing = false;
+        this.text = "";
+        if (this.inRun) this.runText = t;
+        else this.plain = t;
+      }
+    } else if (len === 1 && c0 === 114 /* r */) {
+      if (!this.inSi || this.phonetic > 0) return;
+      if (!closing) {
+        this.inRun = true;
+        this.runText = undefined;
+      }
+      if (closing || selfClosing) {
+        const t = this.runText ?? "";
+        (this.runs ??= []).push(t);
+        this.runsLength += t.length;
+        if (this.runsLength > MAX_TEXT_CHARS) this.tooLong();
+        this.inRun = false;
+      }
+    } else if (len === 2 && c0 === 115 /* si */ && s.charCodeAt(name + 1) === 105) {
+      if (!closing) {
+        this.inSi = true;
+        this.plain = undefined;
+        this.runs = null;
+        this.runsLength = 0;
+      }
+      if (closing || selfClosing) {
+        this.strings.push(this.runs !== null ? this.runs.join("") : (this.plain ?? null));
+        this.inSi = false;
+        this.phonetic = 0;
+      }
+    } else if (len === 3 && isName(s, name, nameEnd, "rPh")) {
+      if (!closing && !selfClosing) this.phonetic++;
+      else if (closing) this.phonetic = Math.max(0, this.phonetic - 1);
+    }
+  }
+}
+
+/**
+ * styles.xml → which cell formats (the `s` index of a cell) show numbers as dates or times: the
+ * `numFmtId` of each `<xf>` of `<cellXfs>`, a built-in date id or a custom `<numFmt>` whose code
+ * has date or time placeholders.
+ */
+class StylesScanner extends XmlScanner {
+  private readonly custom = new Map<number, string>();
+  private readonly xfFormats: number[] = [];
+  private inCellXfs = false;
+
+  constructor() {
+    super("стили книги (styles.xml)");
+  }
+
+  protected tag(s: string, _from: number, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): void {
+    const len = nameEnd - name;
+    if (len === 7 && isName(s, name, nameEnd, "cellXfs")) {
+      this.inCellXfs = !closing && !selfClosing;
+    } else if (len === 2 && !closing && this.inCellXfs && isName(s, name, nameEnd, "xf")) {
+      let id = 0;
+      eachAttr(s, nameEnd, to, (n, v) => {
+        if (n === "numFmtId") id = parseInt(v, 10);
+      });
+      if (this.xfFormats.length < MAX_STYLES) this.xfFormats.push(Number.isFinite(id) ? id : 0);
+    } else if (len === 6 && !closing && isName(s, name, nameEnd, "numFmt")) {
+      let id = -1;
+      let code = "";
+      eachAttr(s, nameEnd, to, (n, v) => {
+        if (n === "numFmtId") id = parseInt(v, 10);
+        else if (n === "formatCode") code = decodeAttr(v);
+      });
+      if (id >= 0 && this.custom.size < MAX_STYLES) this.custom.set(id, code);
+    }
+  }
+
+  /** For each cell format index: does it show a date or time? */
+  dateStyles(): Uint8Array {
+    const out = new Uint8Array(this.xfFormats.length);
+    this.xfFormats.forEach((id, i) => {
+      const code = this.custom.get(id);
+      out[i] = (code !== undefined ? isDateFormatCode(code) : isBuiltInDateFormat(id)) ? 1 : 0;
+    });
+    return out;
+  }
+}
+
+/** Cell formats read from styles.xml at most (Excel allows 64 000). */
+const MAX_STYLES = 65_536;
+
+// Cell types (the `t` attribute).
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_STR = 2;
+const T_INLINE = 3;
+const T_BOOL = 4;
+const T_ERROR = 5;
+
+/** A one-letter `t`: s, b, e; anything else (n, d) reads as a number, as in {@link cellType}. */
+function cellTypeChar(c: number): number {
+  return c === 115 ? T_SHARED : c === 98 ? T_BOOL : c === 101 ? T_ERROR : T_NUMBER;
+}
+
+/** The `r` attribute of a `<row>` tag `s[from, to)` as a number, 0 when absent or not a number. */
+function rowAttr(s: string, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const eq = indexIn(s, 61 /* = */, i, to);
+    if (eq < 0) return 0;
+    let ns = eq - 1;
+    while (ns > i && s.charCodeAt(ns) <= 32) ns--;
+    let qp = eq + 1;
+    while (qp < to && s.charCodeAt(qp) <= 32) qp++;
+    const quote = s.charCodeAt(qp);
+    if (quote !== 34 && quote !== 39) return 0;
+    const ve = indexIn(s, quote, qp + 1, to);
+    if (ve < 0) return 0;
+    const before = s.charCodeAt(ns - 1);
+    if (s.charCodeAt(ns) === 114 /* r */ && (before <= 32 || before === 58)) {
+      const v = parseInt(s.slice(qp + 1, ve), 10);
+      return Number.isFinite(v) ? v : 0;
+    }
+    i = ve + 1;
+  }
+  return 0;
+}
+
+function cellType(t: string): number {
+  switch (t) {
+    case "s":
+      return T_SHARED;
+    case "str":
+      return T_STR;
+    case "inlineStr":
+      return T_INLINE;
+    case "b":
+      return T_BOOL;
+    case "e":
+      return T_ERROR;
+    default:
+      return T_NUMBER;
+  }
+}
+
+function numberValue(v: number): CellValue {
+  return Number.isNaN(v) ? { error: UNKNOWN_FORMULA_ERROR } : v;
+}
+
+/** Column number (1-based) of a cell reference like `AB12`, or 0 if it has no letters. */
+function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  return col;
+}
+
+/** Filler cells and rows the reader has put in between real cells, shared by a workbook's sheets. */
+interface PaddingBudget {
+  cells: number;
+  filler: number;
+  mergeVisits: number;
+}
+
+/** A gap between real rows: one shared, frozen empty row, so a gap costs a pointer per row. */
+const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
+/**
+ * A worksheet's XML → its rows, cell by cell with exceljs's in-memory reader's rules, except
+ * formulas: a formula's cached value is its value (0, "" and FALSE included), and a formula
+ * without one is {@link FORMULA_WITHOUT_VALUE}.
+ */
+class SheetScanner extends XmlScanner {
+  readonly rows: CellValue[][] = [];
+  readonly merges: string[] = [];
+  /** Numbers shown as dates or times ({@link dateCellKey}s), created at the first. */
+  dates: Set<number> | null = null;
+  rowsRead = 0;
+
+  private row: CellValue[] | null = null;
+  private rowNumber = 0;
+  private col = 0;
+  private inCell = false;
+  private type = T_NUMBER;
+  /** The cell's format shows a date or time. */
+  private dated = false;
+  private hasFormula = false;
+  /** The cell's `<v>` / `<t>` text (raw), undefined while there was none. */
+  private value: string | undefined = undefined;
+  /** Instead of `value`: the cell's `<v>` as a small integer (see `digits`), -1 when not. */
+  private intValue = -1;
+  private runs: string[] | null = null;
+  private inRun = false;
+  private runText: string | undefined = undefined;
+  /** What the captured text is: 1 value, 2 formula, 3 run text. */
+  private target = 0;
+
+  constructor(
+    private readonly shared: readonly CellValue[],
+    private readonly onRow: (read: number) => void,
+    sheet: string,
+    private readonly budget: PaddingBudget,
+    /** For each cell format index (`s`): 1 when it shows a date or time. */
+    private readonly dateStyles: Uint8Array,
+  ) {
+    super(`лист «${sheet}»`);
+  }
+
+  protected override textPlace(): string {
+    return `ячейка ${columnLetters(this.col)}${this.rowNumber}`;
+  }
+
+  private refuse(what: string): never {
+    throw new WorkbookFileError(`${this.where}, ${what} — файл повреждён или собран не Excel`);
+  }
+
+  /** Counts `n` filler slots; refuses a sheet whose real cells are too far apart. */
+  private pad(n: number): void {
+    const b = this.budget;
+    b.filler += n;
+    if (b.filler > PADDING_BASE + PADDING_PER_CELL * b.cells) {
+      this.refuse(
+        `строка ${groupDigits(this.rowNumber)}: заполненные ячейки разбросаны слишком далеко друг от друга ` +
+          `(${groupDigits(b.filler)} пустых на ${groupDigits(b.cells)} заполненных); удалите лишнее за пределами таблиц`,
+      );
+    }
+  }
+
+  protected tag(s: string, from: number, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): number | void {
+    const len = nameEnd - name;
+    const c0 = s.charCodeAt(name);
+    if (len === 1) {
+      switch (c0) {
+        case 99 /* c */:
+          if (closing) this.endCell();
+          else if (this.row !== null) return this.startCell(s, nameEnd, to, selfClosing);
+          return;
+        case 118 /* v */:
+          if (this.inCell && !this.inRun) this.capture(1, closing, selfClosing);
+          return;
+        case 116 /* t */:
+          if (this.inCell) this.capture(this.inRun ? 3 : 1, closing, selfClosing);
+          return;
+        case 102 /* f */:
+          if (!this.inCell) return;
+          if (!closing) {
+            // exceljs: a formula cell has formula text or a `t` (shared/array) on its <f>.
+            if (nameEnd < to) eachAttr(s, nameEnd, to, (n) => n === "t" && (this.hasFormula = true));
+          }
+          this.capture(2, closing, selfClosing);
+          return;
+        case 114 /* r */:
+          if (!this.inCell) return;
+          if (!closing) {
+            this.inRun = true;
+            this.runText = undefined;
+          }
+          if (closing || selfClosing) {
+            (this.runs ??= []).push(this.runText ?? "");
+            this.inRun = false;
+          }
+          return;
+        default:
+          return;
+      }
+    }
+    if (len === 3 && c0 === 114 && isName(s, name, nameEnd, "row")) {
+      if (closing) this.endRow();
+      else {
+        const r = rowAttr(s, nameEnd, to);
+        this.rowNumber = r > 0 ? r : this.rowNumber + 1;
+        if (this.rowNumber > EXCEL_MAX_ROWS) this.refuse(`строка ${groupDigits(this.rowNumber)}: номер строки больше ${groupDigits(EXCEL_MAX_ROWS)} — предела Excel`);
+        this.row = [];
+        this.col = 0;
+        if (selfClosing) this.endRow();
+      }
+    } else if (len === 9 && !closing && isName(s, name, nameEnd, "mergeCell")) {
+      eachAttr(s, nameEnd, to, (n, v) => {
+        if (n === "ref") this.merges.push(v);
+      });
+    }
+  }
+
+  private capture(target: number, closing: boolean, selfClosing: boolean): void {
+    if (!closing) {
+      this.capturing = true;
+      this.target = target;
+      this.text = "";
+      this.digits = -1;
+      this.fastDigits = target === 1 && (this.type === T_NUMBER || this.type === T_SHARED);
+    }
+    if (closing || selfClosing) {
+      const digits = this.digits;
+      const raw = digits >= 0 ? "" : this.text;
+      this.capturing = false;
+      this.fastDigits = false;
+      this.digits = -1;
+      this.text = "";
+      if (target !== this.target) return;
+      this.target = 0;
+      if (target === 1) {
+        if (digits >= 0 && this.value === undefined && this.intValue < 0) {
+          this.intValue = digits;
+          return;
+        }
+        if (this.intValue >= 0) {
+          this.value = String(this.intValue);
+          this.intValue = -1;
+        }
+        const text = digits >= 0 ? String(digits) : raw;
+        // exceljs concatenates the texts of the cell's <v> and <t> elements (there is one).
+        if (text.length > 0) this.value = this.value === undefined ? text : this.value + text;
+      } else if (target === 2) {
+        if (raw.length > 0) this.hasFormula = true;
+      } else {
+        this.runText = decodeEscapes(decodeXmlText(raw));
+      }
+    }
+  }
+
+  private startCell(s: string, from: number, to: number, selfClosing: boolean): number | void {
+    let col = 0;
+    let type = T_NUMBER;
+    let style = 0;
+    // Attributes: r="B7" t="s" s="3", usually in that order.
+    let i = from;
+    while (i < to) {
+      const eq = indexIn(s, 61 /* = */, i, to);
+      if (eq < 0) break;
+      const quote = s.charCodeAt(eq + 1);
+      if (quote !== 34 && quote !== 39) return this.startCellSlow(s, from, to, selfClosing);
+      const ve = indexIn(s, quote, eq + 2, to);
+      if (ve < 0) break;
+      let ns = eq - 1;
+      while (ns > i && s.charCodeAt(ns) <= 32) ns--;
+      if (s.charCodeAt(ns - 1) <= 32 || s.charCodeAt(ns - 1) === 58) {
+        const a = s.charCodeAt(ns);
+        if (a === 114 /* r */) {
+          for (let k = eq + 2; k < ve; k++) {
+            const c = s.charCodeAt(k);
+            if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+            else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+            else break;
+          }
+        } else if (a === 116 /* t */) type = ve - eq === 3 ? cellTypeChar(s.charCodeAt(eq + 2)) : cellType(s.slice(eq + 2, ve));
+        else if (a === 115 /* s */) {
+          for (let k = eq + 2; k < ve; k++) {
+            const c = s.charCodeAt(k);
+            if (c < 48 || c > 57 || style > MAX_STYLES) break;
+            style = style * 10 + (c - 48);
+          }
+        }
+      }
+      i = ve + 1;
+    }
+    this.begin(col, type, style, selfClosing);
+    if (!selfClosing && (type === T_NUMBER || type === T_SHARED || type === T_STR)) return this.quickValue(s, to + 1, type !== T_STR);
+  }
+
+  /**
+   * The usual cell, `<v>text</v></c>` right after its start tag and whole in this chunk, read in
+   * one step: returns where the scan resumes (after `</c>`), or nothing to leave it to the tags.
+   */
+  private quickValue(s: string, p: number, numeric: boolean): number | void {
+    if (s.charCodeAt(p) !== 60 || s.charCodeAt(p + 1) !== 118 || s.charCodeAt(p + 2) !== 62) return;
+    const e = s.indexOf("<", p + 3);
+    if (e < 0 || e - p - 3 > MAX_TEXT_CHARS || !s.startsWith("</v></c>", e)) return;
+    const d = numeric ? digitsOf(s, p + 3, e) : -1;
+    if (d >= 0) this.intValue = d;
+    else if (e > p + 3) {
+      for (let k = p + 3; k < e; k++) {
+        const c = s.charCodeAt(k);
+        if (c === 38 /* & */ || c === 13 /* CR */) return;
+      }
+      this.value = s.slice(p + 3, e);
+    }
+    this.endCell();
+    return e + 8;
+  }
+
+  /** Attributes with spaces around `=`: the general path. */
+  private startCellSlow(s: string, from: number, to: number, selfClosing: boolean): void {
+    let col = 0;
+    let type = T_NUMBER;
+    let style = 0;
+    eachAttr(s, from, to, (n, v) => {
+      if (n === "r") col = columnOf(v);
+      else if (n === "t") type = cellType(v);
+      else if (n === "s") style = parseInt(v, 10);
+    });
+    this.begin(col, type, style, selfClosing);
+  }
+
+  private begin(col: number, type: number, style: number, selfClosing: boolean): void {
+    this.col = col > 0 ? col : this.col + 1;
+    if (this.col > EXCEL_MAX_COLUMNS) {
+      this.refuse(`строка ${groupDigits(this.rowNumber)}: столбец номер ${groupDigits(this.col)} за пределом Excel (${groupDigits(EXCEL_MAX_COLUMNS)}, XFD)`);
+    }
+    this.type = type;
+    this.dated = style > 0 && this.dateStyles[style] === 1;
+    this.inCell = true;
+    this.hasFormula = false;
+    this.value = undefined;
+    this.intValue = -1;
+    this.runs = null;
+    this.inRun = false;
+    if (selfClosing) this.endCell();
+  }
+
+  private endCell(): void {
+    if (!this.inCell) return;
+    this.inCell = false;
+    this.capturing = false;
+    const v = this.cellValue();
+    if (v === null) return;
+    const cells = this.row!;
+    const col = this.col;
+    this.budget.cells++;
+    if (cells.length < col - 1) {
+      this.pad(col - 1 - cells.length);
+      while (cells.length < col - 1) cells.push(null);
+    }
+    cells[col - 1] = v;
+    if (this.dated && typeof v === "number") (this.dates ??= new Set()).add(dateCellKey(this.rowNumber - 1, col - 1));
+  }
+
+  /**
+   * exceljs's CellXform.parseClose('c') followed by toCellValue, except for formulas: their
+   * cached value is the value, as Office.js gives it (exceljs drops a cached 0, "" or FALSE).
+   */
+  private cellValue(): CellValue {
+    if (this.intValue >= 0) {
+      // Only numbers and shared strings capture digits; a formula's number is the number.
+      return this.type === T_SHARED && !this.hasFormula ? (this.shared[this.intValue] ?? null) : this.intValue;
+    }
+    const raw = this.value;
+    if (this.hasFormula) {
+      if (raw === undefined && this.runs === null && this.type !== T_STR) return { error: FORMULA_WITHOUT_VALUE };
+      const text = raw === undefined ? "" : decodeXmlText(raw);
+      switch (this.type) {
+        case T_STR:
+        case T_INLINE:
+          return exceljsXmlDecode(text);
+        case T_BOOL:
+          return parseInt(text, 10) !== 0;
+        case T_ERROR:
+          return { error: text };
+        default:
+          return text.trim() === "" ? { error: FORMULA_WITHOUT_VALUE } : numberValue(parseFloat(text));
+      }
+    }
+    if (this.runs !== null && this.type === T_INLINE) return this.runs.join("");
+    if (raw === undefined) return null;
+    switch (this.type) {
+      case T_NUMBER:
+        return numberValue(parseFloat(raw));
+      case T_SHARED: {
+        const idx = parseInt(raw, 10);
+        return this.shared[idx] ?? null;
+      }
+      case T_STR:
+        return exceljsXmlDecode(decodeXmlText(raw));
+      case T_INLINE:
+        return decodeXmlText(raw);
+      case T_BOOL:
+        return parseInt(raw, 10) !== 0;
+      default:
+        return { error: decodeXmlText(raw) };
+    }
+  }
+
+  private endRow(): void {
+    const cells = this.row;
+    if (cells === null) return;
+    this.row = null;
+    this.rowsRead++;
+    // A row with no value (formatting only) is not kept: it would only be a gap.
+    if (cells.length > 0) {
+      const rows = this.rows;
+      const index = this.rowNumber - 1;
+      if (rows.length < index) {
+        this.pad(index - rows.length);
+        while (rows.length < index) rows.push(EMPTY_ROW);
+      }
+      rows[index] = cells;
+    }
+    this.onRow(this.rowsRead);
+  }
+
+  /** Empties the cells a merged range covers (all but its top-left), as exceljs does. */
+  applyMerges(): void {
+    for (const ref of this.merges) {
+      const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(ref);
+      if (m === null || m[3] === undefined) continue;
+      const c1 = columnOf(m[1]!);
+      const r1 = parseInt(m[2]!, 10);
+      const c2 = columnOf(m[3]);
+      const r2 = parseInt(m[4]!, 10);
+      const top = Math.min(r1, r2);
+      const left = Math.min(c1, c2);
+      for (let r = top; r <= Math.max(r1, r2) && r <= this.rows.length; r++) {
+        const cells = this.rows[r - 1]!;
+        this.budget.mergeVisits += Math.max(1, Math.min(cells.length, Math.max(c1, c2)) - left + 1);
+        if (this.budget.mergeVisits > MAX_MERGE_VISITS) {
+          this.refuse(`объединённые ячейки (${groupDigits(this.merges.length)} диапазонов) покрывают больше ${groupDigits(MAX_MERGE_VISITS)} ячеек`);
+        }
+        for (let c = left; c <= Math.max(c1, c2) && c <= cells.length; c++) {
+          if (r !== top || c !== left) cells[c - 1] = null;
+        }
+        while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+      }
+    }
+  }
+}
+
+/** Drops the empty rows at the end (rows of formatting only). */
+function trimTrailingEmptyRows(rows: CellValue[][]): CellValue[][] {
+  while (rows.length > 0 && (rows[rows.length - 1]?.length ?? 0) === 0) rows.pop();
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook
+
+export interface WorkbookScanOptions {
+  /** Is this part (a name inside the zip, `/`-separated, no leading `/`) in the archive? */
+  readonly has: (part: string) => boolean;
+  /** Refuse a workbook whose parts unpack to more than this many bytes (see ./readLimits). */
+  readonly maxUnpackedBytes: number;
+  readonly onProgress?: (sheet: string, rowsRead: number) => void;
+  /** Rows between two progress calls (default 10 000); the last count of a sheet is always reported. */
+  readonly progressEvery?: number;
+}
+
+/** Takes a part's inflated bytes, chunk by chunk; `end()` once after the last. */
+export interface PartSink {
+  push(chunk: Uint8Array): void;
+  end(): void;
+}
+
+function tooBig(limit: number): WorkbookFileError {
+  return new WorkbookFileError(
+    `книга распаковывается больше чем в ${megabytes(limit)} — это больше предела (50 × размер файла, от 256 МБ до 2 ГБ); ` +
+      "возможно, это «zip-бомба». Если книга настоящая, поднимите предел переменной окружения SHNOR_MAX_UNPACKED_MB=<МБ> (командная строка shnor)",
+  );
+}
+
+function resolvePart(base: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = base.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== "." && seg !== "") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+function relsPath(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+type Found = ElementCollector["found"];
+
+/** What the scan reads next. */
+type Step =
+  | { readonly kind: "rootRels" | "workbook" | "workbookRels" | "styles" | "shared"; readonly part: string }
+  | { readonly kind: "sheet"; readonly part: string; readonly name: string; readonly hidden: boolean };
+
+/** Scans a workbook's parts, in the order {@link WorkbookScan.next} asks for them (see the module's header). */
+export class WorkbookScan {
+  private readonly options: WorkbookScanOptions;
+  private readonly every: number;
+  private used = 0;
+  private readonly padding: PaddingBudget = { cells: 0, filler: 0, mergeVisits: 0 };
+  /** The steps still to take, the next first: each is added once the part it depends on is read. */
+  private readonly steps: Step[] = [];
+  private current: Step | null = null;
+  private reading = false;
+
+  private rootRels: Found = [];
+  private workbookPart = "xl/workbook.xml";
+  private workbookXml: Found | null = null;
+  private readonly rels = new Map<string, { type: string; target: string }>();
+  private dateStyles: Uint8Array = new Uint8Array(0);
+  private shared: CellValue[] = [];
+  private readonly sheets: RawSheet[] = [];
+  private date1904 = false;
+
+  constructor(options: WorkbookScanOptions) {
+    this.options = options;
+    this.every = Math.max(1, options.progressEvery ?? 10_000);
+    this.steps.push({ kind: "rootRels", part: "_rels/.rels" });
+  }
+
+  /** The next part to read (call {@link part} for it), or null when the workbook is read. */
+  next(): string | null {
+    if (this.reading) throw new Error("WorkbookScan.next: the previous part's sink was not ended");
+    for (;;) {
+      const step = this.steps.shift();
+      if (step === undefined) return null;
+      if (this.options.has(step.part)) {
+        this.current = step;
+        return step.part;
+      }
+      if (step.kind === "workbook") throw new WorkbookFileError(`в zip-архиве нет «${step.part}»: это не книга Excel`);
+      this.absent(step);
+    }
+  }
+
+  /**
+   * A sink for the part {@link next} gave. `declaredBytes` is the unpacked size the zip's directory
+   * declares (0 or omitted when it does not say): a part may not unpack past it, nor the whole
+   * workbook past `maxUnpackedBytes`.
+   */
+  part(part: string, declaredBytes = 0): PartSink {
+    const step = this.current;
+    if (step === null || step.part !== part) throw new Error(`WorkbookScan.part: «${part}» is not the part next() gave`);
+    this.current = null;
+    const limit = this.options.maxUnpackedBytes;
+    if (declaredBytes > limit - this.used) throw tooBig(limit);
+    const declared = declaredBytes > 0 ? declaredBytes : Number.MAX_SAFE_INTEGER;
+    const scanner = this.scannerFor(step);
+    const decoder = new TextDecoder("utf-8");
+    let inflated = 0;
+    this.reading = true;
+    return {
+      push: (chunk) => {
+        inflated += chunk.length;
+        this.used += chunk.length;
+        if (this.used > limit) throw tooBig(limit);
+        if (inflated > declared) throw new WorkbookFileError(`файл повреждён: часть «${part}» распаковывается больше, чем записано в оглавлении zip-архива (${RESAVE})`);
+        scanner.feed(decoder.decode(chunk, { stream: true }));
+      },
+      end: () => {
+        scanner.feed(decoder.decode());
+        scanner.end();
+        this.reading = false;
+        this.done(step, scanner);
+      },
+    };
+  }
+
+  /** The workbook, once {@link next} has given null. */
+  result(): RawWorkbook {
+    if (this.reading || this.current !== null || this.steps.length > 0) throw new Error("WorkbookScan.result: parts are still to be read");
+    return this.date1904 ? { sheets: this.sheets, date1904: true } : { sheets: this.sheets };
+  }
+
+  private scannerFor(step: Step): XmlScanner {
+    switch (step.kind) {
+      case "rootRels":
+      case "workbookRels":
+        return new ElementCollector(["Relationship"], `часть «${step.part}»`);
+      case "workbook":
+        return new ElementCollector(["sheet", "workbookPr"], `часть «${step.part}»`);
+      case "styles":
+        return new StylesScanner();
+      case "shared":
+        return new SharedStringsScanner();
+      case "sheet": {
+        const onProgress = this.options.onProgress;
+        const every = this.every;
+        const name = step.name;
+        return new SheetScanner(
+          this.shared,
+          (read) => {
+            if (onProgress !== undefined && read % every === 0) onProgress(name, read);
+          },
+          name,
+          this.padding,
+          this.dateStyles,
+        );
+      }
+    }
+  }
+
+  private absent(step: Step): void {
+    this.after(step);
+  }
+
+  private done(step: Step, scanner: XmlScanner): void {
+    switch (step.kind) {
+      case "rootRels":
+        this.rootRels = (scanner as ElementCollector).found;
+        break;
+      case "workbook":
+        this.workbookXml = (scanner as ElementCollector).found;
+        break;
+      case "workbookRels":
+        for (const r of (scanner as ElementCollector).found) {
+          this.rels.set(r.attrs.get("Id") ?? "", { type: r.attrs.get("Type") ?? "", target: resolvePart(this.workbookPart, r.attrs.get("Target") ?? "") });
+        }
+        break;
+      case "styles":
+        this.dateStyles = (scanner as StylesScanner).dateStyles();
+        break;
+      case "shared":
+        this.shared = (scanner as SharedStringsScanner).strings;
+        break;
+      case "sheet": {
+        const sc = scanner as SheetScanner;
+        sc.applyMerges();
+        const rows = trimTrailingEmptyRows(sc.rows);
+        this.options.onProgress?.(step.name, sc.rowsRead);
+        const dates = sc.dates === null ? {} : { dateCells: sc.dates };
+        this.sheets.push(step.hidden ? { name: step.name, hidden: true, rows, ...dates } : { name: step.name, rows, ...dates });
+        break;
+      }
+    }
+    this.after(step);
+  }
+
+  /** Queues the step that follows `step`. */
+  private after(step: Step): void {
+    switch (step.kind) {
+      case "rootRels": {
+        const officeDoc = this.rootRels.find((r) => /\/officeDocument$/.test(r.attrs.get("Type") ?? ""));
+        this.workbookPart = officeDoc ? resolvePart("", officeDoc.attrs.get("Target") ?? "") : "xl/workbook.xml";
+        this.steps.push({ kind: "workbook", part: this.workbookPart });
+        break;
+      }
+      case "workbook": {
+        const pr = this.workbookXml?.find((el) => el.name === "workbookPr")?.attrs.get("date1904");
+        this.date1904 = pr === "1" || pr === "true";
+        this.steps.push({ kind: "workbookRels", part: relsPath(this.workbookPart) });
+        break;
+      }
+      case "workbookRels": {
+        const stylesRel = [...this.rels.values()].find((r) => /\/styles$/.test(r.type));
+        this.steps.push({ kind: "styles", part: stylesRel?.target ?? "xl/styles.xml" });
+        break;
+      }
+      case "styles": {
+        const sharedRel = [...this.rels.values()].find((r) => /\/sharedStrings$/.test(r.type));
+        this.steps.push({ kind: "shared", part: sharedRel?.target ?? "xl/sharedStrings.xml" });
+        break;
+      }
+      case "shared":
+        for (const el of this.workbookXml ?? []) {
+          if (el.name !== "sheet") continue;
+          const name = el.attrs.get("name") ?? "";
+          let rid = "";
+          for (const [k, v] of el.attrs) if (k.endsWith(":id")) rid = v;
+          const rel = this.rels.get(rid);
+          if (rel === undefined || !/\/worksheet$/.test(rel.type)) continue;
+          const state = el.attrs.get("state");
+          this.steps.push({ kind: "sheet", part: rel.target, name, hidden: state === "hidden" || state === "veryHidden" });
+        }
+        break;
+      case "sheet":
+        break;
+    }
+  }
+}
