@@ -11,7 +11,7 @@ import { overlapView } from "../compareView";
 import type { Issue } from "../../engine/types";
 import { parseWorkbook, type ParseResult, type RawSheet } from "../../schema";
 import type { CellValue } from "../../schema/raw";
-import { FileWorkbook } from "../../workbook/fileAdapter";
+import { resultXlsxBytes } from "../../workbook/resultBytes";
 import { withCutWarning } from "../../workbook/cutIssue";
 import { inputWorkbookBuffer } from "../../workbook/inputWriter";
 import { templateWorkbook } from "../../workbook/template";
@@ -31,8 +31,9 @@ export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 
 const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === "error");
 
-/** The bytes in an ArrayBuffer of their own, to transfer. */
+/** The bytes in an ArrayBuffer of their own, to transfer (copied only when they are a view into a larger one). */
 function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
@@ -94,6 +95,15 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
     return parsed;
   };
 
+  /**
+   * An opened file is parsed at once, as part of opening it: its raw rows are then dropped (they
+   * and the parse are never held together through an analysis), and «Проверить данные» and
+   * «Выявить» start from the parse. The parse's issues wait for those requests.
+   */
+  const opened = (stage: (key: StageKey, fraction?: number | null) => void): void => {
+    parse((k) => stage(k, null));
+  };
+
   /** Appends rows to the input (a sheet's `first` block starts it afresh). */
   const take = (message: RowsMessage): void => {
     parsed = null;
@@ -143,7 +153,8 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         sheets = read.sheets;
         date1904 = read.date1904;
         parsed = null;
-        done({ sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })) });
+        opened(stage);
+        done({ sheets: read.sheets.map((s) => ({ name: s.name, rows: s.rows.length })) });
         return;
       }
       case "read": {
@@ -195,7 +206,9 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
           port.onmessage = null;
           port.close();
         }
-        done({ sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })) });
+        const counts = sheets.map((s) => ({ name: s.name, rows: s.rows.length }));
+        opened(stage);
+        done({ sheets: counts });
         return;
       }
       case "template": {
@@ -235,9 +248,8 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
           return;
         }
         stage("packing");
-        const book = FileWorkbook.create();
-        const report = await book.writeResultSheets(specs);
-        const bytes = await book.toBuffer();
+        // Written part by part (fflate), as the command line writes it: exceljs's model of every cell took seconds and hundreds of MB.
+        const { bytes, report } = await resultXlsxBytes(specs);
         const xlsx = ownBuffer(bytes);
         done({ ok: true, issues: withCutWarning(p.issues, report.cut), summary, view, xlsx, written: report.written.map((w) => w.actual) }, [xlsx]);
         return;
@@ -258,9 +270,8 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
           return;
         }
         stage("packing");
-        const book = FileWorkbook.create();
-        const report = await book.writeResultSheets(specs);
-        const xlsx = ownBuffer(await book.toBuffer());
+        const { bytes, report } = await resultXlsxBytes(specs);
+        const xlsx = ownBuffer(bytes);
         done({ ok: true, issues: withCutWarning(p.issues, report.cut), overlap, xlsx, written: report.written.map((w) => w.actual) }, [xlsx]);
         return;
       }
