@@ -94,6 +94,8 @@ function decodeAttr(s: string): string {
  * {@link MAX_TEXT_CHARS}) is refused rather than carried on.
  */
 abstract class XmlScanner {
+  // Used for the small parts (relationships, workbook, styles, shared strings), fed decoded text;
+  // worksheets have their own byte-level scanner (SheetScanner).
   private carry = "";
   /** Where, in `carry`, the search for the carried construct's end resumes. */
   private resume = 0;
@@ -110,24 +112,12 @@ abstract class XmlScanner {
   /** Raw (undecoded) text between tags, only while the handler is capturing. */
   protected capturing = false;
   protected text = "";
-  /**
-   * While `fastDigits` is set, a captured text that is all digits (no leading zero, at most 9)
-   * is kept here as its number instead of as a string: most cell values of a large sheet are
-   * small integers or shared-string indices. -1 when there is none.
-   */
-  protected fastDigits = false;
-  protected digits = -1;
-
   /** Where the text being captured is, for a message about it («ячейка B7»). */
   protected textPlace(): string {
     return "";
   }
 
   private append(piece: string): void {
-    if (this.digits >= 0) {
-      this.text = String(this.digits);
-      this.digits = -1;
-    }
     this.text += piece;
     if (this.text.length > MAX_TEXT_CHARS) this.tooLong();
   }
@@ -159,11 +149,7 @@ abstract class XmlScanner {
         if (this.capturing) this.append(s.slice(i));
         return;
       }
-      if (this.capturing && lt > i) {
-        const d = this.fastDigits && this.digits < 0 && this.text.length === 0 ? digitsOf(s, i, lt) : -1;
-        if (d >= 0) this.digits = d;
-        else this.append(s.slice(i, lt));
-      }
+      if (this.capturing && lt > i) this.append(s.slice(i, lt));
       // Only the construct carried over (at 0) may resume its search past its start.
       const from = lt === 0 ? searchFrom : 0;
       let c = s.charCodeAt(lt + 1);
@@ -233,21 +219,6 @@ abstract class XmlScanner {
     this.carry = "";
     if (carry.trim().length > 0) throw this.unclosed(`тег «${carry.slice(0, 40)}${carry.length > 40 ? "…" : ""}» в конце части`);
   }
-}
-
-/** `s[from, to)` as a number when it is 1 to 9 digits without a leading zero (or "0"); else -1. */
-function digitsOf(s: string, from: number, to: number): number {
-  const len = to - from;
-  if (len > 9) return -1;
-  const c0 = s.charCodeAt(from);
-  if (c0 < 48 || c0 > 57 || (c0 === 48 && len > 1)) return -1;
-  let n = c0 - 48;
-  for (let k = from + 1; k < to; k++) {
-    const c = s.charCodeAt(k);
-    if (c < 48 || c > 57) return -1;
-    n = n * 10 + (c - 48);
-  }
-  return n;
 }
 
 /** The first `code` in `s[from, to)`, or -1: never looks past the tag. */
@@ -450,30 +421,6 @@ function cellTypeChar(c: number): number {
   return c === 115 ? T_SHARED : c === 98 ? T_BOOL : c === 101 ? T_ERROR : T_NUMBER;
 }
 
-/** The `r` attribute of a `<row>` tag `s[from, to)` as a number, 0 when absent or not a number. */
-function rowAttr(s: string, from: number, to: number): number {
-  let i = from;
-  while (i < to) {
-    const eq = indexIn(s, 61 /* = */, i, to);
-    if (eq < 0) return 0;
-    let ns = eq - 1;
-    while (ns > i && s.charCodeAt(ns) <= 32) ns--;
-    let qp = eq + 1;
-    while (qp < to && s.charCodeAt(qp) <= 32) qp++;
-    const quote = s.charCodeAt(qp);
-    if (quote !== 34 && quote !== 39) return 0;
-    const ve = indexIn(s, quote, qp + 1, to);
-    if (ve < 0) return 0;
-    const before = s.charCodeAt(ns - 1);
-    if (s.charCodeAt(ns) === 114 /* r */ && (before <= 32 || before === 58)) {
-      const v = parseInt(s.slice(qp + 1, ve), 10);
-      return Number.isFinite(v) ? v : 0;
-    }
-    i = ve + 1;
-  }
-  return 0;
-}
-
 function cellType(t: string): number {
   switch (t) {
     case "s":
@@ -514,6 +461,124 @@ interface PaddingBudget {
   mergeVisits: number;
 }
 
+
+const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
+const AMP = new Uint8Array([38, 97, 109, 112, 59]); // "&amp;"
+// Local copies: the hot paths read them per cell (an imported binding may be a getter).
+const MAX_ROWS = EXCEL_MAX_ROWS;
+const MAX_COLUMNS = EXCEL_MAX_COLUMNS;
+const MAX_TEXT = MAX_TEXT_CHARS;
+const MAX_MARKUP = MAX_MARKUP_CHARS;
+/** Exact powers of ten, for {@link plainNumber}. */
+const POW10 = Array.from({ length: 16 }, (_v, k) => 10 ** k);
+
+/** Does `b` hold the ASCII string `s` at `at`? */
+function startsWithAscii(b: Uint8Array, at: number, s: string): boolean {
+  if (at + s.length > b.length) return false;
+  for (let k = 0; k < s.length; k++) if (b[at + k] !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Is `b[from, to)` a beginning of the ASCII string `s`? */
+function isPrefixOf(b: Uint8Array, from: number, to: number, s: string): boolean {
+  if (to - from > s.length) return false;
+  for (let k = from; k < to; k++) if (b[k] !== s.charCodeAt(k - from)) return false;
+  return true;
+}
+
+/** The first place at or after `from` where `b` holds the ASCII string `s` (its first character unique in it), or -1. */
+function indexOfAscii(b: Uint8Array, s: string, from: number): number {
+  const first = s.charCodeAt(0);
+  for (let k = b.indexOf(first, from); k >= 0; k = b.indexOf(first, k + 1)) if (startsWithAscii(b, k, s)) return k;
+  return -1;
+}
+
+/** `b[from, to)` as a string of one character per byte (for ASCII markup). */
+function latin1(b: Uint8Array, from: number, to: number): string {
+  let s = "";
+  for (let k = from; k < to; k++) s += String.fromCharCode(b[k]!);
+  return s;
+}
+
+/** `b[from, to)` as a number when it is 1 to 9 digits without a leading zero (or "0"); else -1. */
+function smallInteger(b: Uint8Array, from: number, to: number): number {
+  const len = to - from;
+  if (len < 1 || len > 9) return -1;
+  const c0 = b[from]!;
+  if (c0 < 48 || c0 > 57 || (c0 === 48 && len > 1)) return -1;
+  let n = c0 - 48;
+  for (let k = from + 1; k < to; k++) {
+    const c = b[k]!;
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/** `b[from, to)` as an integer when it is 1 to 15 digits (as `parseInt` reads it); else -1. */
+function plainInteger(b: Uint8Array, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = b[k]!;
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/**
+ * `b[from, to)` as `parseFloat` reads it, when it is `-?digits(.digits)?` with at most 15 digits
+ * in all; else NaN (the caller then decodes it). Exact: the digits make an integer below 2^53 and
+ * 10^k is exact, so the one division rounds as `parseFloat` does.
+ */
+function plainNumber(b: Uint8Array, from: number, to: number): number {
+  let k = from;
+  const negative = b[k] === 45; /* - */
+  if (negative) k++;
+  let m = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; k < to; k++) {
+    const c = b[k]!;
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 46 /* . */ && fraction < 0) fraction = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15 || fraction === 0) return NaN;
+  const v = fraction > 0 ? m / POW10[fraction]! : m;
+  return negative ? -v : v;
+}
+
+/** The `r` attribute of a `<row>` tag `b[from, to)` as a number, 0 when absent or not a number. */
+function rowAttr(b: Uint8Array, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    let eq = i;
+    while (eq < to && b[eq] !== 61 /* = */) eq++;
+    if (eq === to) return 0;
+    let ns = eq - 1;
+    while (ns > i && b[ns]! <= 32) ns--;
+    let qp = eq + 1;
+    while (qp < to && b[qp]! <= 32) qp++;
+    const quote = b[qp];
+    if (quote !== 34 && quote !== 39) return 0;
+    let ve = qp + 1;
+    while (ve < to && b[ve] !== quote) ve++;
+    if (ve === to) return 0;
+    const before = b[ns - 1]!;
+    if (b[ns] === 114 /* r */ && (before <= 32 || before === 58)) {
+      const v = parseInt(latin1(b, qp + 1, ve), 10);
+      return Number.isFinite(v) ? v : 0;
+    }
+    i = ve + 1;
+  }
+  return 0;
+}
+
 /** A gap between real rows: one shared, frozen empty row, so a gap costs a pointer per row. */
 const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
@@ -521,13 +586,32 @@ const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
  * A worksheet's XML → its rows, cell by cell with exceljs's in-memory reader's rules, except
  * formulas: a formula's cached value is its value (0, "" and FALSE included), and a formula
  * without one is {@link FORMULA_WITHOUT_VALUE}.
+ *
+ * It scans bytes, not decoded text: the markup is ASCII, so tags, attributes, numbers and
+ * shared-string indices are read straight from the inflated bytes, and only the text that is
+ * kept (an inline string, a `t="str"` value, a rare tag's attributes) is decoded, whole, so a
+ * character cut by a chunk's end is never seen in halves. The usual cell,
+ * `<c r="B7" s="3" t="s"><v>12</v></c>` whole in the chunk, is read in one step with no string
+ * made; anything else goes tag by tag, and a construct cut by the chunk's end is carried over
+ * (its end searched for only in what is new, so malformed markup stays linear).
  */
-class SheetScanner extends XmlScanner {
+class SheetScanner {
   readonly rows: CellValue[][] = [];
   readonly merges: string[] = [];
   /** Numbers shown as dates or times ({@link dateCellKey}s), created at the first. */
   dates: Set<number> | null = null;
   rowsRead = 0;
+  /** What is being read, for messages: «лист «Баллы»». */
+  private readonly where: string;
+
+  /** The bytes of a construct cut by the last chunk's end, or null. */
+  private carry: Uint8Array | null = null;
+  /** Where, in `carry`, the search for the carried construct's end resumes. */
+  private resume = 0;
+  private capturing = false;
+  /** The raw bytes captured (`text[0, textLength)`). */
+  private text = new Uint8Array(256);
+  private textLength = 0;
 
   private row: CellValue[] | null = null;
   private rowNumber = 0;
@@ -539,7 +623,7 @@ class SheetScanner extends XmlScanner {
   private hasFormula = false;
   /** The cell's `<v>` / `<t>` text (raw), undefined while there was none. */
   private value: string | undefined = undefined;
-  /** Instead of `value`: the cell's `<v>` as a small integer (see `digits`), -1 when not. */
+  /** Instead of `value`: the cell's `<v>` as a small integer (1–9 digits, no leading zero), -1 when not. */
   private intValue = -1;
   private runs: string[] | null = null;
   private inRun = false;
@@ -555,10 +639,10 @@ class SheetScanner extends XmlScanner {
     /** For each cell format index (`s`): 1 when it shows a date or time. */
     private readonly dateStyles: Uint8Array,
   ) {
-    super(`лист «${sheet}»`);
+    this.where = `лист «${sheet}»`;
   }
 
-  protected override textPlace(): string {
+  private place(): string {
     return `ячейка ${columnLetters(this.col)}${this.rowNumber}`;
   }
 
@@ -566,43 +650,179 @@ class SheetScanner extends XmlScanner {
     throw new WorkbookFileError(`${this.where}, ${what} — файл повреждён или собран не Excel`);
   }
 
-  /** Counts `n` filler slots; refuses a sheet whose real cells are too far apart. */
-  private pad(n: number): void {
-    const b = this.budget;
-    b.filler += n;
-    if (b.filler > PADDING_BASE + PADDING_PER_CELL * b.cells) {
-      this.refuse(
-        `строка ${groupDigits(this.rowNumber)}: заполненные ячейки разбросаны слишком далеко друг от друга ` +
-          `(${groupDigits(b.filler)} пустых на ${groupDigits(b.cells)} заполненных); удалите лишнее за пределами таблиц`,
-      );
+  private tooLong(): never {
+    throw new WorkbookFileError(
+      `${this.where}, ${this.place()}: текст длиннее ${groupDigits(MAX_TEXT)} символов (в ячейке Excel не больше 32 767) — файл повреждён или собран не Excel`,
+    );
+  }
+
+  private unclosed(what: string): WorkbookFileError {
+    return new WorkbookFileError(`${this.where}: ${what} не закрыт (разметка XML повреждена; ${RESAVE})`);
+  }
+
+  // -- Tokens ---------------------------------------------------------------------------------
+
+  push(chunk: Uint8Array): void {
+    let b = chunk;
+    let searchFrom = 0;
+    const carry = this.carry;
+    if (carry !== null) {
+      b = new Uint8Array(carry.length + chunk.length);
+      b.set(carry, 0);
+      b.set(chunk, carry.length);
+      searchFrom = this.resume;
+      this.carry = null;
+    }
+    const n = b.length;
+    let i = 0;
+    while (i < n) {
+      let lt = i;
+      while (lt < n && b[lt] !== 60 /* < */) lt++;
+      if (lt === n) {
+        if (this.capturing) this.append(b, i, n);
+        return;
+      }
+      if (this.capturing && lt > i) this.append(b, i, lt);
+      // Only the construct carried over (at 0) may resume its search past its start.
+      const from = lt === 0 ? searchFrom : 0;
+      let c = lt + 1 < n ? b[lt + 1]! : -1;
+      if (c === 33 /* ! */) {
+        if (startsWithAscii(b, lt, "<![CDATA[")) {
+          const e = indexOfAscii(b, "]]>", Math.max(lt + 9, from));
+          if (e < 0) {
+            this.hold(b, lt, 2);
+            return;
+          }
+          // Kept raw; escaping its ampersands lets the text's later decoding restore them.
+          if (this.capturing) this.appendCdata(b, lt + 9, e);
+          i = e + 3;
+          continue;
+        }
+        if (startsWithAscii(b, lt, "<!--")) {
+          const e = indexOfAscii(b, "-->", Math.max(lt + 4, from));
+          if (e < 0) {
+            this.hold(b, lt, 2);
+            return;
+          }
+          i = e + 3;
+          continue;
+        }
+        if (n - lt < 9 && isPrefixOf(b, lt, n, "<![CDATA[")) {
+          // A CDATA or comment opener cut by the chunk's end: wait for the rest.
+          this.hold(b, lt, n - lt);
+          return;
+        }
+      }
+      let gt = lt + 1 >= n ? n : Math.max(lt + 1, from);
+      while (gt < n && b[gt] !== 62 /* > */) gt++;
+      if (gt === n) {
+        this.hold(b, lt, 0);
+        return;
+      }
+      if (c === 33 || c === 63 /* ? */) {
+        i = gt + 1;
+        continue;
+      }
+      const closing = c === 47;
+      let p = closing ? lt + 2 : lt + 1;
+      let q = p;
+      while (q < gt) {
+        c = b[q]!;
+        if (c === 32 || c === 47 || c === 10 || c === 9 || c === 13) break;
+        if (c === 58 /* : */) p = q + 1;
+        q++;
+      }
+      const selfClosing = !closing && b[gt - 1] === 47;
+      const resume = this.tag(b, selfClosing ? gt - 1 : gt, p, q, closing, selfClosing);
+      i = resume >= 0 ? resume : gt + 1;
     }
   }
 
-  protected tag(s: string, from: number, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): number | void {
+  /** Carries `b[lt…]` to the next chunk; its end's search resumes `back` bytes before the end. */
+  private hold(b: Uint8Array, lt: number, back: number): void {
+    const length = b.length - lt;
+    if (length > MAX_MARKUP) {
+      throw this.unclosed(startsWithAscii(b, lt, "<!--") ? "комментарий" : startsWithAscii(b, lt, "<![CDATA[") ? "раздел CDATA" : `тег длиннее ${groupDigits(MAX_MARKUP)} символов`);
+    }
+    this.carry = b.slice(lt);
+    this.resume = Math.max(0, length - back);
+  }
+
+  end(): void {
+    const carry = this.carry;
+    this.carry = null;
+    if (carry === null) return;
+    const text = UTF8.decode(carry);
+    if (text.trim().length > 0) throw this.unclosed(`тег «${text.slice(0, 40)}${text.length > 40 ? "…" : ""}» в конце части`);
+  }
+
+  private room(extra: number): void {
+    const need = this.textLength + extra;
+    // Bytes, up to 3 per character: the decoded text is checked against the bound when whole.
+    if (need > 3 * MAX_TEXT) this.tooLong();
+    if (need > this.text.length) {
+      const grown = new Uint8Array(Math.max(need, this.text.length * 2));
+      grown.set(this.text.subarray(0, this.textLength), 0);
+      this.text = grown;
+    }
+  }
+
+  private append(b: Uint8Array, from: number, to: number): void {
+    this.room(to - from);
+    this.text.set(b.subarray(from, to), this.textLength);
+    this.textLength += to - from;
+  }
+
+  private appendCdata(b: Uint8Array, from: number, to: number): void {
+    for (let k = from; k < to; k++) {
+      if (b[k] === 38 /* & */) {
+        this.append(b, from, k);
+        this.append(AMP, 0, AMP.length);
+        from = k + 1;
+      }
+    }
+    this.append(b, from, to);
+  }
+
+  /** The captured text, decoded; refused past the bound. */
+  private capturedText(): string {
+    if (this.textLength === 0) return "";
+    const s = UTF8.decode(this.text.subarray(0, this.textLength));
+    if (s.length > MAX_TEXT) this.tooLong();
+    return s;
+  }
+
+  // -- Elements -------------------------------------------------------------------------------
+
+  /**
+   * A tag ending at `to` (its `>`, or its `/` when self-closing), its local name `b[name, nameEnd)`.
+   * Returns where the scan resumes when the handler has read past the tag's end itself, else -1.
+   */
+  private tag(b: Uint8Array, to: number, name: number, nameEnd: number, closing: boolean, selfClosing: boolean): number {
     const len = nameEnd - name;
-    const c0 = s.charCodeAt(name);
+    const c0 = b[name];
     if (len === 1) {
       switch (c0) {
         case 99 /* c */:
           if (closing) this.endCell();
-          else if (this.row !== null) return this.startCell(s, nameEnd, to, selfClosing);
-          return;
+          else if (this.row !== null) return this.startCell(b, nameEnd, to, selfClosing);
+          return -1;
         case 118 /* v */:
           if (this.inCell && !this.inRun) this.capture(1, closing, selfClosing);
-          return;
+          return -1;
         case 116 /* t */:
           if (this.inCell) this.capture(this.inRun ? 3 : 1, closing, selfClosing);
-          return;
+          return -1;
         case 102 /* f */:
-          if (!this.inCell) return;
+          if (!this.inCell) return -1;
           if (!closing) {
             // exceljs: a formula cell has formula text or a `t` (shared/array) on its <f>.
-            if (nameEnd < to) eachAttr(s, nameEnd, to, (n) => n === "t" && (this.hasFormula = true));
+            if (nameEnd < to) eachAttr(UTF8.decode(b.subarray(nameEnd, to)), 0, to - nameEnd, (n) => n === "t" && (this.hasFormula = true));
           }
           this.capture(2, closing, selfClosing);
-          return;
+          return -1;
         case 114 /* r */:
-          if (!this.inCell) return;
+          if (!this.inCell) return -1;
           if (!closing) {
             this.inRun = true;
             this.runText = undefined;
@@ -611,93 +831,95 @@ class SheetScanner extends XmlScanner {
             (this.runs ??= []).push(this.runText ?? "");
             this.inRun = false;
           }
-          return;
+          return -1;
         default:
-          return;
+          return -1;
       }
     }
-    if (len === 3 && c0 === 114 && isName(s, name, nameEnd, "row")) {
+    if (len === 3 && c0 === 114 && b[name + 1] === 111 && b[name + 2] === 119 /* row */) {
       if (closing) this.endRow();
       else {
-        const r = rowAttr(s, nameEnd, to);
+        const r = rowAttr(b, nameEnd, to);
         this.rowNumber = r > 0 ? r : this.rowNumber + 1;
-        if (this.rowNumber > EXCEL_MAX_ROWS) this.refuse(`строка ${groupDigits(this.rowNumber)}: номер строки больше ${groupDigits(EXCEL_MAX_ROWS)} — предела Excel`);
+        if (this.rowNumber > MAX_ROWS) this.refuse(`строка ${groupDigits(this.rowNumber)}: номер строки больше ${groupDigits(MAX_ROWS)} — предела Excel`);
         this.row = [];
         this.col = 0;
         if (selfClosing) this.endRow();
       }
-    } else if (len === 9 && !closing && isName(s, name, nameEnd, "mergeCell")) {
-      eachAttr(s, nameEnd, to, (n, v) => {
+    } else if (len === 9 && !closing && startsWithAscii(b, name, "mergeCell")) {
+      eachAttr(UTF8.decode(b.subarray(nameEnd, to)), 0, to - nameEnd, (n, v) => {
         if (n === "ref") this.merges.push(v);
       });
     }
+    return -1;
   }
 
   private capture(target: number, closing: boolean, selfClosing: boolean): void {
     if (!closing) {
       this.capturing = true;
       this.target = target;
-      this.text = "";
-      this.digits = -1;
-      this.fastDigits = target === 1 && (this.type === T_NUMBER || this.type === T_SHARED);
+      this.textLength = 0;
     }
     if (closing || selfClosing) {
-      const digits = this.digits;
-      const raw = digits >= 0 ? "" : this.text;
       this.capturing = false;
-      this.fastDigits = false;
-      this.digits = -1;
-      this.text = "";
-      if (target !== this.target) return;
+      if (target !== this.target) {
+        this.textLength = 0;
+        return;
+      }
       this.target = 0;
       if (target === 1) {
-        if (digits >= 0 && this.value === undefined && this.intValue < 0) {
-          this.intValue = digits;
-          return;
+        const d = this.type === T_NUMBER || this.type === T_SHARED ? smallInteger(this.text, 0, this.textLength) : -1;
+        if (d >= 0 && this.value === undefined && this.intValue < 0) {
+          this.intValue = d;
+        } else {
+          if (this.intValue >= 0) {
+            this.value = String(this.intValue);
+            this.intValue = -1;
+          }
+          const text = this.capturedText();
+          // exceljs concatenates the texts of the cell's <v> and <t> elements (there is one).
+          if (text.length > 0) this.value = this.value === undefined ? text : this.value + text;
         }
-        if (this.intValue >= 0) {
-          this.value = String(this.intValue);
-          this.intValue = -1;
-        }
-        const text = digits >= 0 ? String(digits) : raw;
-        // exceljs concatenates the texts of the cell's <v> and <t> elements (there is one).
-        if (text.length > 0) this.value = this.value === undefined ? text : this.value + text;
       } else if (target === 2) {
-        if (raw.length > 0) this.hasFormula = true;
+        if (this.textLength > 0) this.hasFormula = true;
       } else {
-        this.runText = decodeEscapes(decodeXmlText(raw));
+        this.runText = decodeEscapes(decodeXmlText(this.capturedText()));
       }
+      this.textLength = 0;
     }
   }
 
-  private startCell(s: string, from: number, to: number, selfClosing: boolean): number | void {
+  /** The start tag of a cell, its attributes `b[from, to)`: r="B7" t="s" s="3", usually in that order. */
+  private startCell(b: Uint8Array, from: number, to: number, selfClosing: boolean): number {
     let col = 0;
     let type = T_NUMBER;
     let style = 0;
-    // Attributes: r="B7" t="s" s="3", usually in that order.
     let i = from;
     while (i < to) {
-      const eq = indexIn(s, 61 /* = */, i, to);
-      if (eq < 0) break;
-      const quote = s.charCodeAt(eq + 1);
-      if (quote !== 34 && quote !== 39) return this.startCellSlow(s, from, to, selfClosing);
-      const ve = indexIn(s, quote, eq + 2, to);
-      if (ve < 0) break;
+      let eq = i;
+      while (eq < to && b[eq] !== 61 /* = */) eq++;
+      if (eq === to) break;
+      const quote = b[eq + 1];
+      if (quote !== 34 && quote !== 39) return this.startCellSlow(b, from, to, selfClosing);
+      let ve = eq + 2;
+      while (ve < to && b[ve] !== quote) ve++;
+      if (ve === to) break;
       let ns = eq - 1;
-      while (ns > i && s.charCodeAt(ns) <= 32) ns--;
-      if (s.charCodeAt(ns - 1) <= 32 || s.charCodeAt(ns - 1) === 58) {
-        const a = s.charCodeAt(ns);
+      while (ns > i && b[ns]! <= 32) ns--;
+      const before = b[ns - 1]!;
+      if (before <= 32 || before === 58) {
+        const a = b[ns];
         if (a === 114 /* r */) {
           for (let k = eq + 2; k < ve; k++) {
-            const c = s.charCodeAt(k);
+            const c = b[k]!;
             if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
             else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
             else break;
           }
-        } else if (a === 116 /* t */) type = ve - eq === 3 ? cellTypeChar(s.charCodeAt(eq + 2)) : cellType(s.slice(eq + 2, ve));
+        } else if (a === 116 /* t */) type = ve - eq === 3 ? cellTypeChar(b[eq + 2]!) : cellType(latin1(b, eq + 2, ve));
         else if (a === 115 /* s */) {
           for (let k = eq + 2; k < ve; k++) {
-            const c = s.charCodeAt(k);
+            const c = b[k]!;
             if (c < 48 || c > 57 || style > MAX_STYLES) break;
             style = style * 10 + (c - 48);
           }
@@ -706,47 +928,64 @@ class SheetScanner extends XmlScanner {
       i = ve + 1;
     }
     this.begin(col, type, style, selfClosing);
-    if (!selfClosing && (type === T_NUMBER || type === T_SHARED || type === T_STR)) return this.quickValue(s, to + 1, type !== T_STR);
-  }
-
-  /**
-   * The usual cell, `<v>text</v></c>` right after its start tag and whole in this chunk, read in
-   * one step: returns where the scan resumes (after `</c>`), or nothing to leave it to the tags.
-   */
-  private quickValue(s: string, p: number, numeric: boolean): number | void {
-    if (s.charCodeAt(p) !== 60 || s.charCodeAt(p + 1) !== 118 || s.charCodeAt(p + 2) !== 62) return;
-    const e = s.indexOf("<", p + 3);
-    if (e < 0 || e - p - 3 > MAX_TEXT_CHARS || !s.startsWith("</v></c>", e)) return;
-    const d = numeric ? digitsOf(s, p + 3, e) : -1;
-    if (d >= 0) this.intValue = d;
-    else if (e > p + 3) {
-      for (let k = p + 3; k < e; k++) {
-        const c = s.charCodeAt(k);
-        if (c === 38 /* & */ || c === 13 /* CR */) return;
-      }
-      this.value = s.slice(p + 3, e);
-    }
-    this.endCell();
-    return e + 8;
+    if (!selfClosing && (type === T_NUMBER || type === T_SHARED || type === T_STR)) return this.quickValue(b, to + 1, type);
+    return -1;
   }
 
   /** Attributes with spaces around `=`: the general path. */
-  private startCellSlow(s: string, from: number, to: number, selfClosing: boolean): void {
+  private startCellSlow(b: Uint8Array, from: number, to: number, selfClosing: boolean): number {
     let col = 0;
     let type = T_NUMBER;
     let style = 0;
-    eachAttr(s, from, to, (n, v) => {
+    eachAttr(UTF8.decode(b.subarray(from, to)), 0, to - from, (n, v) => {
       if (n === "r") col = columnOf(v);
       else if (n === "t") type = cellType(v);
       else if (n === "s") style = parseInt(v, 10);
     });
     this.begin(col, type, style, selfClosing);
+    return -1;
+  }
+
+  /**
+   * The usual cell, `<v>text</v></c>` right after its start tag and whole in this chunk, read in
+   * one step: returns where the scan resumes (after `</c>`), or -1 to leave it to the tags.
+   */
+  private quickValue(b: Uint8Array, p: number, type: number): number {
+    const n = b.length;
+    if (p + 3 > n || b[p] !== 60 || b[p + 1] !== 118 || b[p + 2] !== 62) return -1;
+    const start = p + 3;
+    let e = start;
+    while (e < n && b[e] !== 60) e++;
+    if (e + 8 > n || e - start > MAX_TEXT || !startsWithAscii(b, e, "</v></c>")) return -1;
+    this.inCell = false;
+    if (type === T_NUMBER) {
+      const v = plainNumber(b, start, e);
+      if (v === v) {
+        this.store(v);
+        return e + 8;
+      }
+    } else if (type === T_SHARED) {
+      const d = plainInteger(b, start, e);
+      if (d >= 0) {
+        const v = this.shared[d] ?? null;
+        if (v !== null) this.store(v);
+        return e + 8;
+      }
+    }
+    this.inCell = true;
+    for (let k = start; k < e; k++) {
+      const c = b[k];
+      if (c === 38 /* & */ || c === 13 /* CR */) return -1;
+    }
+    if (e > start) this.value = UTF8.decode(b.subarray(start, e));
+    this.endCell();
+    return e + 8;
   }
 
   private begin(col: number, type: number, style: number, selfClosing: boolean): void {
     this.col = col > 0 ? col : this.col + 1;
-    if (this.col > EXCEL_MAX_COLUMNS) {
-      this.refuse(`строка ${groupDigits(this.rowNumber)}: столбец номер ${groupDigits(this.col)} за пределом Excel (${groupDigits(EXCEL_MAX_COLUMNS)}, XFD)`);
+    if (this.col > MAX_COLUMNS) {
+      this.refuse(`строка ${groupDigits(this.rowNumber)}: столбец номер ${groupDigits(this.col)} за пределом Excel (${groupDigits(MAX_COLUMNS)}, XFD)`);
     }
     this.type = type;
     this.dated = style > 0 && this.dateStyles[style] === 1;
@@ -764,7 +1003,11 @@ class SheetScanner extends XmlScanner {
     this.inCell = false;
     this.capturing = false;
     const v = this.cellValue();
-    if (v === null) return;
+    if (v !== null) this.store(v);
+  }
+
+  /** Puts the current cell's value in its row. */
+  private store(v: CellValue): void {
     const cells = this.row!;
     const col = this.col;
     this.budget.cells++;
@@ -774,6 +1017,18 @@ class SheetScanner extends XmlScanner {
     }
     cells[col - 1] = v;
     if (this.dated && typeof v === "number") (this.dates ??= new Set()).add(dateCellKey(this.rowNumber - 1, col - 1));
+  }
+
+  /** Counts `n` filler slots; refuses a sheet whose real cells are too far apart. */
+  private pad(n: number): void {
+    const b = this.budget;
+    b.filler += n;
+    if (b.filler > PADDING_BASE + PADDING_PER_CELL * b.cells) {
+      this.refuse(
+        `строка ${groupDigits(this.rowNumber)}: заполненные ячейки разбросаны слишком далеко друг от друга ` +
+          `(${groupDigits(b.filler)} пустых на ${groupDigits(b.cells)} заполненных); удалите лишнее за пределами таблиц`,
+      );
+    }
   }
 
   /**
@@ -914,6 +1169,18 @@ function relsPath(part: string): string {
 
 type Found = ElementCollector["found"];
 
+/** A text scanner fed bytes: decoded as UTF-8 across chunk boundaries. */
+function decoded(scanner: XmlScanner): PartSink {
+  const decoder = new TextDecoder("utf-8");
+  return {
+    push: (chunk) => scanner.feed(decoder.decode(chunk, { stream: true })),
+    end: () => {
+      scanner.feed(decoder.decode());
+      scanner.end();
+    },
+  };
+}
+
 /** What the scan reads next. */
 type Step =
   | { readonly kind: "rootRels" | "workbook" | "workbookRels" | "styles" | "shared"; readonly part: string }
@@ -973,7 +1240,7 @@ export class WorkbookScan {
     if (declaredBytes > limit - this.used) throw tooBig(limit);
     const declared = declaredBytes > 0 ? declaredBytes : Number.MAX_SAFE_INTEGER;
     const scanner = this.scannerFor(step);
-    const decoder = new TextDecoder("utf-8");
+    const sink = scanner instanceof SheetScanner ? scanner : decoded(scanner);
     let inflated = 0;
     this.reading = true;
     return {
@@ -982,11 +1249,10 @@ export class WorkbookScan {
         this.used += chunk.length;
         if (this.used > limit) throw tooBig(limit);
         if (inflated > declared) throw new WorkbookFileError(`файл повреждён: часть «${part}» распаковывается больше, чем записано в оглавлении zip-архива (${RESAVE})`);
-        scanner.feed(decoder.decode(chunk, { stream: true }));
+        sink.push(chunk);
       },
       end: () => {
-        scanner.feed(decoder.decode());
-        scanner.end();
+        sink.end();
         this.reading = false;
         this.done(step, scanner);
       },
@@ -999,7 +1265,7 @@ export class WorkbookScan {
     return this.date1904 ? { sheets: this.sheets, date1904: true } : { sheets: this.sheets };
   }
 
-  private scannerFor(step: Step): XmlScanner {
+  private scannerFor(step: Step): XmlScanner | SheetScanner {
     switch (step.kind) {
       case "rootRels":
       case "workbookRels":
@@ -1031,7 +1297,7 @@ export class WorkbookScan {
     this.after(step);
   }
 
-  private done(step: Step, scanner: XmlScanner): void {
+  private done(step: Step, scanner: XmlScanner | SheetScanner): void {
     switch (step.kind) {
       case "rootRels":
         this.rootRels = (scanner as ElementCollector).found;
