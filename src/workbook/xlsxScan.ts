@@ -469,6 +469,8 @@ const MAX_ROWS = EXCEL_MAX_ROWS;
 const MAX_COLUMNS = EXCEL_MAX_COLUMNS;
 const MAX_TEXT = MAX_TEXT_CHARS;
 const MAX_MARKUP = MAX_MARKUP_CHARS;
+/** The longest cell start tag read by the one-pass path (longer ones go tag by tag). */
+const FAST_TAG_BYTES = 256;
 /** Exact powers of ten, for {@link plainNumber}. */
 const POW10 = Array.from({ length: 16 }, (_v, k) => 10 ** k);
 
@@ -571,6 +573,8 @@ function rowAttr(b: Uint8Array, from: number, to: number): number {
     if (ve === to) return 0;
     const before = b[ns - 1]!;
     if (b[ns] === 114 /* r */ && (before <= 32 || before === 58)) {
+      const d = plainInteger(b, qp + 1, ve);
+      if (d >= 0) return d;
       const v = parseInt(latin1(b, qp + 1, ve), 10);
       return Number.isFinite(v) ? v : 0;
     }
@@ -711,6 +715,14 @@ class SheetScanner {
           // A CDATA or comment opener cut by the chunk's end: wait for the rest.
           this.hold(b, lt, n - lt);
           return;
+        }
+      }
+      if (c === 99 /* c */ && this.row !== null && lt + 2 < n && b[lt + 2] === 32) {
+        // The usual cell's start tag, read in one pass; -1 leaves it to the general path.
+        const next = this.fastCell(b, lt + 3);
+        if (next >= 0) {
+          i = next;
+          continue;
         }
       }
       let gt = lt + 1 >= n ? n : Math.max(lt + 1, from);
@@ -930,6 +942,75 @@ class SheetScanner {
     this.begin(col, type, style, selfClosing);
     if (!selfClosing && (type === T_NUMBER || type === T_SHARED || type === T_STR)) return this.quickValue(b, to + 1, type);
     return -1;
+  }
+
+  /**
+   * A cell's start tag from `b[p]` (after `<c `) in one forward pass, when it is whole in `b`, not
+   * long, and its attributes plain (`name="value"`, no `>` in a value): then the cell is begun
+   * and, with {@link quickValue}, usually read whole. Returns where the scan resumes, or -1 with
+   * nothing changed (the general path then reads the tag).
+   */
+  private fastCell(b: Uint8Array, p: number): number {
+    const stop = Math.min(b.length, p + FAST_TAG_BYTES);
+    let col = 0;
+    let type = T_NUMBER;
+    let style = 0;
+    let k = p;
+    for (;;) {
+      while (k < stop && b[k] === 32) k++;
+      if (k >= stop) return -1;
+      let c = b[k]!;
+      if (c === 62 /* > */) break;
+      if (c === 47 /* / */) {
+        if (k + 1 >= stop || b[k + 1] !== 62) return -1;
+        this.begin(col, type, style, true);
+        return k + 2;
+      }
+      // The attribute's name (its local part: after the last ':').
+      let local = k;
+      while (k < stop && (c = b[k]!) !== 61 /* = */) {
+        if (c === 58 /* : */) local = k + 1;
+        else if (c <= 32 || c === 62 || c === 47 || c === 34 || c === 39) return -1;
+        k++;
+      }
+      if (k + 1 >= stop) return -1;
+      const quote = b[k + 1];
+      if (quote !== 34 && quote !== 39) return -1;
+      const v = k + 2;
+      let ve = v;
+      while (ve < stop && (c = b[ve]!) !== quote) {
+        if (c === 62) return -1;
+        ve++;
+      }
+      if (ve >= stop) return -1;
+      if (k - local === 1) {
+        const a = b[local];
+        if (a === 114 /* r */) {
+          for (let j = v; j < ve; j++) {
+            c = b[j]!;
+            if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+            else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+            else break;
+          }
+        } else if (a === 116 /* t */) type = ve - v === 1 ? cellTypeChar(b[v]!) : cellType(latin1(b, v, ve));
+        else if (a === 115 /* s */) {
+          for (let j = v; j < ve; j++) {
+            c = b[j]!;
+            if (c < 48 || c > 57 || style > MAX_STYLES) break;
+            style = style * 10 + (c - 48);
+          }
+        }
+      }
+      k = ve + 1;
+      // Attributes are separated by white space.
+      if (k < stop && b[k] !== 32 && b[k] !== 62 && b[k] !== 47) return -1;
+    }
+    this.begin(col, type, style, false);
+    if (type === T_NUMBER || type === T_SHARED || type === T_STR) {
+      const next = this.quickValue(b, k + 1, type);
+      if (next >= 0) return next;
+    }
+    return k + 1;
   }
 
   /** Attributes with spaces around `=`: the general path. */
