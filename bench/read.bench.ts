@@ -2,7 +2,8 @@
  * Reader benchmark: reads a generated (not committed) workbook of 2,000 schools and ≈1,000,000
  * score rows — the one bench/cli.bench.ts uses — with the old reader (exceljs's streaming
  * WorkbookReader, kept below for comparison) and with `readXlsxFile`, each in its own child
- * process, printing wall time and peak RSS, and checks both give the same cell values.
+ * process, printing wall time, CPU time (user + system) and peak RSS, and checks both give the same
+ * cell values.
  *
  *   npx tsx bench/read.bench.ts                      # defaults
  *   npx tsx bench/read.bench.ts 2000 1000000         # schools, score rows (approximate)
@@ -12,7 +13,7 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { stream } from "exceljs";
 import type { CellValue, RawSheet, RawWorkbook } from "../src/schema/raw";
@@ -65,15 +66,20 @@ function digest(wb: RawWorkbook): string {
 /** Child: `--run old|new file` reads the file and prints one JSON line. */
 async function child(which: string, file: string): Promise<void> {
   const t = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const wb = which === "old" ? await readXlsxFileExceljs(file) : await readXlsxFile(file);
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const rssMb = process.resourceUsage().maxRSS / 1024;
   const rows = Object.fromEntries(wb.sheets.map((s) => [s.name, s.rows.length]));
-  console.log(JSON.stringify({ ms, rssMb, rows, digest: digest(wb) }));
+  console.log(JSON.stringify({ ms, cpuMs, rssMb, rows, digest: digest(wb) }));
 }
 
 interface Run {
   ms: number;
+  /** CPU time (user + system) of the read, the fairer figure on a shared machine. */
+  cpuMs: number;
   rssMb: number;
   rows: Record<string, number>;
   digest: string;
@@ -116,10 +122,13 @@ async function main(): Promise<void> {
   try {
     const file = fileAt >= 0 ? args[fileAt + 1]! : await generate(dir, Number(positional[0] ?? 2000), Number(positional[1] ?? 1_000_000));
     const fresh = run("new", file);
-    console.log(`новый (xlsxStream):        ${(fresh.ms / 1000).toFixed(2)} с, пиковая память ${fresh.rssMb.toFixed(0)} МБ; строки ${JSON.stringify(fresh.rows)}`);
+    console.log(`нагрузка машины (1 мин): ${loadavg()[0]!.toFixed(1)} на ${cpus().length} ядра`);
+    console.log(
+      `новый (xlsxStream):        ${(fresh.ms / 1000).toFixed(2)} с по часам, ${(fresh.cpuMs / 1000).toFixed(2)} с ЦП, пиковая память ${fresh.rssMb.toFixed(0)} МБ; строки ${JSON.stringify(fresh.rows)}`,
+    );
     if (!newOnly) {
       const old = run("old", file);
-      console.log(`старый (exceljs streaming): ${(old.ms / 1000).toFixed(2)} с, пиковая память ${old.rssMb.toFixed(0)} МБ`);
+      console.log(`старый (exceljs streaming): ${(old.ms / 1000).toFixed(2)} с по часам, ${(old.cpuMs / 1000).toFixed(2)} с ЦП, пиковая память ${old.rssMb.toFixed(0)} МБ`);
       // They may differ: exceljs's streaming reader garbles a character cut by its chunk boundary
       // (tests/workbook/xlsxStream.test.ts checks the new reader against exceljs in memory).
       console.log(
