@@ -79,7 +79,8 @@ function grown<T extends Int32Array | Float64Array>(a: T, need: number): T {
 
 /** Keys of one school: (year number × procedure-grades + pg) → key; and its participants. */
 interface SchoolKeys {
-  readonly keys: Map<number, number>;
+  /** A small array (years × procedure-grades), not a Map: rows in any order find their key by index. */
+  readonly keys: number[];
   /** participantId → the newest record of that id at this school (older ones chained by `next`). */
   readonly pupils: Map<string, number>;
 }
@@ -167,12 +168,12 @@ class Counter {
     const y = this.yearNo.get(year);
     const gs = this.index.tree.get(procedure)?.get(grade);
     if (school === undefined || y === undefined || gs === undefined) return -1;
-    return school.keys.get(y * this.nPg + gs.pg) ?? -1;
+    return school.keys[y * this.nPg + gs.pg] ?? -1;
   }
 
   school(schoolId: string): SchoolKeys {
     let s = this.schools.get(schoolId);
-    if (s === undefined) this.schools.set(schoolId, (s = { keys: new Map(), pupils: new Map() }));
+    if (s === undefined) this.schools.set(schoolId, (s = { keys: [], pupils: new Map() }));
     return s;
   }
 
@@ -181,10 +182,12 @@ class Counter {
     let y = this.yearNo.get(year);
     if (y === undefined) this.yearNo.set(year, (y = this.yearNo.size));
     const composite = y * this.nPg + gs.pg;
-    const found = school.keys.get(composite);
-    if (found !== undefined) return found;
+    // -1: a slot before the last made, still without a key (the array stays packed).
+    const found = school.keys[composite];
+    if (found !== undefined && found !== -1) return found;
     const key = this.schoolOf.length;
-    school.keys.set(composite, key);
+    while (school.keys.length < composite) school.keys.push(-1);
+    school.keys[composite] = key;
     this.schoolOf.push(schoolId);
     this.yearOf.push(year);
     this.gradeOf.push(gs);
@@ -284,7 +287,8 @@ export function countScores(
       lastYear = row.year;
       keyGs = gs;
     }
-    if (row.participantId !== lastPupil || key !== pupilKey) {
+    // The key first: rows in random order change key, and the id's text is then not read twice.
+    if (key !== pupilKey || row.participantId !== lastPupil) {
       rec = counter.record(school, row.participantId, key);
       lastPupil = row.participantId;
       pupilKey = key;
