@@ -1,7 +1,8 @@
 /**
  * Engine benchmark: `identify` on a synthetic region of 2,000 schools and 1,000,000 participant-
  * subject score rows (bench/syntheticRegion.ts). Prints wall time (median of 3 runs of КБР, then
- * every other preset once), the time of the §2 index stage alone, and memory: RSS sampled every
+ * every other preset once; then `analyse`, the CLI's «анализ» step, twice), the time of the §2
+ * index stage alone, and memory: RSS sampled every
  * few milliseconds from a worker thread (the engine runs synchronously, so the main thread cannot
  * sample itself), `process.resourceUsage().maxRSS`, and the heap before and after.
  *
@@ -16,6 +17,7 @@
  */
 import { performance } from "perf_hooks";
 import { Worker } from "worker_threads";
+import { analyse } from "../src/engine/analyse";
 import { identify } from "../src/engine/identify";
 import { PRESET_IDS, PRESETS } from "../src/engine/methodology";
 import { procedureStats } from "../src/engine/procedureStats";
@@ -119,6 +121,16 @@ async function main(): Promise<void> {
     const r = timed(() => identify(input, PRESETS[id]));
     console.log(`identify(input, PRESETS.${id}): ${ms(r.ms)} (CPU ${ms(r.cpuMs)}), peak RSS ${mb(sampler.peak())}; ${countCategories(r.value)}`);
   }
+
+  // The CLI's «анализ» step (`shnor identify`): the identification with the monitoring of every
+  // year, the attainment levels and the handover, all from the one count of the score rows.
+  const analysed: { ms: number; cpuMs: number }[] = [];
+  for (let i = 0; i < 2; i++) {
+    gc?.();
+    const a = timed(() => analyse(input, PRESETS.kbr));
+    analysed.push({ ms: a.ms, cpuMs: a.cpuMs });
+  }
+  console.log(`analyse(input, PRESETS.kbr) (identification + monitoring + levels + handover, the CLI's «анализ»): runs ${analysed.map((r) => ms(r.ms)).join(", ")} (CPU ${analysed.map((r) => ms(r.cpuMs)).join(", ")})`);
 
   // Worst case of row order: the same score rows shuffled (a sheet sorted by subject or merged
   // from several exports is somewhere between this and the school-by-school order above).

@@ -59,14 +59,17 @@ function row(schoolId: string | null, year: number, procedure: string, counts: n
  * `Год`); rows without a scale are left out, as the warning `engine.noScale` says.
  */
 export function attainmentFromCounts(counts: ScoreCounts, p: Pick<MethodologyParameters, "levelCuts" | "procedureUnit">): AttainmentResult {
-  const bySchool = new Map<string, { id: string; year: number; unit: string; c: number[] }>();
-  const byRegion = new Map<string, { year: number; unit: string; c: number[] }>();
+  // school → year → unit and year → unit: nested maps, no key string per key of the counts.
+  const bySchool = new Map<string, Map<number, Map<string, { id: string; year: number; unit: string; c: number[] }>>>();
+  const byRegion = new Map<number, Map<string, { year: number; unit: string; c: number[] }>>();
+  const unitOf = unitNames(p);
   let latestYear: number | null = null;
   const c = counts.counters;
+  const levels = [0, 0, 0, 0, 0];
   for (let k = 0; k < counts.keys; k++) {
     const gs = counts.gradeOf[k] as (typeof counts.gradeOf)[number];
     const base = counts.subjectBase[k] as number;
-    const levels = [0, 0, 0, 0, 0];
+    levels.fill(0);
     let any = false;
     for (let local = 0; local < gs.ordered.length; local++) {
       const at = (base + local) * WIDTH + LEVEL0;
@@ -79,13 +82,14 @@ export function attainmentFromCounts(counts: ScoreCounts, p: Pick<MethodologyPar
     if (!any) continue;
     const id = counts.schoolOf[k] as string;
     const year = counts.yearOf[k] as number;
-    const unit = p.procedureUnit === "procedureGrade" ? `${gs.procedure} ${gs.grade} кл.` : gs.procedure;
-    add(bySchool, `${id}\u0000${year}\u0000${unit}`, () => ({ id, year, unit, c: [0, 0, 0, 0, 0] }), levels);
-    add(byRegion, `${year}\u0000${unit}`, () => ({ year, unit, c: [0, 0, 0, 0, 0] }), levels);
+    const unit = unitOf(gs.procedure, gs.grade);
+    add(within(within(bySchool, id), year), unit, () => ({ id, year, unit, c: [0, 0, 0, 0, 0] }), levels);
+    add(within(byRegion, year), unit, () => ({ year, unit, c: [0, 0, 0, 0, 0] }), levels);
     if (latestYear === null || year > latestYear) latestYear = year;
   }
-  const region = [...byRegion.values()].map((g) => row(null, g.year, g.unit, g.c)).sort((a, b) => a.year - b.year || cmp(a.procedure, b.procedure));
+  const region = [...byRegion.values()].flatMap((m) => [...m.values()]).map((g) => row(null, g.year, g.unit, g.c)).sort((a, b) => a.year - b.year || cmp(a.procedure, b.procedure));
   const schools = [...bySchool.values()]
+    .flatMap((years) => [...years.values()].flatMap((m) => [...m.values()]))
     .map((g) => row(g.id, g.year, g.unit, g.c))
     .sort((a, b) => cmp(a.schoolId as string, b.schoolId as string) || a.year - b.year || cmp(a.procedure, b.procedure));
   const pooled = new Map<string, number[]>();
@@ -97,6 +101,27 @@ export function attainmentFromCounts(counts: ScoreCounts, p: Pick<MethodologyPar
   }
   const basicOrAboveLatest = new Map([...pooled.entries()].map(([id, c]) => [id, row(id, latestYear as number, "", c).basicOrAbove]));
   return { cuts: p.levelCuts, region, schools, basicOrAboveLatest, latestYear };
+}
+
+/** The map under `key`, made when first asked for. */
+function within<K, V>(m: Map<K, Map<string, V>>, key: K): Map<string, V>;
+function within<K, K2, V>(m: Map<K, Map<K2, V>>, key: K): Map<K2, V>;
+function within<K, K2, V>(m: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let inner = m.get(key);
+  if (inner === undefined) m.set(key, (inner = new Map()));
+  return inner;
+}
+
+/** The unit of a procedure and grade as the rules see it ("ВПР" or "ВПР 5 кл."), each name made once. */
+function unitNames(p: Pick<MethodologyParameters, "procedureUnit">): (procedure: string, grade: number) => string {
+  if (p.procedureUnit !== "procedureGrade") return (procedure) => procedure;
+  const names = new Map<string, Map<number, string>>();
+  return (procedure, grade) => {
+    const byGrade = within(names, procedure);
+    let name = byGrade.get(grade);
+    if (name === undefined) byGrade.set(grade, (name = `${procedure} ${grade} кл.`));
+    return name;
+  };
 }
 
 function add<T extends { c: number[] }>(groups: Map<string, T>, key: string, make: () => T, levels: readonly number[]): void {

@@ -8,7 +8,7 @@
  * for the same key then only contribute the grade size (`Численность параллели`).
  */
 import type { MethodologyParameters } from "./methodology";
-import { gradeFromAggregated, gradeFromCounts, gradeKey, groupAggregated, type GradePart } from "./stats/gradeStats";
+import { gradeFromAggregated, gradeFromCounts, gradeKey, type GradePart } from "./stats/gradeStats";
 import { cmp } from "./stats/order";
 import { poolGrades } from "./stats/pool";
 import { buildScaleIndex, splitScaleKey } from "./stats/scaleIndex";
@@ -127,16 +127,25 @@ function counted(
   const index = buildScaleIndex(scales, params.margin);
   const counts = countScores(scores, index, params, levelCuts);
   const missingScales = new Set(counts.missingScales);
-  // Aggregated rows, grouped by the same key; keys with participant rows only keep the grade size.
-  const aggregated = groupAggregated(results);
-  const parts: GradePart[] = [];
-  const counted = new Set<string>();
-  for (let k = 0; k < counts.keys; k++) {
-    const key = gradeKey(counts.schoolOf[k] as string, counts.yearOf[k] as number, (counts.gradeOf[k] as { procedure: string }).procedure, (counts.gradeOf[k] as { grade: number }).grade);
-    counted.add(key);
-    parts.push(gradeFromCounts(counts, k, aggregated.get(key)));
+  // Aggregated rows of a key with score rows only give its grade size (the largest, NaN: none);
+  // the others are grouped by their own key, in the order first met.
+  const gradeSize = new Float64Array(counts.keys).fill(NaN);
+  const aggregated = new Map<string, AggregatedResult[]>();
+  for (const row of results) {
+    const k = counts.keyOf(row.schoolId, row.year, row.procedure, row.grade);
+    if (k === -1) {
+      const key = gradeKey(row.schoolId, row.year, row.procedure, row.grade);
+      const list = aggregated.get(key);
+      if (list === undefined) aggregated.set(key, [row]);
+      else list.push(row);
+    } else if (row.gradeSize !== null && !((row.gradeSize as number) <= (gradeSize[k] as number))) gradeSize[k] = row.gradeSize;
   }
-  for (const [key, rows] of aggregated) if (!counted.has(key)) parts.push(gradeFromAggregated(rows, index, missingScales));
+  const parts: GradePart[] = [];
+  for (let k = 0; k < counts.keys; k++) {
+    const size = gradeSize[k] as number;
+    parts.push(gradeFromCounts(counts, k, Number.isNaN(size) ? null : size));
+  }
+  for (const rows of aggregated.values()) parts.push(gradeFromAggregated(rows, index, missingScales));
   const stats = poolGrades(parts, params);
   const issues: Issue[] = [...missingScales].sort(cmp).map((sk) => {
     const [procedure, grade, subject] = splitScaleKey(sk);

@@ -133,14 +133,21 @@ function why(year: number, p: ProcedureResult | undefined): string | null {
 export function procedureDynamics(schools: readonly SchoolResult[], years: readonly number[], p: MethodologyParameters): ProcedureDynamics[] {
   const out: ProcedureDynamics[] = [];
   for (const school of schools) {
-    const byKey = new Map(school.procedures.map((r) => [`${r.year}|${r.procedure}`, r]));
-    const names = [...new Set(school.procedures.map((r) => r.procedure))].sort(cmp);
+    // procedure → year → result (a later result of the same unit and year replaces an earlier one).
+    const byKey = new Map<string, Map<number, ProcedureResult>>();
+    for (const r of school.procedures) {
+      let byYear = byKey.get(r.procedure);
+      if (byYear === undefined) byKey.set(r.procedure, (byYear = new Map()));
+      byYear.set(r.year, r);
+    }
+    const names = [...byKey.keys()].sort(cmp);
     for (const procedure of names) {
       for (let i = 1; i < years.length; i++) {
         const fromYear = years[i - 1] as number;
         const toYear = years[i] as number;
-        const a = byKey.get(`${fromYear}|${procedure}`);
-        const b = byKey.get(`${toYear}|${procedure}`);
+        const byYear = byKey.get(procedure);
+        const a = byYear?.get(fromYear);
+        const b = byYear?.get(toYear);
         if (a === undefined && b === undefined) continue;
         const ok = (r: ProcedureResult | undefined): r is ProcedureResult => r !== undefined && r.evaluated && !r.excluded;
         const lowFrom = ok(a) ? a.lowIndex : null;

@@ -167,18 +167,24 @@ function unitLines(
 ): IndicatorValue[] {
   const unit = p.dynamicsMode === "points" ? "indexPoints" : "relativeChange";
   const units = [...new Set(schools.flatMap((s) => s.procedures.filter((q) => q.year === fromYear || q.year === toYear).map((q) => q.procedure)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Σ index × participants and Σ participants per unit of the two years, in one pass over the
+  // schools' procedures (in their order, so each sum adds up as a pass per unit would).
+  const sums = new Map<string, { from: { sum: number; weight: number }; to: { sum: number; weight: number } }>();
+  for (const s of schools)
+    for (const q of s.procedures) {
+      if ((q.year !== fromYear && q.year !== toYear) || !q.evaluated || (p.excludeNonObjective && q.nonObjective)) continue;
+      const v = index === "low" ? q.lowIndex : q.massIndex;
+      if (v === null) continue;
+      let acc = sums.get(q.procedure);
+      if (acc === undefined) sums.set(q.procedure, (acc = { from: { sum: 0, weight: 0 }, to: { sum: 0, weight: 0 } }));
+      const y = q.year === fromYear ? acc.from : acc.to;
+      y.sum += v * q.participants;
+      y.weight += q.participants;
+    }
   const pool = (procedure: string, year: number): number | null => {
-    let sum = 0;
-    let weight = 0;
-    for (const s of schools)
-      for (const q of s.procedures) {
-        if (q.year !== year || q.procedure !== procedure || !q.evaluated || (p.excludeNonObjective && q.nonObjective)) continue;
-        const v = index === "low" ? q.lowIndex : q.massIndex;
-        if (v === null) continue;
-        sum += v * q.participants;
-        weight += q.participants;
-      }
-    return weight > 0 ? sum / weight : null;
+    const acc = sums.get(procedure);
+    const y = acc === undefined ? undefined : year === fromYear ? acc.from : acc.to;
+    return y !== undefined && y.weight > 0 ? y.sum / y.weight : null;
   };
   return units.map((procedure) => {
     const b = { ...base, name: `${ind.name} — ${procedure}` };

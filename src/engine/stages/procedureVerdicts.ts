@@ -99,8 +99,9 @@ export function verdictsUpTo(v: ProcedureVerdicts, year: number | null): Procedu
     const kept = list.filter((x) => keep(x.stat.year));
     if (kept.length > 0) bySchool.set(id, kept);
   }
+  // Only listed units are in the two sets below: only their keys are made.
   const keptKeys = new Set<string>();
-  for (const list of bySchool.values()) for (const x of list) keptKeys.add(unitKey(x.stat));
+  for (const list of bySchool.values()) for (const x of list) if (x.findings.length > 0) keptKeys.add(unitKey(x.stat));
   // "unit|year" and "lowP90:unit|year": the year is after the last bar.
   const keepKey = (k: string) => keep(Number(k.slice(k.lastIndexOf("|") + 1)));
   const refs = new Map([...v.refs].filter(([k]) => keepKey(k)));

@@ -15,7 +15,7 @@ const SEP = "\u0001";
 // Imported bindings are read through getters once the modules are compiled to CommonJS (tsx,
 // ts-jest): copied here once, the loops below read plain constants.
 const { participants: P, belowMin: BELOW, atLeastMid: MID, atLeastTop: TOP, belowScaleMin: BSM, highBand: HIGH_BAND } = F;
-const { mark2: M2, marks45: M45, marked: MARKED, scoreSum: SUM, atCut3: CUT3, belowCut3ByOne: CUT3M1, journalCompared: JC, raised: RAISED } = F;
+const { mark2: M2, marks45: M45, marked: MARKED, atCut3: CUT3, belowCut3ByOne: CUT3M1, journalCompared: JC, raised: RAISED } = F;
 const UNITS = SCORE_UNITS;
 const WIDTH = STRIDE;
 
@@ -35,19 +35,7 @@ export function gradeKey(schoolId: string, year: number, procedure: string, grad
   return schoolId + SEP + year + SEP + procedure + SEP + grade;
 }
 
-/** Aggregated rows grouped by {@link gradeKey}, in the order first met. */
-export function groupAggregated(results: readonly AggregatedResult[]): Map<string, AggregatedResult[]> {
-  const aggregated = new Map<string, AggregatedResult[]>();
-  for (const row of results) {
-    const k = gradeKey(row.schoolId, row.year, row.procedure, row.grade);
-    const list = aggregated.get(k);
-    if (list === undefined) aggregated.set(k, [row]);
-    else list.push(row);
-  }
-  return aggregated;
-}
-
-function subjectFromCounts(c: Float64Array, at: number, grade: number, subject: string, mass: boolean): SubjectStat {
+function subjectFromCounts(c: Int32Array, at: number, sum: number, grade: number, subject: string, mass: boolean): SubjectStat {
   const participants = c[at + P] as number;
   const marked = c[at + MARKED] as number;
   return {
@@ -63,17 +51,18 @@ function subjectFromCounts(c: Float64Array, at: number, grade: number, subject: 
     mark2: marked > 0 ? (c[at + M2] as number) : null,
     marks45: marked > 0 ? (c[at + M45] as number) : null,
     marked,
-    meanScore: participants > 0 ? (c[at + SUM] as number) / UNITS / participants : null,
+    meanScore: participants > 0 ? sum / UNITS / participants : null,
     atCut3: c[at + CUT3] as number,
     belowCut3ByOne: c[at + CUT3M1] as number,
   };
 }
 
-/** The grade of key `k` of the score counts; `rows` are its aggregated rows, if any (grade size only). */
-export function gradeFromCounts(counts: ScoreCounts, k: number, rows: readonly AggregatedResult[] | undefined): GradePart {
+/** The grade of key `k` of the score counts; `gradeSize` is the largest of its aggregated rows', if any. */
+export function gradeFromCounts(counts: ScoreCounts, k: number, gradeSize: number | null): GradePart {
   const gs = counts.gradeOf[k] as (typeof counts.gradeOf)[number];
   const year = counts.yearOf[k] as number;
   const c = counts.counters;
+  const sums = counts.scoreSums;
   const base = counts.subjectBase[k] as number;
   const subjects: SubjectStat[] = [];
   let scoreSum = 0;
@@ -82,13 +71,15 @@ export function gradeFromCounts(counts: ScoreCounts, k: number, rows: readonly A
   let journalCompared = 0;
   let raised = 0;
   for (const entry of gs.ordered) {
-    const at = (base + entry.local) * WIDTH;
+    const slot = base + entry.local;
+    const at = slot * WIDTH;
     const n = c[at + P] as number;
     if (n === 0) continue;
     // The subject's scale in this year is the one its rows were counted with.
     const mass = (entry.byYear?.get(year) ?? entry.any)?.scale.mass ?? false;
-    subjects.push(subjectFromCounts(c, at, gs.grade, entry.subject, mass));
-    scoreSum += (c[at + SUM] as number) / UNITS;
+    const sum = sums[slot] as number;
+    subjects.push(subjectFromCounts(c, at, sum, gs.grade, entry.subject, mass));
+    scoreSum += sum / UNITS;
     scored += n;
     midNum += c[at + MID] as number;
     journalCompared += c[at + JC] as number;
@@ -101,7 +92,7 @@ export function gradeFromCounts(counts: ScoreCounts, k: number, rows: readonly A
     low: n > 0 ? (counts.lowCount[k] as number) / n : null,
     mass: scored > 0 ? midNum / scored : null,
     high: n > 0 ? (counts.highCount[k] as number) / n : null,
-    gradeSize: maxOf(rows ?? []),
+    gradeSize,
     fromParticipants: true,
     belowScaleMin: n > 0 ? (counts.belowScaleMinCount[k] as number) / n : null,
     massResults: scored,

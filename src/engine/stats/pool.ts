@@ -8,19 +8,35 @@ import type { GradeStat, ProcedureStat } from "../procedureStats";
 import type { GradePart } from "./gradeStats";
 import { cmp } from "./order";
 
-const SEP = "\u0001";
+/** A part with the unit it pools into. */
+interface UnitPart {
+  readonly unit: string;
+  readonly part: GradePart;
+}
 
-/** The parts grouped by school × year × unit. */
-function byUnit(parts: Iterable<GradePart>, p: Pick<MethodologyParameters, "procedureUnit">): Map<string, { unit: string; parts: GradePart[] }> {
-  const groups = new Map<string, { unit: string; parts: GradePart[] }>();
-  for (const g of parts) {
-    const unit = p.procedureUnit === "procedureGrade" ? `${g.procedure} ${g.gradeStat.grade} кл.` : g.procedure;
-    const k = g.schoolId + SEP + g.year + SEP + unit;
-    const entry = groups.get(k);
-    if (entry === undefined) groups.set(k, { unit, parts: [g] });
-    else entry.parts.push(g);
-  }
-  return groups;
+/**
+ * The parts with their units, sorted by school, year, unit and grade: each unit's parts then lie
+ * side by side, and the units come in the order of the statistics (no key string per part).
+ */
+function byUnit(parts: Iterable<GradePart>, p: Pick<MethodologyParameters, "procedureUnit">): UnitPart[] {
+  const perGrade = p.procedureUnit === "procedureGrade";
+  // "ВПР 5 кл.", made once per procedure and grade.
+  const names = new Map<string, Map<number, string>>();
+  const unitOf = (g: GradePart): string => {
+    if (!perGrade) return g.procedure;
+    let byGrade = names.get(g.procedure);
+    if (byGrade === undefined) names.set(g.procedure, (byGrade = new Map()));
+    const grade = g.gradeStat.grade;
+    let name = byGrade.get(grade);
+    if (name === undefined) byGrade.set(grade, (name = `${g.procedure} ${grade} кл.`));
+    return name;
+  };
+  const out: UnitPart[] = [];
+  for (const part of parts) out.push({ unit: unitOf(part), part });
+  return out.sort(
+    (a, b) =>
+      cmp(a.part.schoolId, b.part.schoolId) || a.part.year - b.part.year || cmp(a.unit, b.unit) || a.part.gradeStat.grade - b.part.gradeStat.grade,
+  );
 }
 
 /** {@link weightedShare} of the grades' shares by their participants, without its item objects. */
@@ -36,8 +52,8 @@ function share(grades: readonly GradeStat[], pick: (g: GradeStat) => number | nu
   return den > 0 ? num / den : null;
 }
 
+/** The parts of one unit, in grade order. */
 function pooled(unit: string, parts: GradePart[]): ProcedureStat {
-  if (parts.length > 1) parts.sort((a, b) => a.gradeStat.grade - b.gradeStat.grade);
   const first = parts[0] as GradePart;
   const grades = parts.map((p) => p.gradeStat);
   let participants = 0;
@@ -88,7 +104,19 @@ function pooled(unit: string, parts: GradePart[]): ProcedureStat {
 
 /** The procedure statistics of the grade parts, by school, year and unit. */
 export function poolGrades(parts: Iterable<GradePart>, p: Pick<MethodologyParameters, "procedureUnit">): ProcedureStat[] {
+  const sorted = byUnit(parts, p);
   const stats: ProcedureStat[] = [];
-  for (const { unit, parts: group } of byUnit(parts, p).values()) stats.push(pooled(unit, group));
-  return stats.sort((a, b) => cmp(a.schoolId, b.schoolId) || a.year - b.year || cmp(a.procedure, b.procedure));
+  for (let i = 0; i < sorted.length; ) {
+    const { unit, part } = sorted[i] as UnitPart;
+    const group = [part];
+    let j = i + 1;
+    for (; j < sorted.length; j++) {
+      const next = sorted[j] as UnitPart;
+      if (next.unit !== unit || next.part.year !== part.year || next.part.schoolId !== part.schoolId) break;
+      group.push(next.part);
+    }
+    stats.push(pooled(unit, group));
+    i = j;
+  }
+  return stats;
 }

@@ -25,16 +25,14 @@ export const F = {
   mark2: 6,
   marks45: 7,
   marked: 8,
-  /** Σ score in millionths of a point: exact, so the mean does not depend on the order of the rows. */
-  scoreSum: 9,
-  atCut3: 10,
-  belowCut3ByOne: 11,
-  journalCompared: 12,
-  raised: 13,
+  atCut3: 9,
+  belowCut3ByOne: 10,
+  journalCompared: 11,
+  raised: 12,
   /** Seed 000's five attainment levels (SPEC §2, `levelCuts`): results at `level0 + 0…4`. */
-  level0: 14,
+  level0: 13,
 } as const;
-export const STRIDE = 19;
+export const STRIDE = 18;
 export const SCORE_UNITS = 1_000_000;
 
 // Imported functions are read through getters once compiled to CommonJS (tsx, ts-jest): copied
@@ -53,13 +51,21 @@ export interface ScoreCounts {
   readonly yearOf: readonly number[];
   readonly gradeOf: readonly GradeScales[];
   readonly subjectBase: Int32Array;
-  readonly counters: Float64Array;
+  /**
+   * Integer counters (read as small integers, so the statistics made of them hold no boxed
+   * doubles), and apart, per subject `subjectBase[key] + entry.local`, Σ score in millionths of a
+   * point: exact, so the mean does not depend on the order of the rows.
+   */
+  readonly counters: Int32Array;
+  readonly scoreSums: Float64Array;
   /** Per key: distinct participants, and those with each flag. */
   readonly participants: Int32Array;
   readonly lowCount: Int32Array;
   readonly highCount: Int32Array;
   readonly belowScaleMinCount: Int32Array;
   readonly missingScales: ReadonlySet<string>;
+  /** The key of (school, year, procedure, grade), or -1 when no score row has it. */
+  keyOf(schoolId: string, year: number, procedure: string, grade: number): number;
 }
 
 function grown<T extends Int32Array | Float64Array>(a: T, need: number): T {
@@ -73,26 +79,28 @@ function grown<T extends Int32Array | Float64Array>(a: T, need: number): T {
 
 /** Keys of one school: (year number × procedure-grades + pg) → key; and its participants. */
 interface SchoolKeys {
-  readonly keys: Map<number, number>;
+  /** A small array (years × procedure-grades), not a Map: rows in any order find their key by index. */
+  readonly keys: number[];
   /** participantId → the newest record of that id at this school (older ones chained by `next`). */
   readonly pupils: Map<string, number>;
 }
 
 /** Adds 1 to `a[i]`. */
-function inc(a: Float64Array | Int32Array, i: number): void {
+function inc(a: Int32Array, i: number): void {
   a[i] = (a[i] as number) + 1;
 }
 
 /**
  * Counts one score into the subject's counters at `at`; returns the participant's flags it sets.
  */
-function countScore(c: Float64Array, at: number, row: ParticipantScore, info: ScaleInfo, highFrom: number, cuts: readonly number[] | null): number {
+function countScore(c: Int32Array, sums: Float64Array, slot: number, row: ParticipantScore, info: ScaleInfo, highFrom: number, cuts: readonly number[] | null): number {
+  const at = slot * STRIDE;
   const score = row.score;
   const t = info.t;
   const scale = info.scale;
   let flags = 0;
   inc(c, at + F.participants);
-  c[at + F.scoreSum] = (c[at + F.scoreSum] as number) + Math.round(score * SCORE_UNITS);
+  sums[slot] = (sums[slot] as number) + Math.round(score * SCORE_UNITS);
   if (score < t.bMin) {
     inc(c, at + F.belowMin);
     if (scale.mass) flags |= LOW;
@@ -141,7 +149,8 @@ class Counter {
   readonly yearOf: number[] = [];
   readonly gradeOf: GradeScales[] = [];
   subjectBase = new Int32Array(1024);
-  counters = new Float64Array(1024 * STRIDE);
+  counters = new Int32Array(1024 * STRIDE);
+  scoreSums = new Float64Array(1024);
   private subjects = 0;
   // Participant records: key, flags, the previous record of the same id at the same school.
   recKey = new Int32Array(4096);
@@ -149,13 +158,22 @@ class Counter {
   private recNext = new Int32Array(4096);
   records = 0;
 
-  constructor(index: ScaleIndex) {
+  constructor(private readonly index: ScaleIndex) {
     this.nPg = Math.max(1, index.grades.length);
+  }
+
+  /** The key met for (school, year, procedure, grade), or -1; makes none. */
+  keyOf(schoolId: string, year: number, procedure: string, grade: number): number {
+    const school = this.schools.get(schoolId);
+    const y = this.yearNo.get(year);
+    const gs = this.index.tree.get(procedure)?.get(grade);
+    if (school === undefined || y === undefined || gs === undefined) return -1;
+    return school.keys[y * this.nPg + gs.pg] ?? -1;
   }
 
   school(schoolId: string): SchoolKeys {
     let s = this.schools.get(schoolId);
-    if (s === undefined) this.schools.set(schoolId, (s = { keys: new Map(), pupils: new Map() }));
+    if (s === undefined) this.schools.set(schoolId, (s = { keys: [], pupils: new Map() }));
     return s;
   }
 
@@ -164,10 +182,12 @@ class Counter {
     let y = this.yearNo.get(year);
     if (y === undefined) this.yearNo.set(year, (y = this.yearNo.size));
     const composite = y * this.nPg + gs.pg;
-    const found = school.keys.get(composite);
-    if (found !== undefined) return found;
+    // -1: a slot before the last made, still without a key (the array stays packed).
+    const found = school.keys[composite];
+    if (found !== undefined && found !== -1) return found;
     const key = this.schoolOf.length;
-    school.keys.set(composite, key);
+    while (school.keys.length < composite) school.keys.push(-1);
+    school.keys[composite] = key;
     this.schoolOf.push(schoolId);
     this.yearOf.push(year);
     this.gradeOf.push(gs);
@@ -175,6 +195,7 @@ class Counter {
     this.subjectBase[key] = this.subjects;
     this.subjects += gs.ordered.length;
     this.counters = grown(this.counters, this.subjects * STRIDE);
+    this.scoreSums = grown(this.scoreSums, this.subjects);
     return key;
   }
 
@@ -211,8 +232,9 @@ class Counter {
       if (flags & HIGH) inc(highCount, k);
       if (flags & BELOW_SCALE_MIN) inc(belowScaleMinCount, k);
     }
-    const { schoolOf, yearOf, gradeOf, subjectBase, counters } = this;
-    return { keys, schoolOf, yearOf, gradeOf, subjectBase, counters, participants, lowCount, highCount, belowScaleMinCount, missingScales };
+    const { schoolOf, yearOf, gradeOf, subjectBase, counters, scoreSums } = this;
+    const keyOf = (schoolId: string, year: number, procedure: string, grade: number): number => this.keyOf(schoolId, year, procedure, grade);
+    return { keys, schoolOf, yearOf, gradeOf, subjectBase, counters, scoreSums, participants, lowCount, highCount, belowScaleMinCount, missingScales, keyOf };
   }
 }
 
@@ -265,12 +287,13 @@ export function countScores(
       lastYear = row.year;
       keyGs = gs;
     }
-    if (row.participantId !== lastPupil || key !== pupilKey) {
+    // The key first: rows in random order change key, and the id's text is then not read twice.
+    if (key !== pupilKey || row.participantId !== lastPupil) {
       rec = counter.record(school, row.participantId, key);
       lastPupil = row.participantId;
       pupilKey = key;
     }
-    const flags = countScore(counter.counters, ((counter.subjectBase[key] as number) + entry.local) * STRIDE, row, info, highFrom, cuts);
+    const flags = countScore(counter.counters, counter.scoreSums, (counter.subjectBase[key] as number) + entry.local, row, info, highFrom, cuts);
     if (flags !== 0) counter.recFlags[rec] = (counter.recFlags[rec] as number) | flags;
   }
   return counter.finish(missingScales);
