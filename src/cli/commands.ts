@@ -8,7 +8,7 @@ import { basename, resolve } from "node:path";
 import { resolveMethodology, PRESET_IDS, type AnalysisResult, type IdentificationInput, type Methodology, type PresetId } from "../engine";
 import type { Issue } from "../engine/types";
 import { parseWorkbook, type RawWorkbook } from "../schema";
-import { resultWorkbookBytes } from "../workbook/resultWriterNode";
+import { startResultWorkbook } from "../workbook/resultWriterNode";
 import { cutWarning } from "../workbook/safeText";
 import { checkWorkbookBytes, FILE_KIND_HEAD, WorkbookFileError } from "../workbook/fileKind";
 import { resultSheets, CATEGORY_ORDER } from "../workbook/resultSheets";
@@ -152,8 +152,10 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
     return EXIT_INPUT;
   }
   const { result, inputRows } = computed;
-  const { bytes, report: written } = await resultWorkbookBytes(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(inputPath) }));
+  // The sheets' XML is made first; the JSON is made while zlib deflates it on the thread pool.
+  const started = await startResultWorkbook(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(inputPath) }));
   const json = options.json === undefined ? null : resultJsonText(result);
+  const { bytes, report: written } = await started.finished;
   const report = options.report === undefined ? null : await (await import("../report/report")).reportBytes(result, { date: now.toISOString().slice(0, 10), source: basename(inputPath) });
   // All outputs are ready before any is written.
   writeFilesAtomic([
