@@ -100,6 +100,20 @@ export async function readInput(path: string, io: Io): Promise<RawWorkbook> {
   }
 }
 
+/**
+ * exceljs and docx (≈2 MB of bundled code with their dependencies) are loaded only by the
+ * commands that need them (`template`, `--report`), not at every start. `require`, not
+ * `import()`: the bundle (esbuild) and the sources run through tsx's CommonJS hook both resolve
+ * it, and esbuild initialises the module only when it is called.
+ */
+export function loadReport(): typeof import("../report/report") {
+  return require("../report/report") as typeof import("../report/report");
+}
+
+function loadTemplate(): typeof import("../workbook/template") {
+  return require("../workbook/template") as typeof import("../workbook/template");
+}
+
 /** The input cannot be used (unreadable file): exit 1. */
 export class InputError extends Error {}
 
@@ -156,7 +170,7 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
   const started = await startResultWorkbook(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(inputPath) }));
   const json = options.json === undefined ? null : resultJsonText(result);
   const { bytes, report: written } = await started.finished;
-  const report = options.report === undefined ? null : await (await import("../report/report")).reportBytes(result, { date: now.toISOString().slice(0, 10), source: basename(inputPath) });
+  const report = options.report === undefined ? null : await loadReport().reportBytes(result, { date: now.toISOString().slice(0, 10), source: basename(inputPath) });
   // All outputs are ready before any is written.
   writeFilesAtomic([
     { path: options.output, data: bytes },
@@ -265,8 +279,7 @@ export async function templateCommand(output: string, io: Io, force = false): Pr
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`Файл шаблона должен иметь расширение .xlsx: «${output}»`);
   if (!force && existsSync(output)) throw new UsageError(`Файл «${output}» уже существует: шаблон не записан. Чтобы заменить файл, добавьте --force`);
   checkWritable(output, "Шаблон");
-  // exceljs (≈1 MB of bundled code with its dependencies) is loaded only by the commands that need it.
-  const { templateWorkbook } = await import("../workbook/template");
+  const { templateWorkbook } = loadTemplate();
   writeFilesAtomic([{ path: output, data: await templateWorkbook() }]);
   io.stdout.write(`Шаблон записан: ${output}\n`);
   return EXIT_OK;

@@ -8,7 +8,7 @@ import { parseWorkbook, type RawWorkbook } from "../schema";
 import { resultWorkbookBytes } from "../workbook/resultWriterNode";
 import { analyseParsed } from "../workbook/pipeline";
 import { resultSheets } from "../workbook/resultSheets";
-import { EXIT_INPUT, EXIT_OK, methodologyFrom, summary, UsageError, type IdentifyOptions, type Io } from "./commands";
+import { EXIT_INPUT, EXIT_OK, loadReport, methodologyFrom, summary, UsageError, type IdentifyOptions, type Io } from "./commands";
 import { writeFileAtomic } from "./files";
 import { importFromFiles, importIssueLines, toRawWorkbook } from "./importCommand";
 import { issueCounts, issuesTable } from "./issuesTable";
@@ -45,7 +45,7 @@ export async function identifyExportsCommand(options: ExportsOptions & IdentifyO
   const { result, inputRows } = analyseParsed(parsed.input, parsed.issues, methodology);
   const { bytes } = await resultWorkbookBytes(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(options.exports) }));
   const json = options.json === undefined ? null : resultJsonText(result);
-  const report = options.report === undefined ? null : await (await import("../report/report")).reportBytes(result, { date: now.toISOString().slice(0, 10), source: basename(options.exports) });
+  const report = options.report === undefined ? null : await loadReport().reportBytes(result, { date: now.toISOString().slice(0, 10), source: basename(options.exports) });
   writeFileAtomic(options.output, bytes);
   if (json !== null && options.json !== undefined) writeFileAtomic(options.json, json);
   if (report !== null && options.report !== undefined) writeFileAtomic(options.report, report);
