@@ -103,7 +103,10 @@ async function main(): Promise<void> {
     const timings = join(dir, "timings.json");
     const cli = measure(process.execPath, [join(ROOT, "bin/shnor.js"), "identify", input, "-o", join(dir, "out.xlsx"), "--json", join(dir, "out.json")], { SHNOR_TIMINGS: timings });
     if (!cli.ok) throw new Error(`shnor identify failed:\n${cli.stdout}\n${cli.stderr}`);
-    const split = JSON.parse(readFileSync(timings, "utf8")) as Partial<Record<(typeof STAGES)[number] | "boot", number>> & { peakMb?: Partial<Record<string, number>> };
+    const split = JSON.parse(readFileSync(timings, "utf8")) as Partial<Record<(typeof STAGES)[number] | "boot" | "bootCpu", number>> & {
+      peakMb?: Partial<Record<string, number>>;
+      cpu?: Partial<Record<string, number>>;
+    };
     // Start-up and exit: what the stages do not account for (the respawn, Node, loading the bundle, exiting).
     const start = cli.wall - STAGES.reduce((a, s) => a + (split[s] ?? 0), 0);
     const peaks = STAGES.map((s) => `${STAGE_NAMES[s]} ${split.peakMb?.[s] ?? "?"}`).join(", ");
@@ -111,6 +114,8 @@ async function main(): Promise<void> {
       `shnor identify: ${f1(cli.wall)} с (ЦП ${f1(cli.cpu)} с; цель < ${GOAL_S} с), пиковая память ${cli.rssMb.toFixed(0)} МБ (цель < ${GOAL_RSS_MB} МБ); нагрузка ${loadavg().map((l) => l.toFixed(1)).join(" ")}\n` +
         `  запуск и выход ${f1(start)} с (из них до начала команды ${f1(split.boot ?? NaN)} с), ` +
         STAGES.map((s) => `${STAGE_NAMES[s]} ${f1(split[s] ?? NaN)} с`).join(", ") +
+        `\n  ЦП по этапам (все потоки процесса): до начала команды ${f1(split.bootCpu ?? NaN)} с, ` +
+        STAGES.map((s) => `${STAGE_NAMES[s]} ${f1(split.cpu?.[s] ?? NaN)} с`).join(", ") +
         `\n  пик памяти к концу этапа, МБ: ${peaks}`,
     );
 

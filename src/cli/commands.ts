@@ -8,11 +8,10 @@ import { basename, resolve } from "node:path";
 import { resolveMethodology, PRESET_IDS, type AnalysisResult, type IdentificationInput, type Methodology, type PresetId } from "../engine";
 import type { Issue } from "../engine/types";
 import { parseWorkbook, type RawWorkbook } from "../schema";
-import { resultWorkbookBytes } from "../workbook/resultWriterNode";
+import { startResultWorkbook } from "../workbook/resultWriterNode";
 import { cutWarning } from "../workbook/safeText";
 import { checkWorkbookBytes, FILE_KIND_HEAD, WorkbookFileError } from "../workbook/fileKind";
 import { resultSheets, CATEGORY_ORDER } from "../workbook/resultSheets";
-import { templateWorkbook } from "../workbook/template";
 import { readXlsxFile } from "../workbook/xlsxFile";
 import { dynamicsLine } from "./dynamicsLine";
 import { progressLine, thousands } from "./files";
@@ -20,7 +19,6 @@ import { checkWritable, jsonReason, writeFilesAtomic } from "./safety";
 import { MIB } from "../workbook/readLimits";
 import { issueCounts, issuesTable } from "./issuesTable";
 import { resultJsonText } from "./json";
-import { reportBytes } from "../report/report";
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
@@ -102,6 +100,20 @@ export async function readInput(path: string, io: Io): Promise<RawWorkbook> {
   }
 }
 
+/**
+ * exceljs and docx (≈2 MB of bundled code with their dependencies) are loaded only by the
+ * commands that need them (`template`, `--report`), not at every start. `require`, not
+ * `import()`: the bundle (esbuild) and the sources run through tsx's CommonJS hook both resolve
+ * it, and esbuild initialises the module only when it is called.
+ */
+export function loadReport(): typeof import("../report/report") {
+  return require("../report/report") as typeof import("../report/report");
+}
+
+function loadTemplate(): typeof import("../workbook/template") {
+  return require("../workbook/template") as typeof import("../workbook/template");
+}
+
 /** The input cannot be used (unreadable file): exit 1. */
 export class InputError extends Error {}
 
@@ -145,16 +157,20 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
   if (options.report !== undefined) checkWritable(options.report, "Справку");
 
   stageStarted = performance.now();
+  stageCpuStarted = process.cpuUsage();
   bootSeconds = stageStarted / 1000;
+  bootCpuSeconds = (stageCpuStarted.user + stageCpuStarted.system) / 1e6;
   const computed = await readAndAnalyse(inputPath, methodology, io);
   if (!computed.ok) {
     reportIssues(computed.issues, io, "Входные данные содержат ошибки; ничего не записано.");
     return EXIT_INPUT;
   }
   const { result, inputRows } = computed;
-  const { bytes, report: written } = await resultWorkbookBytes(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(inputPath) }));
+  // The sheets' XML is made first; the JSON is made while zlib deflates it on the thread pool.
+  const started = await startResultWorkbook(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(inputPath) }));
   const json = options.json === undefined ? null : resultJsonText(result);
-  const report = options.report === undefined ? null : await reportBytes(result, { date: now.toISOString().slice(0, 10), source: basename(inputPath) });
+  const { bytes, report: written } = await started.finished;
+  const report = options.report === undefined ? null : await loadReport().reportBytes(result, { date: now.toISOString().slice(0, 10), source: basename(inputPath) });
   // All outputs are ready before any is written.
   writeFilesAtomic([
     { path: options.output, data: bytes },
@@ -215,20 +231,30 @@ function collectGarbage(): void {
  * Stage timings for `npm run bench`: with SHNOR_TIMINGS=file set, identify writes the seconds
  * each stage took (read, parse, analyse, write) to that file as JSON, with `boot` (seconds from
  * the process's start to the command's: Node and the bundle loading) and `peakMb` (the process's
- * peak resident memory at the end of each stage, in MB).
+ * peak resident memory at the end of each stage, in MB), `cpu` (the CPU seconds, user + system, of
+ * each stage) and `endUs` (each stage's end on the monotonic clock in µs, the clock of a
+ * `node --cpu-prof` profile, to cut a profile into the stages).
  */
 const stageTimes: Record<string, number> = {};
 const stagePeaks: Record<string, number> = {};
+const stageCpu: Record<string, number> = {};
+const stageEndUs: Record<string, number> = {};
 let stageStarted = performance.now();
+let stageCpuStarted = process.cpuUsage();
 function stageDone(stage: string): void {
   const now = performance.now();
+  const cpu = process.cpuUsage(stageCpuStarted);
   stageTimes[stage] = (now - stageStarted) / 1000;
+  stageCpu[stage] = (cpu.user + cpu.system) / 1e6;
   stagePeaks[stage] = Math.round(process.resourceUsage().maxRSS / 1024);
+  stageEndUs[stage] = Number(process.hrtime.bigint() / 1000n);
   stageStarted = now;
+  stageCpuStarted = process.cpuUsage();
   const file = process.env["SHNOR_TIMINGS"];
-  if (file !== undefined && file !== "") writeFileSync(file, JSON.stringify({ ...stageTimes, boot: bootSeconds, peakMb: stagePeaks }));
+  if (file !== undefined && file !== "") writeFileSync(file, JSON.stringify({ ...stageTimes, boot: bootSeconds, bootCpu: bootCpuSeconds, cpu: stageCpu, peakMb: stagePeaks, endUs: stageEndUs }));
 }
 let bootSeconds = 0;
+let bootCpuSeconds = 0;
 
 export function summary(result: AnalysisResult, methodology: Methodology): string {
   const counts = new Map<string, number>();
@@ -253,6 +279,7 @@ export async function templateCommand(output: string, io: Io, force = false): Pr
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`Файл шаблона должен иметь расширение .xlsx: «${output}»`);
   if (!force && existsSync(output)) throw new UsageError(`Файл «${output}» уже существует: шаблон не записан. Чтобы заменить файл, добавьте --force`);
   checkWritable(output, "Шаблон");
+  const { templateWorkbook } = loadTemplate();
   writeFilesAtomic([{ path: output, data: await templateWorkbook() }]);
   io.stdout.write(`Шаблон записан: ${output}\n`);
   return EXIT_OK;

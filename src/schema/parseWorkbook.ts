@@ -58,11 +58,16 @@ function load<T>(wb: RawWorkbook, def: SheetDef<T>, sink: IssueSink): { sheet: R
  * "Русский язык" in `Шкалы` and the engine can match subjects exactly.
  */
 function unifySubjects<T extends { subject: string }>(rows: ReadRow<T>[], spelling: Map<string, string>): ReadRow<T>[] {
+  // Rows come grouped by subject: a subject spelt as the previous row's is already the one kept.
+  let kept = "";
   return rows.map((r) => {
+    if (kept !== "" && r.value.subject === kept) return r;
     const k = looseKey(r.value.subject);
     const s = spelling.get(k);
+    if (s === r.value.subject) kept = s;
     if (s === undefined) {
       spelling.set(k, r.value.subject);
+      kept = r.value.subject;
       return r;
     }
     return s === r.value.subject ? r : { row: r.row, value: { ...r.value, subject: s } };

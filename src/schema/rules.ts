@@ -166,25 +166,10 @@ export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly Rea
   const header = (f: keyof AggregatedResult & string): string => LABELS[f] ?? f;
   for (const r of rows) {
     const v = r.value;
-    const pairs: [keyof AggregatedResult & string, number | null, keyof AggregatedResult & string, number | null][] = [
-      ["belowMin", v.belowMin, "participants", v.participants],
-      ["atLeastMid", v.atLeastMid, "participants", v.participants],
-      ["atLeastTop", v.atLeastTop, "atLeastMid", v.atLeastMid],
-      ["atLeastTop", v.atLeastTop, "participants", v.participants],
-      ["mark2", v.mark2, "participants", v.participants],
-      ["marks45", v.marks45, "participants", v.participants],
-      ["participants", v.participants, "gradeSize", v.gradeSize],
-      ["belowScaleMin", v.belowScaleMin ?? null, "participants", v.participants],
-      ["highBand", v.highBand ?? null, "participants", v.participants],
-      ["procedureLow", v.procedureLow ?? null, "participants", v.participants],
-      ["procedureHigh", v.procedureHigh ?? null, "participants", v.participants],
-      ["procedureBelowScaleMin", v.procedureBelowScaleMin ?? null, "participants", v.participants],
-      ["journalLowered", v.journalLowered ?? null, "participants", v.participants],
-      ["journalConfirmed", v.journalConfirmed ?? null, "participants", v.participants],
-      ["journalRaised", v.journalRaised ?? null, "participants", v.participants],
-    ];
     let ok = true;
-    for (const [lf, lv, rf, rv] of pairs) {
+    for (const [lf, rf] of COUNT_PAIRS) {
+      const lv = v[lf] ?? null;
+      const rv = v[rf] ?? null;
       if (lv === null || rv === null || lv <= rv) continue;
       sink.push({
         code: "counts-inconsistent",
@@ -234,6 +219,27 @@ export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly Rea
   return kept;
 }
 
+type CountField = { [K in keyof AggregatedResult]-?: NonNullable<AggregatedResult[K]> extends number ? K : never }[keyof AggregatedResult] & string;
+
+/** Counts that cannot exceed another count of the same row: [smaller, larger], in the order reported. */
+const COUNT_PAIRS: readonly (readonly [CountField, CountField])[] = [
+  ["belowMin", "participants"],
+  ["atLeastMid", "participants"],
+  ["atLeastTop", "atLeastMid"],
+  ["atLeastTop", "participants"],
+  ["mark2", "participants"],
+  ["marks45", "participants"],
+  ["participants", "gradeSize"],
+  ["belowScaleMin", "participants"],
+  ["highBand", "participants"],
+  ["procedureLow", "participants"],
+  ["procedureHigh", "participants"],
+  ["procedureBelowScaleMin", "participants"],
+  ["journalLowered", "participants"],
+  ["journalConfirmed", "participants"],
+  ["journalRaised", "participants"],
+];
+
 const LABELS: Partial<Record<keyof AggregatedResult, string>> = {
   participants: "«Участников»",
   belowMin: "«Ниже Bmin»",
@@ -268,19 +274,34 @@ export function checkAgainstScales<T extends { year: number; procedure: string; 
   const kept: ReadRow<T>[] = [];
   // The scale of each year × procedure × grade × subject, looked up once.
   const resolved = new NestedMap<{ k: string; scale: Scale | null | undefined }>(4);
+  let last: { k: string; scale: Scale | null | undefined } | null = null;
+  let lastYear = 0;
+  let lastProcedure = "";
+  let lastGrade = 0;
+  let lastSubject = "";
   for (const r of rows) {
     const v = r.value;
     if (v.subject === ALL_SUBJECTS) {
       kept.push(r);
       continue;
     }
-    const parts = [v.year, v.procedure, v.grade, v.subject];
-    let hit = resolved.get(parts);
-    if (hit === undefined) {
-      const key = scaleKey(v.procedure, v.grade, v.subject);
-      const yearly = scales.get(yearScaleKey(v.year, key));
-      hit = { k: key, scale: yearly !== undefined ? yearly : scales.get(key) };
-      resolved.set(parts, hit);
+    // Rows come grouped (a school's participants in one subject), so the last row's scale is
+    // usually this row's: no key array, no lookups.
+    let hit: { k: string; scale: Scale | null | undefined } | null = last;
+    if (hit === null || v.year !== lastYear || v.procedure !== lastProcedure || v.grade !== lastGrade || v.subject !== lastSubject) {
+      const parts = [v.year, v.procedure, v.grade, v.subject];
+      hit = resolved.get(parts) ?? null;
+      if (hit === null) {
+        const key = scaleKey(v.procedure, v.grade, v.subject);
+        const yearly = scales.get(yearScaleKey(v.year, key));
+        hit = { k: key, scale: yearly !== undefined ? yearly : scales.get(key) };
+        resolved.set(parts, hit);
+      }
+      last = hit;
+      lastYear = v.year;
+      lastProcedure = v.procedure;
+      lastGrade = v.grade;
+      lastSubject = v.subject;
     }
     const { k, scale } = hit;
     if (scale === null) {
@@ -328,7 +349,13 @@ export function flagOverriddenResults(
   sink: IssueSink,
 ): void {
   const withScores = new NestedMap<true>(4);
-  for (const { value: s } of scores) withScores.set([s.schoolId, s.year, s.procedure, s.grade], true);
+  let previous: ParticipantScore | null = null;
+  for (const { value: s } of scores) {
+    // A school's participant rows come together: one entry per run of the same key.
+    if (previous !== null && s.schoolId === previous.schoolId && s.year === previous.year && s.procedure === previous.procedure && s.grade === previous.grade) continue;
+    withScores.set([s.schoolId, s.year, s.procedure, s.grade], true);
+    previous = s;
+  }
   const ignored = new Map<string, { first: ReadRow<AggregatedResult>; n: number }>();
   for (const r of rows) {
     const v = r.value;

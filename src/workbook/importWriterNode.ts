@@ -12,7 +12,8 @@
 import { createWriteStream } from "node:fs";
 import type { CellValue } from "../schema/raw";
 import { columnLetters } from "../schema/issues";
-import { defaultWidth, type InputSheet } from "./inputWriter";
+import type { InputSheet } from "./inputWriter";
+import { defaultWidth } from "./columnWidth";
 import { fileSink, ZipWriter } from "./zipWriterNode";
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "../schema/raw";
 import { argb } from "./fileAdapter";
 import { columnLetters } from "./port";
+import { defaultWidth } from "./columnWidth";
 
 /** A drop-down list on a column, for the rows `2 … lastRow`. */
 export interface ListValidation {
@@ -37,9 +38,7 @@ export function toExcelValue(v: CellValue | undefined): string | number | boolea
   return v === undefined || v === null || typeof v === "object" ? null : v;
 }
 
-export function defaultWidth(header: string): number {
-  return Math.min(40, Math.max(9, Math.round(header.length * 0.9) + 2));
-}
+export { defaultWidth };
 
 /** Frozen header row; exceljs's streaming writer takes views only when the sheet is added. */
 export const FROZEN_HEADER: Partial<ExcelJS.WorksheetView>[] = [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }];

@@ -1,10 +1,10 @@
 /**
  * Node-only: the command line's result workbook — {@link writeResultWorkbook} (./resultWriter)
- * into Node's streaming zlib writer (./zipWriterNode), compression overlapping the making of the
- * next chunk. The task pane's worker writes the same parts with fflate (./resultBytes).
+ * into Node's zip writer (./zipWriterNode), each piece deflated on libuv's thread pool while the
+ * next is made. The task pane's worker writes the same parts with fflate (./resultBytes).
  */
 import type { SheetSpec, WriteReport } from "./port";
-import { RESULT_DEFLATE_LEVEL, writeResultWorkbook } from "./resultWriter";
+import { RESULT_DEFLATE_LEVEL, writeResultWorkbook, type PartZip } from "./resultWriter";
 import { MemorySink, ZipWriter } from "./zipWriterNode";
 
 /**
@@ -15,7 +15,42 @@ import { MemorySink, ZipWriter } from "./zipWriterNode";
  * const { bytes, report } = await resultWorkbookBytes(resultSheets(result, context));
  */
 export async function resultWorkbookBytes(requested: readonly SheetSpec[]): Promise<{ bytes: Uint8Array; report: WriteReport }> {
+  return (await startResultWorkbook(requested)).finished;
+}
+
+/** A result workbook whose XML is made and handed to zlib; `finished` when zlib is done. */
+export interface StartedWorkbook {
+  readonly finished: Promise<{ bytes: Uint8Array; report: WriteReport }>;
+}
+
+/**
+ * {@link resultWorkbookBytes} in two steps: resolves once every sheet's XML is made (the main
+ * thread's part) while zlib still deflates on the thread pool, so the caller can do other work
+ * (the JSON result) before it awaits `finished`.
+ *
+ * @example
+ * const started = await startResultWorkbook(specs);
+ * const json = resultJsonText(result); // while zlib deflates
+ * const { bytes } = await started.finished;
+ */
+export async function startResultWorkbook(requested: readonly SheetSpec[]): Promise<StartedWorkbook> {
   const sink = new MemorySink();
-  const report = await writeResultWorkbook(requested, new ZipWriter(sink, RESULT_DEFLATE_LEVEL));
-  return { bytes: sink.bytes(), report };
+  // No bound on the text queued for zlib (the sheets' XML, ~70 MB on a region of 2,000 schools):
+  // the XML is made at full speed and zlib catches up while the caller makes the JSON.
+  const zip = new ZipWriter(sink, { level: RESULT_DEFLATE_LEVEL, queueBytes: Infinity });
+  let finishing: Promise<void> | null = null;
+  // The writer's `finish` starts the zip's and returns at once: the caller awaits it in `finished`.
+  const started: PartZip = {
+    add: (name, chunks) => zip.add(name, chunks),
+    finish: () => {
+      finishing = zip.finish();
+      finishing.catch(() => undefined);
+      return Promise.resolve();
+    },
+  };
+  const report = await writeResultWorkbook(requested, started);
+  const finished = (finishing ?? zip.finish()).then(() => ({ bytes: sink.bytes(), report }));
+  // Awaited by the caller; marked handled so a failure while the caller works is not "unhandled".
+  finished.catch(() => undefined);
+  return { finished };
 }

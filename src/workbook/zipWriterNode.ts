@@ -1,16 +1,18 @@
 /**
  * Node-only: a streaming zip writer for the .xlsx writers (the import's input workbook and the
- * CLI's result workbook). Each part is made from text chunks, deflated by Node's zlib as they
- * come (on libuv's thread pool, so compression overlaps making the next chunk) and appended with
- * a data descriptor, so a part's XML is never held whole. No zip64: parts and the archive stay
- * under 4 GB, far above any result or import workbook.
+ * CLI's result workbook). Each part is made from text chunks; every chunk is deflated on its own
+ * by Node's zlib on libuv's thread pool (several at once, as pigz does: each but the last ends
+ * with a sync flush, so the pieces join into one deflate stream), while the main thread goes on
+ * making the next chunk, and the part is appended with a data descriptor, so a part's XML is
+ * never held whole. No zip64: parts and the archive stay under 4 GB, far above any result or
+ * import workbook.
  */
 import type { WriteStream } from "node:fs";
-import { crc32, createDeflateRaw, type ZlibOptions } from "node:zlib";
+import { constants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
 
 interface Entry {
   readonly name: Buffer;
-  readonly offset: number;
+  offset: number;
   crc: number;
   compressed: number;
   size: number;
@@ -49,76 +51,125 @@ export class MemorySink implements ZipSink {
   }
 }
 
-/** Text is handed to zlib in pieces of about this many UTF-16 code units… */
+/** Text is handed to zlib in pieces of about this many UTF-16 code units. */
 const CHUNK_CHARS = 1 << 20;
-/** …and the writer waits for zlib only when this many bytes are queued for it. */
-const QUEUE_BYTES = 16 << 20;
+
+/** The empty final block that ends a deflate stream made of sync-flushed pieces. */
+const FINAL_BLOCK = deflateRawSync(Buffer.alloc(0));
+
+/** One chunk deflated on the thread pool, ending on a byte boundary and not final. */
+function deflatePiece(bytes: Buffer, level: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    deflateRaw(bytes, { level, finishFlush: constants.Z_SYNC_FLUSH }, (error, out) => (error ? reject(error) : resolve(out)));
+  });
+}
+
+export interface ZipWriterOptions {
+  /** zlib's deflate level (1 fastest … 9 smallest); 6 by default. */
+  readonly level?: number;
+  /**
+   * Bytes of text handed to zlib and not yet written out past which the writer waits (16 MB by
+   * default). The result workbook passes a larger bound: its caller makes the JSON while zlib
+   * catches up.
+   */
+  readonly queueBytes?: number;
+}
 
 export class ZipWriter {
   private offset = 0;
   private readonly entries: Entry[] = [];
+  /** Everything handed out so far, written in order: each part's header, deflated pieces, descriptor. */
+  private tail: Promise<void> = Promise.resolve();
+  private queued = 0;
+  private readonly level: number;
+  private readonly queueBytes: number;
 
-  /** `level`: zlib's deflate level (1 fastest … 9 smallest). */
+  /** `options`: zlib's level as a number (the older form), or {@link ZipWriterOptions}. */
   constructor(
     private readonly out: ZipSink,
-    private readonly level = 6,
-  ) {}
+    options: number | ZipWriterOptions = {},
+  ) {
+    const o = typeof options === "number" ? { level: options } : options;
+    this.level = o.level ?? 6;
+    this.queueBytes = o.queueBytes ?? 16 << 20;
+  }
 
   private write(chunk: Buffer): Promise<void> {
     this.offset += chunk.length;
     return this.out.write(chunk);
   }
 
-  /** Adds a part from text chunks: deflated as they come, CRC and sizes in a data descriptor. */
+  /** Appends `piece` (or what it resolves to) after everything handed out before it. */
+  private then(piece: () => Buffer | Promise<Buffer>, done: (b: Buffer) => void = () => undefined): void {
+    this.tail = this.tail.then(async () => {
+      const b = await piece();
+      done(b);
+      await this.write(b);
+    });
+    // A failure is reported by the next wait on the queue or by finish(), not as unhandled.
+    this.tail.catch(() => undefined);
+  }
+
+  /**
+   * Adds a part from text chunks: each ~1 MB of text deflated on the thread pool while the next
+   * is made; CRC and sizes in a data descriptor. Resolves when the text is made and handed to
+   * zlib (bounded by `queueBytes`), not when it is written: {@link finish} waits for that.
+   */
   async add(name: string, chunks: Iterable<string>): Promise<void> {
     const nameBytes = Buffer.from(name, "utf8");
-    const entry: Entry = { name: nameBytes, offset: this.offset, crc: 0, compressed: 0, size: 0 };
+    const entry: Entry = { name: nameBytes, offset: 0, crc: 0, compressed: 0, size: 0 };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0808, 6); // data descriptor follows; names in UTF-8
     local.writeUInt16LE(8, 8); // deflate
     local.writeUInt16LE(nameBytes.length, 26);
-    await this.write(local);
-    await this.write(nameBytes);
-    // A deep queue: the next chunk is made on the main thread while zlib deflates this one.
-    // (Node passes `highWaterMark` on to the stream; @types/node's ZlibOptions omits it.)
-    const deflate = createDeflateRaw({ level: this.level, highWaterMark: QUEUE_BYTES } as ZlibOptions);
-    const pending: Promise<void>[] = [];
-    deflate.on("data", (b: Buffer) => {
+    this.then(
+      () => Buffer.concat([local, nameBytes]),
+      () => (entry.offset = this.offset),
+    );
+    const counted = (b: Buffer): void => {
       entry.compressed += b.length;
-      pending.push(this.write(b));
-    });
-    const ended = new Promise<void>((resolve, reject) => {
-      deflate.on("end", () => resolve());
-      deflate.on("error", reject);
-    });
+    };
     let buffer = "";
     const flush = async (): Promise<void> => {
+      if (buffer === "") return;
       const bytes = Buffer.from(buffer, "utf8");
       buffer = "";
       entry.crc = crc32(bytes, entry.crc);
       entry.size += bytes.length;
-      if (!deflate.write(bytes)) await new Promise<void>((resolve) => deflate.once("drain", () => resolve()));
+      const deflated = deflatePiece(bytes, this.level);
+      // Handled here too, so a failure waiting in the queue is not an unhandled rejection.
+      deflated.catch(() => undefined);
+      this.queued += bytes.length;
+      this.then(
+        () => deflated,
+        (b) => {
+          this.queued -= bytes.length;
+          counted(b);
+        },
+      );
+      if (this.queued > this.queueBytes) await this.tail;
     };
     for (const c of chunks) {
       buffer += c;
       if (buffer.length >= CHUNK_CHARS) await flush();
     }
     await flush();
-    deflate.end();
-    await ended;
-    await Promise.all(pending);
-    const descriptor = Buffer.alloc(16);
-    descriptor.writeUInt32LE(0x08074b50, 0);
-    descriptor.writeUInt32LE(entry.crc >>> 0, 4);
-    descriptor.writeUInt32LE(entry.compressed, 8);
-    descriptor.writeUInt32LE(entry.size, 12);
-    await this.write(descriptor);
+    this.then(() => FINAL_BLOCK, counted);
+    this.then(() => {
+      const descriptor = Buffer.alloc(16);
+      descriptor.writeUInt32LE(0x08074b50, 0);
+      descriptor.writeUInt32LE(entry.crc >>> 0, 4);
+      descriptor.writeUInt32LE(entry.compressed, 8);
+      descriptor.writeUInt32LE(entry.size, 12);
+      return descriptor;
+    });
     this.entries.push(entry);
   }
 
   async finish(): Promise<void> {
+    await this.tail;
     const start = this.offset;
     for (const e of this.entries) {
       const h = Buffer.alloc(46);
