@@ -232,6 +232,12 @@ describe("task pane", () => {
     expect(await screen.findByRole("region", { name: "Итоги выявления" })).toBeInTheDocument();
     const changed = screen.getByRole("region", { name: "Изменено относительно методики" });
     expect(within(changed).getByText("Граница низких результатов: доля максимального балла: 5 % → 10 %")).toBeInTheDocument();
+    // The command line's code: a button reached by keyboard, its tooltip shown on focus (not a mouse-only title).
+    const code = within(changed).getByRole("button", { name: "код для командной строки" });
+    expect(changed.querySelector("[title]")).toBeNull();
+    code.focus();
+    expect(await within(changed).findByText("Код для командной строки (--params): margin")).toBeInTheDocument();
+    expect(code).toHaveAccessibleDescription("Код для командной строки (--params): margin");
     expect(JSON.parse(calls.saved[0] ?? "{}")).toMatchObject({ preset: "kbr", overrides: { margin: 0.1 } });
   });
 

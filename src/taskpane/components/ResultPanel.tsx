@@ -11,6 +11,7 @@ import { CATEGORY_ORDER, CATEGORY_STYLES } from "../../workbook/sheetCells";
 import type { ResultView, SchoolView } from "../resultView";
 import type { Summary } from "../summary";
 import { BarChart, LineChart, StackedBarChart, type StackedSegment } from "./Charts";
+import { ParameterCode } from "./ParameterCode";
 import { SchoolsPanel } from "./SchoolsPanel";
 import { categoryLabel, SummaryPanel } from "./SummaryPanel";
 
@@ -49,6 +50,7 @@ export function ResultPanel(props: {
 }): React.JSX.Element {
   const styles = useStyles();
   const { summary, view, strings } = props;
+  const [codeMount, setCodeMount] = React.useState<HTMLElement | null>(null);
   const municipalities = view ? [...view.municipalities].sort((a, b) => b.share - a.share || a.name.localeCompare(b.name, "ru")).slice(0, 12) : [];
   return (
     <div className={styles.root}>
@@ -63,12 +65,13 @@ export function ResultPanel(props: {
           ) : (
             <ul className={styles.bullets}>
               {view.changed.map((c) => (
-                <li key={c.key} title={strings.parameterCode(c.key)}>
-                  <Body1>{`${c.label}: ${c.from} → ${c.to}`}</Body1>
+                <li key={c.key}>
+                  <Body1>{`${c.label}: ${c.from} → ${c.to}`}</Body1> <ParameterCode code={c.key} strings={strings} mountNode={codeMount} />
                 </li>
               ))}
             </ul>
           )}
+          <div ref={setCodeMount} />
         </section>
       ) : null}
       {props.sheets.length > 0 ? (
