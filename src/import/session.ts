@@ -7,7 +7,7 @@
 import type { RawSheet, RawWorkbook } from "../schema/raw";
 import { findAggregatedHeader, readFisAggregated } from "./fisAggregated";
 import { findIndividualHeader, readFisIndividual } from "./fisIndividual";
-import { NameHasher } from "./hash";
+import { NameHasher, type HmacFactory } from "./hash";
 import type { DeclaredMax, ImportedResult, ImportedScore, ImportIssue, SeenSchool, SheetReport, Where } from "./model";
 import { looksLikeProtocol, readProtocol } from "./protocol";
 import { SheetContext, type ImportSink } from "./sheetContext";
@@ -18,6 +18,8 @@ export interface ImportOptions {
   readonly nameKey: Uint8Array;
   /** The procedure of protocols whose content does not say it (the user's choice). */
   readonly procedure?: "ОГЭ" | "ЕГЭ";
+  /** HMAC-SHA256 of the name hash; @noble/hashes when not given (the CLI gives Node's crypto). */
+  readonly hmac?: HmacFactory;
 }
 
 export function resultKey(r: { school: string; year: number; procedure: string; grade: number; subject: string }): string {
@@ -39,7 +41,7 @@ export class ImportSession implements ImportSink {
   private readonly hasher: NameHasher;
 
   constructor(private readonly options: ImportOptions) {
-    this.hasher = new NameHasher(options.nameKey);
+    this.hasher = new NameHasher(options.nameKey, options.hmac);
   }
 
   /** The participants of the unit the last row belonged to (rows come in runs of one unit). */
