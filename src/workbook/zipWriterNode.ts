@@ -22,10 +22,20 @@ export interface ZipSink {
   end(): Promise<void>;
 }
 
-/** A file stream as a sink, waiting for "drain" when its buffer is full. */
+/** A file stream as a sink, waiting for "drain" when its buffer is full (one listener for all writes waiting). */
 export function fileSink(out: WriteStream): ZipSink {
+  let drained: Promise<void> | null = null;
   return {
-    write: (chunk) => (out.write(chunk) ? Promise.resolve() : new Promise((resolve) => out.once("drain", () => resolve()))),
+    write: (chunk) => {
+      if (out.write(chunk)) return Promise.resolve();
+      drained ??= new Promise<void>((resolve) =>
+        out.once("drain", () => {
+          drained = null;
+          resolve();
+        }),
+      );
+      return drained;
+    },
     end: () =>
       new Promise<void>((resolve, reject) => {
         out.on("error", reject);
@@ -69,8 +79,11 @@ export class ZipWriter {
     return this.out.write(chunk);
   }
 
-  /** Adds a part from text chunks: deflated as they come, CRC and sizes in a data descriptor. */
-  async add(name: string, chunks: Iterable<string>): Promise<void> {
+  /**
+   * Adds a part from text chunks (or chunks already encoded as UTF-8, which the zip then owns):
+   * deflated as they come, CRC and sizes in a data descriptor.
+   */
+  async add(name: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
     const nameBytes = Buffer.from(name, "utf8");
     const entry: Entry = { name: nameBytes, offset: this.offset, crc: 0, compressed: 0, size: 0 };
     const local = Buffer.alloc(30);
@@ -94,14 +107,22 @@ export class ZipWriter {
       deflate.on("error", reject);
     });
     let buffer = "";
-    const flush = async (): Promise<void> => {
-      const bytes = Buffer.from(buffer, "utf8");
-      buffer = "";
+    const put = async (bytes: Uint8Array): Promise<void> => {
       entry.crc = crc32(bytes, entry.crc);
       entry.size += bytes.length;
       if (!deflate.write(bytes)) await new Promise<void>((resolve) => deflate.once("drain", () => resolve()));
     };
+    const flush = async (): Promise<void> => {
+      const bytes = Buffer.from(buffer, "utf8");
+      buffer = "";
+      await put(bytes);
+    };
     for (const c of chunks) {
+      if (typeof c !== "string") {
+        if (buffer !== "") await flush();
+        await put(c);
+        continue;
+      }
       buffer += c;
       if (buffer.length >= CHUNK_CHARS) await flush();
     }
