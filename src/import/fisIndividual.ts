@@ -7,7 +7,7 @@ import type { CellValue, RawSheet } from "../schema/raw";
 import { columnPicker, filled, isBlank, isBlankMarker, markOf, numberOf, rowAt, cellText } from "./cells";
 import { readFisTitle } from "./fisTitle";
 import type { SheetReport } from "./model";
-import type { SheetContext } from "./sheetContext";
+import { SheetScore, type SheetContext } from "./sheetContext";
 
 /** Rows searched for the header. */
 export const HEADER_SEARCH = 60;
@@ -156,19 +156,23 @@ export function readFisIndividual(ctx: SheetContext): SheetReport {
         where: ctx.where(r, cols.login >= 0 ? cols.login : 0),
       });
     }
-    const accepted = ctx.sink.score({
-      school: login,
-      kind: "login",
-      year: title.year,
-      procedure: "ВПР",
-      grade: title.grade,
-      participantId: cellText(participantCell ?? null),
-      subject: title.subject,
-      score,
-      mark: cols.mark >= 0 ? markOf(row[cols.mark]) : null,
-      journalMark: cols.journal >= 0 ? markOf(row[cols.journal]) : null,
-      where: ctx.where(r, cols.participant),
-    });
+    const accepted = ctx.sink.score(
+      new SheetScore(
+        login,
+        "login",
+        title.year,
+        "ВПР",
+        title.grade,
+        cellText(participantCell ?? null),
+        title.subject,
+        score,
+        cols.mark >= 0 ? markOf(row[cols.mark]) : null,
+        cols.journal >= 0 ? markOf(row[cols.journal]) : null,
+        ctx.ref,
+        r,
+        cols.participant,
+      ),
+    );
     if (accepted) rows += 1;
     else ctx.leftOut += 1;
   }

@@ -10,7 +10,7 @@ import { normaliseCode } from "../schema/values";
 import { cellText, columnPicker, filled, isBlank, isBlankMarker, markOf, numberOf, rowAt, subjectName } from "./cells";
 import type { NameHasher } from "./hash";
 import type { SheetReport } from "./model";
-import type { SheetContext } from "./sheetContext";
+import { SheetScore, type SheetContext } from "./sheetContext";
 
 const BLOCK = /^(\d{1,3})\s*[-–—]\s*(.+?)\s+(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})\.?$/u;
 
@@ -217,19 +217,23 @@ export function readProtocol(ctx: SheetContext, hasher: NameHasher, fileHint: "�
       const msu = cols.municipality >= 0 ? row[cols.municipality] : undefined;
       ctx.sink.school({ code: school, kind: "code", name: null, municipality: msu === undefined || isBlank(msu) ? null : `код МСУ ${normaliseCode(msu ?? null)}`, where: ctx.where(r, cols.school) });
     }
-    const accepted = ctx.sink.score({
-      school,
-      kind: "code",
-      year: block.year,
-      procedure,
-      grade,
-      participantId,
-      subject: block.subject,
-      score,
-      mark: cols.mark >= 0 ? markOf(row[cols.mark]) : basic && cols.test >= 0 ? markOf(row[cols.test]) : null,
-      journalMark: null,
-      where: ctx.where(r, cols.school),
-    });
+    const accepted = ctx.sink.score(
+      new SheetScore(
+        school,
+        "code",
+        block.year,
+        procedure,
+        grade,
+        participantId,
+        block.subject,
+        score,
+        cols.mark >= 0 ? markOf(row[cols.mark]) : basic && cols.test >= 0 ? markOf(row[cols.test]) : null,
+        null,
+        ctx.ref,
+        r,
+        cols.school,
+      ),
+    );
     if (!accepted) {
       ctx.leftOut += 1;
       continue;

@@ -24,12 +24,18 @@ const DEFLATE_LEVEL = 3;
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[<>&"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/u;
+/** Whether `s` has a character to escape («<», «>», «&», «"») or one XML 1.0 forbids. */
+function needsEscape(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c === 0x3c || c === 0x3e || c === 0x26 || c === 0x22 || c >= 0xfffe) return true;
+  }
+  return false;
+}
 
 function escapeXml(s: string): string {
-  // One test for the common case: nothing to drop or escape.
-  if (!NEEDS_ESCAPE.test(s)) return s;
+  // One pass for the common case: nothing to drop or escape.
+  if (!needsEscape(s)) return s;
   // Characters XML 1.0 forbids are dropped; the five specials escaped.
   // eslint-disable-next-line no-control-regex
   const clean = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/gu, "");
