@@ -107,6 +107,8 @@ export function readFisIndividual(ctx: SheetContext): SheetReport {
       ctx.issue("warning", "count-mismatch", current.row, 0, `у школы ${current.login} заявлено участников: ${current.declared}, строк участников: ${current.seen}`);
     }
   };
+  let lastLoginCell: CellValue | undefined;
+  let lastLogin: string | null = null;
   for (let r = header.dataStart; r < sheet.rows.length; r++) {
     const row = rowAt(sheet, r);
     if (row.length === 0 || row.every((v) => isBlank(v))) continue;
@@ -125,7 +127,12 @@ export function readFisIndividual(ctx: SheetContext): SheetReport {
       ctx.leaveOut(r, cols.participant, "нет кода участника");
       continue;
     }
-    let login = typeof loginCell === "string" ? (LOGIN.exec(loginCell)?.[1]?.toLowerCase() ?? loginCell.trim()) : loginCell === undefined || loginCell === null ? "" : cellText(loginCell);
+    // A school's rows repeat its login cell: the last one's reading is reused.
+    if (loginCell !== lastLoginCell || lastLogin === null) {
+      lastLoginCell = loginCell;
+      lastLogin = typeof loginCell === "string" ? (LOGIN.exec(loginCell)?.[1]?.toLowerCase() ?? loginCell.trim()) : loginCell === undefined || loginCell === null ? "" : cellText(loginCell);
+    }
+    let login = lastLogin;
     if (login === "" && current !== null) login = current.login;
     if (current !== null && login === current.login) current.seen += 1;
     if (login === "") {

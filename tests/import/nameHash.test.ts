@@ -23,6 +23,19 @@ describe("HMAC-SHA256 of the name hash", () => {
     expect(hex(mac("what do ya want for nothing?"))).toBe(expected);
   });
 
+  it.each([
+    ["a 32-byte key", 32],
+    ["a key longer than SHA-256's block", 100],
+  ])("both give the same digest with %s, for short and long messages alike", (_name, bytes) => {
+    const k = new Uint8Array(bytes).map((_, i) => (i * 91 + 7) & 255);
+    const noble = nobleHmac(k);
+    const native = nodeHmac(k);
+    // Short, long (past the native one's first buffer), then short again.
+    for (const m of ["", "a", "Ёлкин\u0000Пётр", "Щ".repeat(500), "x".repeat(2000), "абаев\u0000адам"]) {
+      expect(hex(native(m))).toBe(hex(noble(m)));
+    }
+  });
+
   it("both give every person the same code", () => {
     const k = new Uint8Array(32).map((_, i) => (i * 37 + 11) & 255);
     const noble = new NameHasher(k, nobleHmac);
