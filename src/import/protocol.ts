@@ -80,6 +80,15 @@ function procedureHint(text: string): "ОГЭ" | "ЕГЭ" | null {
   return null;
 }
 
+/** The row's first non-blank cell (a protocol row is read once per row, so no list of them is made). */
+function firstFilled(row: readonly CellValue[]): { c: number; v: CellValue } | null {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (v !== undefined && !isBlank(v)) return { c, v };
+  }
+  return null;
+}
+
 interface Block {
   readonly code: number;
   readonly subject: string;
@@ -106,9 +115,8 @@ export function readProtocol(ctx: SheetContext, hasher: NameHasher, fileHint: "�
 
   for (let r = 0; r < sheet.rows.length; r++) {
     const row = rowAt(sheet, r);
-    const cells = filled(row);
-    const first = cells[0];
-    if (first === undefined) continue;
+    const first = firstFilled(row);
+    if (first === null) continue;
     const firstText = typeof first.v === "string" ? cellText(first.v) : null;
     if (firstText !== null && !(typeof first.v === "string" && /^\d+$/u.test(first.v))) {
       const m = BLOCK.exec(firstText);
@@ -150,7 +158,7 @@ export function readProtocol(ctx: SheetContext, hasher: NameHasher, fileHint: "�
     }
     // Preamble and captions: a procedure named in words.
     if (block === null || block.columns === null) {
-      for (const { v } of cells) if (typeof v === "string") hint = hint ?? procedureHint(v);
+      for (const { v } of filled(row)) if (typeof v === "string") hint = hint ?? procedureHint(v);
     }
     const numberCell = block?.columns !== null && block?.columns !== undefined && block.columns.number >= 0 ? row[block.columns.number] : first.v;
     const isData = typeof numberCell === "number" || (typeof numberCell === "string" && /^\d+$/u.test(numberCell.trim()));
