@@ -445,12 +445,17 @@ export function assembleImport(session: ImportSession, base: readonly RawSheet[]
     const sheetsNeeded = Math.max(1, Math.ceil(total / rowsPerSheet));
     const name = joinedScores?.name ?? "Баллы";
     const width = header.length;
+    const identity = width === at.length && at.every((c, i) => c === i);
     const dataRow = (i: number): readonly CellValue[] => {
       if (i < keptBase.length) return keptBase[i] ?? [];
       const x = scores[i - keptBase.length];
       if (x === undefined) return [];
       const { s, code } = x;
-      return placed([code, s.year, s.procedure, s.grade, s.participantId, s.subject, s.score, s.mark, s.journalMark], at, width);
+      const values: CellValue[] = [code, s.year, s.procedure, s.grade, s.participantId, s.subject, s.score, s.mark, s.journalMark];
+      if (!identity) return placed(values, at, width);
+      // Our own header (no base «Баллы»): the values are the row already, less trailing blanks.
+      while (values.length > 0 && values[values.length - 1] === null) values.pop();
+      return values;
     };
     for (let part = 0; part < sheetsNeeded; part++) {
       const from = part * rowsPerSheet;

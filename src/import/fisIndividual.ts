@@ -7,7 +7,7 @@ import type { CellValue, RawSheet } from "../schema/raw";
 import { columnPicker, filled, isBlank, isBlankMarker, markOf, numberOf, rowAt, cellText } from "./cells";
 import { readFisTitle } from "./fisTitle";
 import type { SheetReport } from "./model";
-import type { SheetContext } from "./sheetContext";
+import { SheetScore, type SheetContext } from "./sheetContext";
 
 /** Rows searched for the header. */
 export const HEADER_SEARCH = 60;
@@ -107,6 +107,8 @@ export function readFisIndividual(ctx: SheetContext): SheetReport {
       ctx.issue("warning", "count-mismatch", current.row, 0, `у школы ${current.login} заявлено участников: ${current.declared}, строк участников: ${current.seen}`);
     }
   };
+  let lastLoginCell: CellValue | undefined;
+  let lastLogin: string | null = null;
   for (let r = header.dataStart; r < sheet.rows.length; r++) {
     const row = rowAt(sheet, r);
     if (row.length === 0 || row.every((v) => isBlank(v))) continue;
@@ -125,7 +127,12 @@ export function readFisIndividual(ctx: SheetContext): SheetReport {
       ctx.leaveOut(r, cols.participant, "нет кода участника");
       continue;
     }
-    let login = typeof loginCell === "string" ? (LOGIN.exec(loginCell)?.[1]?.toLowerCase() ?? loginCell.trim()) : loginCell === undefined || loginCell === null ? "" : cellText(loginCell);
+    // A school's rows repeat its login cell: the last one's reading is reused.
+    if (loginCell !== lastLoginCell || lastLogin === null) {
+      lastLoginCell = loginCell;
+      lastLogin = typeof loginCell === "string" ? (LOGIN.exec(loginCell)?.[1]?.toLowerCase() ?? loginCell.trim()) : loginCell === undefined || loginCell === null ? "" : cellText(loginCell);
+    }
+    let login = lastLogin;
     if (login === "" && current !== null) login = current.login;
     if (current !== null && login === current.login) current.seen += 1;
     if (login === "") {
@@ -156,19 +163,23 @@ export function readFisIndividual(ctx: SheetContext): SheetReport {
         where: ctx.where(r, cols.login >= 0 ? cols.login : 0),
       });
     }
-    const accepted = ctx.sink.score({
-      school: login,
-      kind: "login",
-      year: title.year,
-      procedure: "ВПР",
-      grade: title.grade,
-      participantId: cellText(participantCell ?? null),
-      subject: title.subject,
-      score,
-      mark: cols.mark >= 0 ? markOf(row[cols.mark]) : null,
-      journalMark: cols.journal >= 0 ? markOf(row[cols.journal]) : null,
-      where: ctx.where(r, cols.participant),
-    });
+    const accepted = ctx.sink.score(
+      new SheetScore(
+        login,
+        "login",
+        title.year,
+        "ВПР",
+        title.grade,
+        cellText(participantCell ?? null),
+        title.subject,
+        score,
+        cols.mark >= 0 ? markOf(row[cols.mark]) : null,
+        cols.journal >= 0 ? markOf(row[cols.journal]) : null,
+        ctx.ref,
+        r,
+        cols.participant,
+      ),
+    );
     if (accepted) rows += 1;
     else ctx.leftOut += 1;
   }

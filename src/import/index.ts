@@ -10,7 +10,7 @@
  */
 export { ImportSession, type ImportOptions } from "./session";
 export { assembleImport, FROM_EXPORT_NOTE, RESULTS_HEADER, SCALES_HEADER, SCHOOLS_HEADER, SCORES_HEADER, type Assembled, type AssembleOptions, type OutputSheet, type Unjoined } from "./assemble";
-export { NameHasher, NAME_KEY_BYTES } from "./hash";
+export { NameHasher, NAME_KEY_BYTES, nobleHmac, type HmacFactory } from "./hash";
 export { FORM_NAMES, type FormId, type ImportIssue, type SheetReport, type Where } from "./model";
 export { reportCells, reportTable, REPORT_HEADER } from "./report";
 export { formatImportIssue, formatWhere } from "./text";

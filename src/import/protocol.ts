@@ -10,7 +10,7 @@ import { normaliseCode } from "../schema/values";
 import { cellText, columnPicker, filled, isBlank, isBlankMarker, markOf, numberOf, rowAt, subjectName } from "./cells";
 import type { NameHasher } from "./hash";
 import type { SheetReport } from "./model";
-import type { SheetContext } from "./sheetContext";
+import { SheetScore, type SheetContext } from "./sheetContext";
 
 const BLOCK = /^(\d{1,3})\s*[-–—]\s*(.+?)\s+(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})\.?$/u;
 
@@ -80,6 +80,15 @@ function procedureHint(text: string): "ОГЭ" | "ЕГЭ" | null {
   return null;
 }
 
+/** The row's first non-blank cell (a protocol row is read once per row, so no list of them is made). */
+function firstFilled(row: readonly CellValue[]): { c: number; v: CellValue } | null {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (v !== undefined && !isBlank(v)) return { c, v };
+  }
+  return null;
+}
+
 interface Block {
   readonly code: number;
   readonly subject: string;
@@ -106,9 +115,8 @@ export function readProtocol(ctx: SheetContext, hasher: NameHasher, fileHint: "�
 
   for (let r = 0; r < sheet.rows.length; r++) {
     const row = rowAt(sheet, r);
-    const cells = filled(row);
-    const first = cells[0];
-    if (first === undefined) continue;
+    const first = firstFilled(row);
+    if (first === null) continue;
     const firstText = typeof first.v === "string" ? cellText(first.v) : null;
     if (firstText !== null && !(typeof first.v === "string" && /^\d+$/u.test(first.v))) {
       const m = BLOCK.exec(firstText);
@@ -150,7 +158,7 @@ export function readProtocol(ctx: SheetContext, hasher: NameHasher, fileHint: "�
     }
     // Preamble and captions: a procedure named in words.
     if (block === null || block.columns === null) {
-      for (const { v } of cells) if (typeof v === "string") hint = hint ?? procedureHint(v);
+      for (const { v } of filled(row)) if (typeof v === "string") hint = hint ?? procedureHint(v);
     }
     const numberCell = block?.columns !== null && block?.columns !== undefined && block.columns.number >= 0 ? row[block.columns.number] : first.v;
     const isData = typeof numberCell === "number" || (typeof numberCell === "string" && /^\d+$/u.test(numberCell.trim()));
@@ -217,19 +225,23 @@ export function readProtocol(ctx: SheetContext, hasher: NameHasher, fileHint: "�
       const msu = cols.municipality >= 0 ? row[cols.municipality] : undefined;
       ctx.sink.school({ code: school, kind: "code", name: null, municipality: msu === undefined || isBlank(msu) ? null : `код МСУ ${normaliseCode(msu ?? null)}`, where: ctx.where(r, cols.school) });
     }
-    const accepted = ctx.sink.score({
-      school,
-      kind: "code",
-      year: block.year,
-      procedure,
-      grade,
-      participantId,
-      subject: block.subject,
-      score,
-      mark: cols.mark >= 0 ? markOf(row[cols.mark]) : basic && cols.test >= 0 ? markOf(row[cols.test]) : null,
-      journalMark: null,
-      where: ctx.where(r, cols.school),
-    });
+    const accepted = ctx.sink.score(
+      new SheetScore(
+        school,
+        "code",
+        block.year,
+        procedure,
+        grade,
+        participantId,
+        block.subject,
+        score,
+        cols.mark >= 0 ? markOf(row[cols.mark]) : basic && cols.test >= 0 ? markOf(row[cols.test]) : null,
+        null,
+        ctx.ref,
+        r,
+        cols.school,
+      ),
+    );
     if (!accepted) {
       ctx.leftOut += 1;
       continue;

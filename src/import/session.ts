@@ -7,8 +7,8 @@
 import type { RawSheet, RawWorkbook } from "../schema/raw";
 import { findAggregatedHeader, readFisAggregated } from "./fisAggregated";
 import { findIndividualHeader, readFisIndividual } from "./fisIndividual";
-import { NameHasher } from "./hash";
-import type { DeclaredMax, ImportedResult, ImportedScore, ImportIssue, SeenSchool, SheetReport, Where } from "./model";
+import { NameHasher, type HmacFactory } from "./hash";
+import type { DeclaredMax, ImportedResult, ImportedScore, ImportIssue, SeenSchool, SheetReport } from "./model";
 import { looksLikeProtocol, readProtocol } from "./protocol";
 import { SheetContext, type ImportSink } from "./sheetContext";
 import { formatWhere } from "./text";
@@ -18,6 +18,8 @@ export interface ImportOptions {
   readonly nameKey: Uint8Array;
   /** The procedure of protocols whose content does not say it (the user's choice). */
   readonly procedure?: "ОГЭ" | "ЕГЭ";
+  /** HMAC-SHA256 of the name hash; @noble/hashes when not given (the CLI gives Node's crypto). */
+  readonly hmac?: HmacFactory;
 }
 
 export function resultKey(r: { school: string; year: number; procedure: string; grade: number; subject: string }): string {
@@ -35,11 +37,11 @@ export class ImportSession implements ImportSink {
   /** Participant codes seen per school × year × procedure × grade × subject. */
   private readonly units = new Map<string, Set<string>>();
   /** Hashed participants: procedure × year × code → the school and row first seen. */
-  private readonly personSchool = new Map<string, { school: string; where: Where }>();
+  private readonly personSchool = new Map<string, ImportedScore>();
   private readonly hasher: NameHasher;
 
   constructor(private readonly options: ImportOptions) {
-    this.hasher = new NameHasher(options.nameKey);
+    this.hasher = new NameHasher(options.nameKey, options.hmac);
   }
 
   /** The participants of the unit the last row belonged to (rows come in runs of one unit). */
@@ -64,7 +66,7 @@ export class ImportSession implements ImportSink {
     if (s.kind === "code") {
       const personKey = `${s.procedure}\u0000${s.year}\u0000${s.participantId}`;
       const first = this.personSchool.get(personKey);
-      if (first === undefined) this.personSchool.set(personKey, { school: s.school, where: s.where });
+      if (first === undefined) this.personSchool.set(personKey, s);
       else if (first.school !== s.school) {
         this.issue({
           severity: "error",

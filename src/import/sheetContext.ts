@@ -4,7 +4,7 @@
  */
 import type { RawSheet } from "../schema/raw";
 import { cellAddress } from "./cells";
-import type { DeclaredMax, ImportedResult, ImportedScore, ImportIssue, ImportIssueCode, SeenSchool, Where } from "./model";
+import type { DeclaredMax, ImportedResult, ImportedScore, ImportIssue, ImportIssueCode, SchoolCodeKind, SeenSchool, Where } from "./model";
 import type { Severity } from "../engine/types";
 
 /** What readers hand their findings to (the import session). */
@@ -19,16 +19,51 @@ export interface ImportSink {
 /** Row-level issues of one code shown per sheet before the rest are only counted. */
 export const ROW_ISSUES_PER_SHEET = 20;
 
+/** The file and sheet rows were read from, shared by all of them. */
+export interface SheetRef {
+  readonly file: string;
+  readonly sheet: string;
+}
+
+/**
+ * A score read from a sheet. A million of them are held until the sheets are written, so the
+ * cell's address is kept as two numbers and made into a {@link Where} only when a message needs it.
+ */
+export class SheetScore implements ImportedScore {
+  constructor(
+    readonly school: string,
+    readonly kind: SchoolCodeKind,
+    readonly year: number,
+    readonly procedure: string,
+    readonly grade: number,
+    readonly participantId: string,
+    readonly subject: string,
+    readonly score: number,
+    readonly mark: number | null,
+    readonly journalMark: number | null,
+    private readonly ref: SheetRef,
+    private readonly row: number,
+    private readonly column: number,
+  ) {}
+
+  get where(): Where {
+    return { file: this.ref.file, sheet: this.ref.sheet, cell: cellAddress(this.row, this.column) };
+  }
+}
+
 export class SheetContext {
   readonly leftOutReasons = new Map<string, number>();
   leftOut = 0;
   private readonly perCode = new Map<string, number>();
+  readonly ref: SheetRef;
 
   constructor(
     readonly file: string,
     readonly sheet: RawSheet,
     readonly sink: ImportSink,
-  ) {}
+  ) {
+    this.ref = { file, sheet: sheet.name };
+  }
 
   where(row: number | null, column: number | null): Where {
     return { file: this.file, sheet: this.sheet.name, cell: row === null ? null : cellAddress(row, column ?? 0) };

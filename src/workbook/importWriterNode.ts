@@ -16,14 +16,31 @@ import type { InputSheet } from "./inputWriter";
 import { defaultWidth } from "./columnWidth";
 import { fileSink, ZipWriter } from "./zipWriterNode";
 
+/**
+ * zlib's level: 3 deflates the import's repetitive XML about 2.5 times faster than the default 6
+ * (measured on «Баллы» rows: 0.17 s against 0.42 s of CPU per 37 MB) for a file ~15% larger.
+ */
+const DEFLATE_LEVEL = 3;
+
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
+/** Whether `s` has a character to escape («<», «>», «&», «"») or one XML 1.0 forbids. */
+function needsEscape(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c === 0x3c || c === 0x3e || c === 0x26 || c === 0x22 || c >= 0xfffe) return true;
+  }
+  return false;
+}
+
 function escapeXml(s: string): string {
+  // One pass for the common case: nothing to drop or escape.
+  if (!needsEscape(s)) return s;
   // Characters XML 1.0 forbids are dropped; the five specials escaped.
   // eslint-disable-next-line no-control-regex
-  const clean = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/u.test(s) ? s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/gu, "") : s;
-  return /[<>&"]/u.test(clean) ? clean.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;") : clean;
+  const clean = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/gu, "");
+  return clean.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function cellXml(ref: string, v: CellValue | undefined, style: string): string {
@@ -34,7 +51,14 @@ function cellXml(ref: string, v: CellValue | undefined, style: string): string {
   return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${escapeXml(v)}</t></is></c>`;
 }
 
-function* sheetXml(sheet: InputSheet, onRow?: (rows: number) => void): Iterable<string> {
+/** Bytes of sheet XML handed to the zip at a time. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * A sheet's XML as UTF-8 chunks. Each row's text is encoded straight into the current chunk:
+ * a million rows concatenated into long strings first cost seconds of flattening and encoding.
+ */
+function* sheetXml(sheet: InputSheet, onRow?: (rows: number) => void): Iterable<string | Uint8Array> {
   const width = sheet.header.length;
   const letters = Array.from({ length: Math.max(width, 1) + 32 }, (_, c) => columnLetters(c));
   yield `${XML_HEAD}<worksheet ${NS}><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`;
@@ -42,25 +66,30 @@ function* sheetXml(sheet: InputSheet, onRow?: (rows: number) => void): Iterable<
   yield "<sheetData>";
   yield `<row r="1">${sheet.header.map((h, c) => cellXml(`${letters[c] ?? columnLetters(c)}1`, h, ' s="1"')).join("")}</row>`;
   let r = 1;
-  let chunk = "";
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let at = 0;
   for (const values of sheet.rows()) {
     r += 1;
-    let row = `<row r="${r}">`;
-    for (let c = 0; c < values.length; c++) row += cellXml(`${letters[c] ?? columnLetters(c)}${r}`, values[c], "");
-    chunk += `${row}</row>`;
-    if (chunk.length > 1 << 16) {
-      yield chunk;
-      chunk = "";
+    const n = String(r);
+    let row = `<row r="${n}">`;
+    for (let c = 0; c < values.length; c++) row += cellXml((letters[c] ?? columnLetters(c)) + n, values[c], "");
+    row += "</row>";
+    // UTF-8 takes at most three bytes per UTF-16 code unit.
+    if (at + row.length * 3 > chunk.length) {
+      if (at > 0) yield chunk.subarray(0, at);
+      chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, row.length * 3));
+      at = 0;
       onRow?.(r - 1);
     }
+    at += chunk.write(row, at, "utf8");
   }
-  yield chunk;
+  if (at > 0) yield chunk.subarray(0, at);
   yield "</sheetData></worksheet>";
 }
 
 /** Writes `sheets` as an .xlsx file at `path`. */
 export async function writeImportWorkbookFile(path: string, sheets: readonly InputSheet[], onProgress?: (sheet: string, rows: number) => void): Promise<void> {
-  const zip = new ZipWriter(fileSink(createWriteStream(path)));
+  const zip = new ZipWriter(fileSink(createWriteStream(path)), DEFLATE_LEVEL);
   const names = sheets.map((s) => s.name);
   await zip.add("[Content_Types].xml", [
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>`,

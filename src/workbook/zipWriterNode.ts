@@ -24,10 +24,20 @@ export interface ZipSink {
   end(): Promise<void>;
 }
 
-/** A file stream as a sink, waiting for "drain" when its buffer is full. */
+/** A file stream as a sink, waiting for "drain" when its buffer is full (one listener for all writes waiting). */
 export function fileSink(out: WriteStream): ZipSink {
+  let drained: Promise<void> | null = null;
   return {
-    write: (chunk) => (out.write(chunk) ? Promise.resolve() : new Promise((resolve) => out.once("drain", () => resolve()))),
+    write: (chunk) => {
+      if (out.write(chunk)) return Promise.resolve();
+      drained ??= new Promise<void>((resolve) =>
+        out.once("drain", () => {
+          drained = null;
+          resolve();
+        }),
+      );
+      return drained;
+    },
     end: () =>
       new Promise<void>((resolve, reject) => {
         out.on("error", reject);
@@ -58,7 +68,7 @@ const CHUNK_CHARS = 1 << 20;
 const FINAL_BLOCK = deflateRawSync(Buffer.alloc(0));
 
 /** One chunk deflated on the thread pool, ending on a byte boundary and not final. */
-function deflatePiece(bytes: Buffer, level: number): Promise<Buffer> {
+function deflatePiece(bytes: Uint8Array, level: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     deflateRaw(bytes, { level, finishFlush: constants.Z_SYNC_FLUSH }, (error, out) => (error ? reject(error) : resolve(out)));
   });
@@ -111,11 +121,12 @@ export class ZipWriter {
   }
 
   /**
-   * Adds a part from text chunks: each ~1 MB of text deflated on the thread pool while the next
-   * is made; CRC and sizes in a data descriptor. Resolves when the text is made and handed to
-   * zlib (bounded by `queueBytes`), not when it is written: {@link finish} waits for that.
+   * Adds a part from text chunks (or chunks already encoded as UTF-8, which the zip then owns): each
+   * ~1 MB of text deflated on the thread pool while the next is made; CRC and sizes in a data
+   * descriptor. Resolves when the text is made and handed to zlib (bounded by `queueBytes`), not
+   * when it is written: {@link finish} waits for that.
    */
-  async add(name: string, chunks: Iterable<string>): Promise<void> {
+  async add(name: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
     const nameBytes = Buffer.from(name, "utf8");
     const entry: Entry = { name: nameBytes, offset: 0, crc: 0, compressed: 0, size: 0 };
     const local = Buffer.alloc(30);
@@ -132,10 +143,7 @@ export class ZipWriter {
       entry.compressed += b.length;
     };
     let buffer = "";
-    const flush = async (): Promise<void> => {
-      if (buffer === "") return;
-      const bytes = Buffer.from(buffer, "utf8");
-      buffer = "";
+    const put = async (bytes: Uint8Array): Promise<void> => {
       entry.crc = crc32(bytes, entry.crc);
       entry.size += bytes.length;
       const deflated = deflatePiece(bytes, this.level);
@@ -151,7 +159,18 @@ export class ZipWriter {
       );
       if (this.queued > this.queueBytes) await this.tail;
     };
+    const flush = async (): Promise<void> => {
+      if (buffer === "") return;
+      const bytes = Buffer.from(buffer, "utf8");
+      buffer = "";
+      await put(bytes);
+    };
     for (const c of chunks) {
+      if (typeof c !== "string") {
+        if (buffer !== "") await flush();
+        await put(c);
+        continue;
+      }
       buffer += c;
       if (buffer.length >= CHUNK_CHARS) await flush();
     }
