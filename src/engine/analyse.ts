@@ -11,6 +11,7 @@ import { handOver } from "./handover";
 import { monitorWith } from "./monitoring/monitor";
 import type { MonitoringResult } from "./monitoring/types";
 import { truncateToYear } from "./monitoring/yearly";
+import { journalComparisonsByYear } from "./risk/objectivity";
 import { procedureVerdicts } from "./stages/procedureVerdicts";
 import type { IdentificationInput, IdentificationResult } from "./types";
 
@@ -35,7 +36,10 @@ export function analyse(input: IdentificationInput, methodology: Methodology): A
     stats.filter((s) => known.has(s.schoolId)),
     methodology.parameters,
   );
-  const built = { stats, issues, verdicts };
+  // Factor 4's journal comparisons of every year, in one pass over the rows (not one per year).
+  const years = [...new Set(stats.map((s) => s.year))];
+  const journal = journalComparisonsByYear(input.scores, input.scales, years, methodology.parameters, input.results);
+  const built = { stats, issues, verdicts, journal };
   // An earlier year's identification reads its statistics from those of the whole input (the
   // statistics of a school, year and procedure do not depend on other years), so its input
   // need not be copied row by row: only the year it ends with is remembered.
@@ -55,7 +59,7 @@ export function analyse(input: IdentificationInput, methodology: Methodology): A
       if (m !== methodology) return identify(truncateToYear(input, year), m);
       // The rows of later years stay in the input: the one rule reading rows (the journal
       // marks of factor 4) reads those of the identification's latest year only.
-      return identifyWithStats(yearInput, m, { stats: stats.filter((s) => s.year <= year), issues, verdicts });
+      return identifyWithStats(yearInput, m, { stats: stats.filter((s) => s.year <= year), issues, verdicts, journal });
     },
     truncate,
   );

@@ -20,6 +20,7 @@ import { municipalities } from "./stages/municipalities";
 import { presetRules } from "./stages/presetRules";
 import { procedureVerdicts, verdictsUpTo, type ProcedureVerdicts } from "./stages/procedureVerdicts";
 import { riskProfile } from "./stages/riskProfile";
+import type { JournalComparison } from "./risk/objectivity";
 import { riskContext } from "./risk/schoolFactors";
 import { schoolResult } from "./stages/schoolResult";
 import { socialProfile } from "./stages/socialProfile";
@@ -59,6 +60,8 @@ export function identifyWithStats(
      * methodology, possibly with later years: an earlier year's identification reuses them.
      */
     readonly verdicts?: ProcedureVerdicts;
+    /** Factor 4's journal comparisons per year, of the same input and methodology, when already made. */
+    readonly journal?: ReadonlyMap<number, ReadonlyMap<string, JournalComparison>>;
   },
 ): IdentificationResult {
   const p = methodology.parameters;
@@ -84,7 +87,7 @@ export function identifyWithStats(
   const latest = latestIndices(schools, verdicts.bySchool, latestYear);
   const groups = regressionGroups(schools, social.swis, latest, p);
   notes.push(...groups.notes);
-  const risk = riskProfile(schools, latest, social.refs, p, { ctx: riskContext(input, latestYear, p), verdicts: verdicts.bySchool });
+  const risk = riskProfile(schools, latest, social.refs, p, { ctx: riskContext(input, latestYear, p, latestYear === null ? undefined : built.journal?.get(latestYear)), verdicts: verdicts.bySchool });
 
   const stages = { latestYear, verdicts: verdicts.bySchool, social, presetRules: rules, groups, risk };
   const results = schools.map((school, i) => schoolResult(school, i, stages, p));

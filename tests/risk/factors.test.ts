@@ -5,7 +5,7 @@
  */
 import { identify, PRESETS, resolveMethodology, type IdentificationInput, type RiskFactorId, type SchoolResult } from "../../src/engine";
 import { SEED_004_FACTOR_NUMBER, KBR_PARAMETERS } from "../../src/engine/methodology";
-import { journalComparisons } from "../../src/engine/risk/objectivity";
+import { journalComparisons, journalComparisonsByYear } from "../../src/engine/risk/objectivity";
 import { knownReason, knownSeedFactors, profileSaysYes, withProfile } from "../../src/engine/risk/profile";
 import { riskFactor, type RiskInputs, type RiskReferences } from "../../src/engine/riskFactors";
 import { agg, scale, school, score } from "../engine/helpers/builders";
@@ -65,6 +65,28 @@ describe("factor 4: objective assessment (seed 004 №4)", () => {
     ];
     expect(journalComparisons(rows, sc, 2025, p).get("S1")).toEqual({ compared: 3, lowered: 2 });
     expect(journalComparisons(rows, sc, null, p).size).toBe(0);
+  });
+
+  it("every year's comparisons in one pass are each year's own (analyse), rows of the years interleaved", () => {
+    const sc = [scale("ВПР", 5, "Математика"), scale("ВПР", 6, "Математика")]; // cuts 8 / 13 / 17
+    const rows = [
+      { ...score("S1", 2025, "ВПР", 5, "a", "Математика", 12), journalMark: 4 }, // 2025 S1: 3 < 4 lowered
+      { ...score("S1", 2024, "ВПР", 5, "b", "Математика", 14), journalMark: 5 }, // 2024 S1: 4 < 5 lowered
+      { ...score("S2", 2025, "ВПР", 5, "c", "Математика", 18), journalMark: 5 }, // 2025 S2: 5 = 5
+      { ...score("S1", 2025, "ВПР", 5, "d", "Математика", 9), journalMark: 3 }, // 2025 S1: 3 = 3
+      { ...score("S1", 2024, "ВПР", 5, "e", "Математика", 5, 2), journalMark: 2 }, // 2024 S1: given 2 = 2
+      { ...score("S1", 2023, "ВПР", 5, "f", "Математика", 5), journalMark: 5 }, // a year not asked for
+    ];
+    // S2's grade 6 in 2024 has aggregated rows only: its «понизили / подтвердили / повысили» count.
+    const results = [
+      agg("S2", 2024, "ВПР", 6, "Математика", 10, 1, { journalLowered: 4, journalConfirmed: 5, journalRaised: 1 }),
+      agg("S1", 2025, "ВПР", 5, "Математика", 2, 0, { journalLowered: 2, journalConfirmed: 0, journalRaised: 0 }), // has participant rows: not counted again
+    ];
+    const byYear = journalComparisonsByYear(rows, sc, [2024, 2025], p, results);
+    expect([...byYear.keys()]).toEqual([2024, 2025]);
+    expect(Object.fromEntries(byYear.get(2025) ?? [])).toEqual({ S1: { compared: 2, lowered: 1 }, S2: { compared: 1, lowered: 0 } });
+    expect(Object.fromEntries(byYear.get(2024) ?? [])).toEqual({ S1: { compared: 2, lowered: 1 }, S2: { compared: 10, lowered: 4 } });
+    for (const year of [2024, 2025]) expect(byYear.get(year)).toEqual(journalComparisons(rows, sc, year, p, results));
   });
 });
 

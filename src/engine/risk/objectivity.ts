@@ -36,8 +36,24 @@ export function journalComparisons(
   p: Pick<MethodologyParameters, "objectivityJournalProcedures">,
   results: readonly AggregatedResult[] = [],
 ): Map<string, JournalComparison> {
-  const out = new Map<string, { compared: number; lowered: number }>();
-  if (year === null) return out;
+  if (year === null) return new Map();
+  return journalComparisonsByYear(scores, scales, [year], p, results).get(year) ?? new Map();
+}
+
+/**
+ * {@link journalComparisons} of several years in one pass over the rows (analyse identifies
+ * every year of the data, each reading its own year's comparisons).
+ */
+export function journalComparisonsByYear(
+  scores: readonly ParticipantScore[],
+  scales: readonly Scale[],
+  years: readonly number[],
+  p: Pick<MethodologyParameters, "objectivityJournalProcedures">,
+  results: readonly AggregatedResult[] = [],
+): Map<number, Map<string, JournalComparison>> {
+  const byYear = new Map<number, Map<string, { compared: number; lowered: number }>>();
+  for (const y of years) byYear.set(y, new Map());
+  if (years.length === 0) return byYear;
   const procedures = new Set(p.objectivityJournalProcedures);
   // procedure → grade → subject → scale (a later row of the same subject replaces an earlier one):
   // no key string is built per row.
@@ -50,10 +66,18 @@ export function journalComparisons(
     bySubject.set(s.subject, s);
   }
   const markOf = markFromScore;
+  let lastYear: number | undefined;
+  let out: Map<string, { compared: number; lowered: number }> | undefined;
   let lastSchool: string | undefined;
   let c: { compared: number; lowered: number } | undefined;
   for (const r of scores) {
-    if (r.year !== year || r.journalMark === null || r.journalMark === undefined || !procedures.has(r.procedure)) continue;
+    if (r.journalMark === null || r.journalMark === undefined) continue;
+    if (r.year !== lastYear) {
+      lastYear = r.year;
+      out = byYear.get(r.year);
+      c = undefined;
+    }
+    if (out === undefined || !procedures.has(r.procedure)) continue;
     let mark = r.mark ?? null;
     if (mark === null) {
       const scale = byKey.get(r.procedure)?.get(r.grade)?.get(r.subject);
@@ -68,7 +92,7 @@ export function journalComparisons(
     c.compared++;
     if (mark < r.journalMark) c.lowered++;
   }
-  if (results.length === 0) return out;
+  if (results.length === 0) return byYear;
   const gradeKey = (r: { schoolId: string; year: number; procedure: string; grade: number }): string => `${r.schoolId}\u0000${r.year}\u0000${r.procedure}\u0000${r.grade}`;
   // The grades with participant rows, built only when an aggregated row carries a comparison, and
   // one key per run of rows of the same grade (rows come grade by grade), not one per row.
@@ -77,15 +101,16 @@ export function journalComparisons(
     const keys = new Set<string>();
     let prev: ParticipantScore | undefined;
     for (const r of scores) {
-      if (r.year !== year) continue;
-      if (prev !== undefined && r.schoolId === prev.schoolId && r.procedure === prev.procedure && r.grade === prev.grade) continue;
+      if (!byYear.has(r.year)) continue;
+      if (prev !== undefined && r.schoolId === prev.schoolId && r.year === prev.year && r.procedure === prev.procedure && r.grade === prev.grade) continue;
       prev = r;
       keys.add(gradeKey(r));
     }
     return keys;
   };
   for (const r of results) {
-    if (r.year !== year || r.subject === ALL_SUBJECTS || !procedures.has(r.procedure)) continue;
+    const out = byYear.get(r.year);
+    if (out === undefined || r.subject === ALL_SUBJECTS || !procedures.has(r.procedure)) continue;
     const j = rowJournal(r);
     if (j === null || j.compared === 0) continue;
     if ((withScores ??= gradesWithScores()).has(gradeKey(r))) continue;
@@ -94,5 +119,5 @@ export function journalComparisons(
     c.lowered += j.lowered;
     out.set(r.schoolId, c);
   }
-  return out;
+  return byYear;
 }

@@ -16,8 +16,9 @@ export interface RiskContext {
   readonly profiles: ReadonlyMap<string, RiskProfileRow["factors"]>;
 }
 
-export function riskContext(input: IdentificationInput, latestYear: number | null, p: MethodologyParameters): RiskContext {
-  return { latestYear, journal: journalComparisons(input.scores, input.scales, latestYear, p, input.results), profiles: profilesBySchool(input.riskProfiles) };
+/** `journal`: the latest year's comparisons when already made (analyse makes every year's in one pass). */
+export function riskContext(input: IdentificationInput, latestYear: number | null, p: MethodologyParameters, journal?: ReadonlyMap<string, JournalComparison>): RiskContext {
+  return { latestYear, journal: journal ?? journalComparisons(input.scores, input.scales, latestYear, p, input.results), profiles: profilesBySchool(input.riskProfiles) };
 }
 
 /** A procedure unit of a school as identify holds it (the fields factor 4 reads). */
