@@ -67,6 +67,22 @@ describe("factor 4: objective assessment (seed 004 №4)", () => {
     expect(journalComparisons(rows, sc, null, p).size).toBe(0);
   });
 
+  it("works a missing mark out with the scale of the result's own year (SPEC §1 `Год`), not the subject's last «Шкалы» row", () => {
+    // 2024's specification had the cuts 8 / 13 / 17; 2025's 10 / 15 / 19 (and is listed last).
+    const sc = [scale("ВПР", 5, "Математика", { year: 2024 }), scale("ВПР", 5, "Математика", { year: 2025, cut3: 10, cut4: 15, cut5: 19 })];
+    const rows = [
+      { ...score("S1", 2024, "ВПР", 5, "a", "Математика", 14), journalMark: 4 }, // 2024 cuts: 4 = 4 (2025's would give 3: lowered)
+      { ...score("S1", 2025, "ВПР", 5, "b", "Математика", 14), journalMark: 4 }, // 2025 cuts: 3 < 4 lowered
+    ];
+    const byYear = journalComparisonsByYear(rows, sc, [2024, 2025], p);
+    expect(byYear.get(2024)?.get("S1")).toEqual({ compared: 1, lowered: 0 });
+    expect(byYear.get(2025)?.get("S1")).toEqual({ compared: 1, lowered: 1 });
+    // A row without a year serves every year that has none of its own.
+    const general = journalComparisonsByYear(rows, [scale("ВПР", 5, "Математика"), sc[1] as (typeof sc)[number]], [2024, 2025], p);
+    expect(general.get(2024)?.get("S1")).toEqual({ compared: 1, lowered: 0 });
+    expect(general.get(2025)?.get("S1")).toEqual({ compared: 1, lowered: 1 });
+  });
+
   it("every year's comparisons in one pass are each year's own (analyse), rows of the years interleaved", () => {
     const sc = [scale("ВПР", 5, "Математика"), scale("ВПР", 6, "Математика")]; // cuts 8 / 13 / 17
     const rows = [

@@ -55,15 +55,19 @@ export function journalComparisonsByYear(
   for (const y of years) byYear.set(y, new Map());
   if (years.length === 0) return byYear;
   const procedures = new Set(p.objectivityJournalProcedures);
-  // procedure → grade → subject → scale (a later row of the same subject replaces an earlier one):
-  // no key string is built per row.
-  const byKey = new Map<string, Map<number, Map<string, Scale>>>();
+  // procedure → grade → subject → the subject's scales: the row of the result's year, else the row
+  // without a year (SPEC §1 `Год`, as the counting pass reads them); a later row of the same subject
+  // and year replaces an earlier one. No key string is built per row.
+  const byKey = new Map<string, Map<number, Map<string, { any?: Scale; byYear?: Map<number, Scale> }>>>();
   for (const s of scales) {
     let byGrade = byKey.get(s.procedure);
     if (byGrade === undefined) byKey.set(s.procedure, (byGrade = new Map()));
     let bySubject = byGrade.get(s.grade);
     if (bySubject === undefined) byGrade.set(s.grade, (bySubject = new Map()));
-    bySubject.set(s.subject, s);
+    let entry = bySubject.get(s.subject);
+    if (entry === undefined) bySubject.set(s.subject, (entry = {}));
+    if (s.year === undefined || s.year === null) entry.any = s;
+    else (entry.byYear ??= new Map()).set(s.year, s);
   }
   const markOf = markFromScore;
   let lastYear: number | undefined;
@@ -80,7 +84,8 @@ export function journalComparisonsByYear(
     if (out === undefined || !procedures.has(r.procedure)) continue;
     let mark = r.mark ?? null;
     if (mark === null) {
-      const scale = byKey.get(r.procedure)?.get(r.grade)?.get(r.subject);
+      const entry = byKey.get(r.procedure)?.get(r.grade)?.get(r.subject);
+      const scale = entry === undefined ? undefined : (entry.byYear?.get(r.year) ?? entry.any);
       mark = scale === undefined ? null : markOf(r.score, scale);
     }
     if (mark === null) continue;
