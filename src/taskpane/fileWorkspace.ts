@@ -6,7 +6,7 @@
  */
 import { inputWorkbookBuffer } from "../workbook/inputWriter";
 import { checkWorkbookBytes } from "../workbook/fileKind";
-import { readXlsx } from "../workbook/xlsxReader";
+import { readXlsxBytes } from "../workbook/xlsxBytes";
 import { ComputeClient, type WorkerLike } from "./compute/client";
 import type { ChoiceStore } from "./methodologyChoice";
 import { stageProgress, type ProgressSink, type StageNames } from "./pipeline";
@@ -56,9 +56,9 @@ export interface FileWorkspaceOptions {
   readonly compute: ComputeClient;
   /**
    * Starts a worker that only reads an opened file and sends its rows to `compute` (then is
-   * terminated): the reading's garbage — exceljs holds a whole workbook model at once — goes with
-   * it instead of staying on the compute worker's heap through the identification. Without it
-   * `compute` reads the file itself.
+   * terminated), so that the reading's garbage goes with it. Without it (the standalone page's
+   * choice since the reader is the streaming scanner, which leaves little garbage: copying every
+   * row between workers cost more) `compute` reads the file itself.
    */
   readonly reader?: () => WorkerLike;
   readonly makeUrl?: MakeUrl;
@@ -172,7 +172,7 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace & { read
     async importBase() {
       // The opened file is the base of an import as Excel's open workbook is: its «Школы» joins, its sheets stay.
       if (file === null) return null;
-      const wb = await readXlsx(file.bytes);
+      const wb = readXlsxBytes(file.bytes);
       return { name: file.name, sheets: wb.sheets };
     },
     async importSheets(name, sheets, onProgress, signal) {

@@ -10,7 +10,7 @@ import type { RawSheet, RawWorkbook } from "../schema/raw";
 import { sheetNameMatches } from "../schema/shape";
 import { SCALES_SHEET, SCHOOLS_SHEET } from "../schema/sheets";
 import { isLegacyXls, readXls } from "../workbook/xlsReader";
-import { readXlsx } from "../workbook/xlsxReader";
+import { readXlsxBytes } from "../workbook/xlsxBytes";
 
 export interface ChosenFile {
   readonly name: string;
@@ -38,7 +38,7 @@ const hasSheet = (sheets: readonly RawSheet[], def: SheetDef<unknown>): boolean 
 
 async function readAny(file: ChosenFile): Promise<RawWorkbook> {
   const bytes = new Uint8Array(file.bytes);
-  return isLegacyXls(bytes) || /\.xls$/i.test(file.name) ? readXls(bytes) : readXlsx(bytes);
+  return isLegacyXls(bytes) || /\.xls$/i.test(file.name) ? readXls(bytes) : readXlsxBytes(bytes);
 }
 
 /** A random key for one import (Web Crypto, in the page and in Node alike). */

@@ -9,14 +9,16 @@ import * as path from "node:path";
 import { parseWorkbook } from "../../src/schema";
 import type { RawWorkbook } from "../../src/schema/raw";
 import { readXlsxFile } from "../../src/workbook/xlsxFile";
+import { readXlsxBytes } from "../../src/workbook/xlsxBytes";
 import { readXlsx } from "../../src/workbook/xlsxReader";
 
 const OK = path.resolve(__dirname, "../fixtures/ok.minimal.xlsx");
 
-// The command line's streaming reader and the pane's reader (exceljs in memory) alike.
+// The command line's streaming reader, the pane's reader (the same scanner over fflate) and exceljs in memory alike.
 const READERS: [string, (file: string) => Promise<RawWorkbook>][] = [
   ["readXlsxFile (streaming)", readXlsxFile],
-  ["readXlsx (exceljs, the pane)", (file) => readXlsx(fs.readFileSync(file))],
+  ["readXlsxBytes (fflate, the pane)", async (file) => readXlsxBytes(fs.readFileSync(file))],
+  ["readXlsx (exceljs)", (file) => readXlsx(fs.readFileSync(file))],
 ];
 
 it.each(READERS)("%s reads the visible «Реестр школ», not the hidden decoy «Школы» placed before it", async (_reader, read) => {

@@ -1,6 +1,7 @@
 /**
- * The pane's reader (`readXlsx`, exceljs in memory) gives formula cells exactly what the command
- * line's streaming reader gives: a cached 0, "" or FALSE is the value (exceljs alone drops it), a
+ * The pane's reader (`readXlsxBytes`: the command line's scanner over fflate) and exceljs in memory
+ * (`readXlsx`, the pane's reader before) give formula cells exactly what the command line's
+ * streaming reader gives: a cached 0, "" or FALSE is the value (exceljs alone drops it), a
  * cached non-number in a number cell is the unknown-formula error, and a formula without a cached
  * value is FORMULA_WITHOUT_VALUE — reported by the schema at its address. Equal RawWorkbooks
  * (date cells marked alike, their numbers to the millisecond).
@@ -12,6 +13,7 @@ import * as path from "node:path";
 import { parseWorkbook } from "../../src/schema";
 import { dateCellKey, FORMULA_WITHOUT_VALUE, type RawWorkbook } from "../../src/schema/raw";
 import { readXlsxFile } from "../../src/workbook/xlsxFile";
+import { readXlsxBytes } from "../../src/workbook/xlsxBytes";
 import { readXlsx, UNKNOWN_FORMULA_ERROR } from "../../src/workbook/xlsxReader";
 import { pkg } from "./handZip";
 
@@ -29,10 +31,11 @@ function save(bytes: Uint8Array): string {
   return file;
 }
 
-/** Both readers on the same bytes: equal, and returned. */
+/** The three readers on the same bytes: equal, and returned. */
 async function bothReaders(bytes: Buffer) {
-  const pane = await readXlsx(bytes);
+  const pane = readXlsxBytes(bytes);
   expect(pane).toEqual(await readXlsxFile(save(bytes)));
+  expect(await readXlsx(bytes)).toEqual(pane);
   return pane;
 }
 
@@ -118,12 +121,14 @@ describe("the repository's workbooks: the pane's reader equals the streaming rea
   const files = (fs.readdirSync(path.join(ROOT, "tests/fixtures"), { recursive: true }) as string[]).filter((f) => f.endsWith(".xlsx")).sort();
   it.each(files)("tests/fixtures/%s", async (rel) => {
     const file = path.join(ROOT, "tests/fixtures", rel);
-    expect(toMillisecond(await readXlsx(fs.readFileSync(file)))).toEqual(toMillisecond(await readXlsxFile(file)));
+    const streamed = await readXlsxFile(file);
+    expect(readXlsxBytes(fs.readFileSync(file))).toEqual(streamed);
+    expect(toMillisecond(await readXlsx(fs.readFileSync(file)))).toEqual(toMillisecond(streamed));
   }, 120_000);
 
   it("marks the same date cells and the 1904 date system, with the stored serial numbers", async () => {
     const file = path.join(ROOT, "tests/fixtures/dates/error.date-1904.xlsx");
-    const pane = await readXlsx(fs.readFileSync(file));
+    const pane = readXlsxBytes(fs.readFileSync(file));
     const streamed = await readXlsxFile(file);
     expect(pane.date1904).toBe(true);
     expect(pane.sheets.map((s) => [...(s.dateCells ?? [])])).toEqual(streamed.sheets.map((s) => [...(s.dateCells ?? [])]));

@@ -9,7 +9,7 @@ import { compareMethodologies } from "../../engine/compare";
 import { compareSheets } from "../../workbook/compareSheets";
 import { overlapView } from "../compareView";
 import type { Issue } from "../../engine/types";
-import { parseWorkbook, type ParseResult, type RawSheet } from "../../schema";
+import { parseWorkbook, type ParseResult, type RawSheet, type RawWorkbook } from "../../schema";
 import type { CellValue } from "../../schema/raw";
 import { resultXlsxBytes } from "../../workbook/resultBytes";
 import { withCutWarning } from "../../workbook/cutIssue";
@@ -17,7 +17,7 @@ import { inputWorkbookBuffer } from "../../workbook/inputWriter";
 import { templateWorkbook } from "../../workbook/template";
 import { paneDemoSheets } from "../demoSheets";
 import { resultSheets } from "../../workbook/resultSheets";
-import { readXlsx } from "../../workbook/xlsxReader";
+import { readXlsxBytes } from "../../workbook/xlsxBytes";
 import type { AnalysisResult } from "../../engine/analyse";
 import { reportBytes } from "../../report/report";
 import { checkWorkbookBytes, WorkbookFileError } from "../../workbook/fileKind";
@@ -57,12 +57,16 @@ type InputSheet = { name: string; rows: (readonly CellValue[])[]; hidden?: boole
 async function readInputSheets(bytes: ArrayBuffer): Promise<{ sheets: InputSheet[]; date1904: boolean }> {
   const kind = checkWorkbookBytes(new Uint8Array(bytes));
   if (!kind.ok) throw new Error(kind.message);
-  const read = await readXlsx(bytes).catch((e: unknown) => {
+  let read: RawWorkbook;
+  try {
+    // The command line's scanner over fflate: the sheet XML is never held whole, no cell model is built.
+    read = readXlsxBytes(bytes);
+  } catch (e) {
     // A bound of the reader (addresses past Excel's, a zip bomb, broken markup): its own Russian message.
     if (e instanceof WorkbookFileError) throw new Error(`Файл не удалось прочитать как книгу Excel (.xlsx): ${e.message}`);
     // A damaged archive or a renamed .docx: say so in Russian, with the reader's words for whoever helps.
     throw new Error(`Файл не удалось прочитать как книгу Excel (.xlsx): он повреждён или это не книга Excel — откройте его в Excel и сохраните как «Книга Excel (*.xlsx)» (${e instanceof Error ? e.message : String(e)})`);
-  });
+  }
   // A fresh read: its row arrays are nobody else's, so they are kept as they are, not copied.
   const sheets = read.sheets
     .filter((s) => isInputSheet(s.name))
