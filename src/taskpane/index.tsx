@@ -48,7 +48,9 @@ function standalone(): void {
     // Storage is blocked (private mode, file://): the choice then lives only in the result file.
     storage = null;
   }
-  render(fileWorkspace({ compute, reader: spawnWorker, storage, today, strings: strings.stage }), strings);
+  // The compute worker reads the opened file itself: the streaming scanner leaves little garbage, and
+  // a separate reader would copy every row to it (CPU, and both copies alive at once).
+  render(fileWorkspace({ compute, storage, today, strings: strings.stage }), strings);
 }
 
 function inOffice(): void {
