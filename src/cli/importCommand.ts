@@ -85,7 +85,9 @@ export async function readAnyWorkbook(path: string): Promise<RawWorkbook> {
   // SheetJS is loaded only when a legacy .xls comes (it takes a while to load).
   const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
   if (ole || /\.xls$/i.test(path)) {
-    const { readXls } = await import("../workbook/xlsReader");
+    // require, not import(): a dynamic import of a .ts file fails when the sources run through
+    // tsx's CommonJS hook (bin/shnor.js without a fresh build); esbuild bundles either.
+    const { readXls } = require("../workbook/xlsReader") as typeof import("../workbook/xlsReader");
     const bytes = readFileSync(path);
     return readXls(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
