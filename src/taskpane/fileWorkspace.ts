@@ -7,7 +7,7 @@
 import { inputWorkbookBuffer } from "../workbook/inputWriter";
 import { checkWorkbookBytes } from "../workbook/fileKind";
 import { readXlsxBytes } from "../workbook/xlsxBytes";
-import { ComputeClient, type WorkerLike } from "./compute/client";
+import { ComputeClient } from "./compute/client";
 import type { ChoiceStore } from "./methodologyChoice";
 import { stageProgress, type ProgressSink, type StageNames } from "./pipeline";
 import type { Download, Workspace } from "./workspace";
@@ -54,13 +54,6 @@ export function resultFileName(source: string | null): string {
 
 export interface FileWorkspaceOptions {
   readonly compute: ComputeClient;
-  /**
-   * Starts a worker that only reads an opened file and sends its rows to `compute` (then is
-   * terminated), so that the reading's garbage goes with it. Without it (the standalone page's
-   * choice since the reader is the streaming scanner, which leaves little garbage: copying every
-   * row between workers cost more) `compute` reads the file itself.
-   */
-  readonly reader?: () => WorkerLike;
   readonly makeUrl?: MakeUrl;
   readonly storage?: Pick<Storage, "getItem" | "setItem"> | null;
   readonly today?: () => string;
@@ -83,28 +76,8 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace & { read
   /** Has the worker read `bytes` (a copy is transferred: the page keeps its own). */
   const load = async (bytes: ArrayBuffer, onProgress: ProgressSink, signal: AbortSignal): Promise<void> => {
     const copy = bytes.slice(0);
-    if (options.reader !== undefined && typeof MessageChannel === "function") await readVia(options.reader, copy, onProgress, signal);
-    else await compute.request({ type: "open", bytes: copy }, progress(onProgress), signal, [copy]);
+    await compute.request({ type: "open", bytes: copy }, progress(onProgress), signal, [copy]);
     loadedIn = compute.generation;
-  };
-  /** A reader worker reads `bytes` and sends the rows straight to the compute worker (not through the page). */
-  const readVia = async (spawn: () => WorkerLike, bytes: ArrayBuffer, onProgress: ProgressSink, signal: AbortSignal): Promise<void> => {
-    const reader = new ComputeClient(spawn);
-    const channel = new MessageChannel();
-    const receiving = compute.request({ type: "receive", port: channel.port2 }, () => undefined, signal, [channel.port2]);
-    try {
-      await reader.request({ type: "read", bytes, port: channel.port1 }, progress(onProgress), signal, [bytes, channel.port1]);
-    } catch (e) {
-      // The reader says why (a refused or damaged file, «Отменить»). Had it died without a word (out of
-      // memory), the compute worker would wait for rows forever: stop it too.
-      compute.cancel();
-      await receiving.catch(() => undefined);
-      throw e;
-    } finally {
-      // Its work is done either way: terminating it returns all its memory at once.
-      reader.cancel();
-    }
-    await receiving;
   };
   const ensureLoaded = async (onProgress: ProgressSink, signal: AbortSignal): Promise<void> => {
     if (file === null) throw new Error("no file opened");

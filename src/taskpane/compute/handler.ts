@@ -24,7 +24,7 @@ import { checkWorkbookBytes, WorkbookFileError } from "../../workbook/fileKind";
 import { isInputSheet } from "../pipeline";
 import { resultView } from "../resultView";
 import { summarize } from "../summary";
-import type { FromWorker, PortMessage, Replies, Request, RowsMessage, StageKey, ToWorker } from "./protocol";
+import type { FromWorker, Replies, Request, RowsMessage, StageKey, ToWorker } from "./protocol";
 
 /** Posts a message to the pane, moving (not copying) the buffers listed. */
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -46,9 +46,6 @@ const ANALYSE_STAGES: Readonly<Record<StageKey, number | null>> = {
   sheets: 0.75,
   packing: 0.85,
 };
-
-/** Rows per message from a reader worker to the compute worker: the copying is spread, no message is huge. */
-export const PORT_BLOCK_ROWS = 10_000;
 
 /** An input sheet held by the worker; `hidden`: hidden in Excel, never preferred over a visible one. */
 type InputSheet = { name: string; rows: (readonly CellValue[])[]; hidden?: boolean; dateCells?: ReadonlySet<number> };
@@ -87,7 +84,7 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
   /**
    * The input parsed, once per input: «Проверить данные» then «Выявить» parse it once. The raw
    * rows are dropped once parsed — every later request works from the parse, and new input
-   * (rows, open, receive, clear) replaces both — so they take no memory during the analysis.
+   * (rows, open, clear) replaces both — so they take no memory during the analysis.
    */
   const parse = (stage: (key: StageKey) => void): ParseResult => {
     if (parsed === null) {
@@ -159,60 +156,6 @@ export function computeHandler(post: Post): (message: ToWorker) => void {
         parsed = null;
         opened(stage);
         done({ sheets: read.sheets.map((s) => ({ name: s.name, rows: s.rows.length })) });
-        return;
-      }
-      case "read": {
-        // A reader worker: the rows go to the compute worker; this worker keeps nothing.
-        stage("loadingFile", null);
-        const port = message.port;
-        try {
-          const read = await readInputSheets(message.bytes);
-          for (const sheet of read.sheets) {
-            for (let i = 0; i === 0 || i < sheet.rows.length; i += PORT_BLOCK_ROWS) {
-              const rows = sheet.rows.slice(i, i + PORT_BLOCK_ROWS);
-              const marks = i === 0 ? { ...(sheet.hidden === true ? { hidden: true } : {}), ...(sheet.dateCells ? { dateCells: sheet.dateCells } : {}) } : {};
-              port.postMessage({ type: "rows", sheet: sheet.name, rows, first: i === 0, ...marks } satisfies PortMessage);
-            }
-          }
-          port.postMessage({ type: "end", ...(read.date1904 ? { date1904: true } : {}) } satisfies PortMessage);
-          done({ sheets: read.sheets.map((s) => ({ name: s.name, rows: s.rows.length })) });
-        } catch (e) {
-          port.postMessage({ type: "failed" } satisfies PortMessage);
-          throw e;
-        }
-        // The port is left open: closing it now could drop rows not yet delivered; the compute
-        // worker closes it once it has them all, and this worker is terminated.
-        return;
-      }
-      case "receive": {
-        stage("loadingFile", null);
-        sheets = [];
-        parsed = null;
-        date1904 = false;
-        const port = message.port;
-        try {
-          await new Promise<void>((resolve, reject) => {
-            port.onmessage = (event: MessageEvent<PortMessage>) => {
-              const m = event.data;
-              if (m.type === "rows") take(m);
-              else if (m.type === "end") {
-                date1904 = m.date1904 === true;
-                resolve();
-              }
-              // The reader says why to the pane itself; here the half-received input is dropped.
-              else reject(new Error("reading the file failed"));
-            };
-          });
-        } catch (e) {
-          sheets = [];
-          throw e;
-        } finally {
-          port.onmessage = null;
-          port.close();
-        }
-        const counts = sheets.map((s) => ({ name: s.name, rows: s.rows.length }));
-        opened(stage);
-        done({ sheets: counts });
         return;
       }
       case "template": {

@@ -30,20 +30,9 @@ export interface RowsMessage {
   readonly dateCells?: ReadonlySet<number>;
 }
 
-/** What a reader worker sends the compute worker through their port: rows, then the end (or that reading failed). */
-export type PortMessage = RowsMessage | { readonly type: "end"; readonly date1904?: boolean } | { readonly type: "failed" };
-
 export type RequestBody =
   /** Read an .xlsx file and keep its input sheets (the bytes are transferred). */
   | { readonly type: "open"; readonly bytes: ArrayBuffer }
-  /**
-   * To a reader worker: read an .xlsx file and send its input sheets' rows through `port` to the
-   * compute worker, keeping nothing (the reader is terminated after, and with it whatever the
-   * reading left on its heap).
-   */
-  | { readonly type: "read"; readonly bytes: ArrayBuffer; readonly port: MessagePort }
-  /** Take as input the rows a reader worker sends through `port`; answered once they have all come. */
-  | { readonly type: "receive"; readonly port: MessagePort }
   /** An input workbook to download: the empty template or the pane's demo region. */
   | { readonly type: "template"; readonly kind: "empty" | "demo" }
   /** Parse and validate the input held. */
@@ -99,8 +88,6 @@ export type Comparison =
 
 export interface Replies {
   readonly open: Opened;
-  readonly read: Opened;
-  readonly receive: Opened;
   readonly template: { readonly xlsx: ArrayBuffer };
   readonly validate: Validation;
   readonly analyse: Analysis;
