@@ -40,6 +40,29 @@ export function journalComparisons(
   return journalComparisonsByYear(scores, scales, [year], p, results).get(year) ?? new Map();
 }
 
+type Counts = { compared: number; lowered: number };
+type YearScales = { any?: Scale; byYear?: Map<number, Scale> };
+
+/**
+ * «Шкалы» as procedure → grade → subject → the subject's scales: the row of the result's year,
+ * else the row without a year (SPEC §1 `Год`, as the counting pass reads them); a later row of the
+ * same subject and year replaces an earlier one. No key string is built per row.
+ */
+function scalesBySubject(scales: readonly Scale[]): Map<string, Map<number, Map<string, YearScales>>> {
+  const byKey = new Map<string, Map<number, Map<string, YearScales>>>();
+  for (const s of scales) {
+    let byGrade = byKey.get(s.procedure);
+    if (byGrade === undefined) byKey.set(s.procedure, (byGrade = new Map()));
+    let bySubject = byGrade.get(s.grade);
+    if (bySubject === undefined) byGrade.set(s.grade, (bySubject = new Map()));
+    let entry = bySubject.get(s.subject);
+    if (entry === undefined) bySubject.set(s.subject, (entry = {}));
+    if (s.year === undefined || s.year === null) entry.any = s;
+    else (entry.byYear ??= new Map()).set(s.year, s);
+  }
+  return byKey;
+}
+
 /**
  * {@link journalComparisons} of several years in one pass over the rows (analyse identifies
  * every year of the data, each reading its own year's comparisons).
@@ -51,29 +74,26 @@ export function journalComparisonsByYear(
   p: Pick<MethodologyParameters, "objectivityJournalProcedures">,
   results: readonly AggregatedResult[] = [],
 ): Map<number, Map<string, JournalComparison>> {
-  const byYear = new Map<number, Map<string, { compared: number; lowered: number }>>();
+  const byYear = new Map<number, Map<string, Counts>>();
   for (const y of years) byYear.set(y, new Map());
   if (years.length === 0) return byYear;
   const procedures = new Set(p.objectivityJournalProcedures);
-  // procedure → grade → subject → the subject's scales: the row of the result's year, else the row
-  // without a year (SPEC §1 `Год`, as the counting pass reads them); a later row of the same subject
-  // and year replaces an earlier one. No key string is built per row.
-  const byKey = new Map<string, Map<number, Map<string, { any?: Scale; byYear?: Map<number, Scale> }>>>();
-  for (const s of scales) {
-    let byGrade = byKey.get(s.procedure);
-    if (byGrade === undefined) byKey.set(s.procedure, (byGrade = new Map()));
-    let bySubject = byGrade.get(s.grade);
-    if (bySubject === undefined) byGrade.set(s.grade, (bySubject = new Map()));
-    let entry = bySubject.get(s.subject);
-    if (entry === undefined) bySubject.set(s.subject, (entry = {}));
-    if (s.year === undefined || s.year === null) entry.any = s;
-    else (entry.byYear ??= new Map()).set(s.year, s);
-  }
-  const markOf = markFromScore;
+  countParticipantMarks(byYear, scores, scalesBySubject(scales), procedures);
+  if (results.length > 0) countAggregatedMarks(byYear, scores, results, procedures);
+  return byYear;
+}
+
+/** Participant rows with a journal mark: the procedure mark given, or the one the year's scale gives the score. */
+function countParticipantMarks(
+  byYear: Map<number, Map<string, Counts>>,
+  scores: readonly ParticipantScore[],
+  byKey: Map<string, Map<number, Map<string, YearScales>>>,
+  procedures: ReadonlySet<string>,
+): void {
   let lastYear: number | undefined;
-  let out: Map<string, { compared: number; lowered: number }> | undefined;
+  let out: Map<string, Counts> | undefined;
   let lastSchool: string | undefined;
-  let c: { compared: number; lowered: number } | undefined;
+  let c: Counts | undefined;
   for (const r of scores) {
     if (r.journalMark === null || r.journalMark === undefined) continue;
     if (r.year !== lastYear) {
@@ -86,7 +106,7 @@ export function journalComparisonsByYear(
     if (mark === null) {
       const entry = byKey.get(r.procedure)?.get(r.grade)?.get(r.subject);
       const scale = entry === undefined ? undefined : (entry.byYear?.get(r.year) ?? entry.any);
-      mark = scale === undefined ? null : markOf(r.score, scale);
+      mark = scale === undefined ? null : markFromScore(r.score, scale);
     }
     if (mark === null) continue;
     if (c === undefined || r.schoolId !== lastSchool) {
@@ -97,7 +117,18 @@ export function journalComparisonsByYear(
     c.compared++;
     if (mark < r.journalMark) c.lowered++;
   }
-  if (results.length === 0) return byYear;
+}
+
+/**
+ * Aggregated rows' «понизили / подтвердили / повысили», where the school × year × procedure × grade
+ * has no participant rows (those were compared mark by mark).
+ */
+function countAggregatedMarks(
+  byYear: Map<number, Map<string, Counts>>,
+  scores: readonly ParticipantScore[],
+  results: readonly AggregatedResult[],
+  procedures: ReadonlySet<string>,
+): void {
   const gradeKey = (r: { schoolId: string; year: number; procedure: string; grade: number }): string => `${r.schoolId}\u0000${r.year}\u0000${r.procedure}\u0000${r.grade}`;
   // The grades with participant rows, built only when an aggregated row carries a comparison, and
   // one key per run of rows of the same grade (rows come grade by grade), not one per row.
@@ -124,5 +155,4 @@ export function journalComparisonsByYear(
     c.lowered += j.lowered;
     out.set(r.schoolId, c);
   }
-  return byYear;
 }
