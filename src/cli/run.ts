@@ -29,12 +29,25 @@ export function internalErrorLine(log: string | null): string {
 export function runCli(run: (argv: readonly string[]) => Promise<number> = main): void {
   const argv = process.argv.slice(2);
   run(argv).then(
-    (code) => {
-      process.exitCode = code;
-    },
+    (code) => exitWhenFlushed(code),
     (e: unknown) => {
       process.stderr.write(internalErrorLine(writeCrashLog(e, argv)));
-      process.exitCode = EXIT_INTERNAL;
+      exitWhenFlushed(EXIT_INTERNAL);
     },
   );
+}
+
+/**
+ * Exits as soon as the terminal has everything written: waiting for the event loop to empty and
+ * Node to tear down a heap of a million rows took 0.2 s after the last output was written. Both
+ * streams are flushed first (pipes are asynchronous on Windows).
+ */
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = (): void => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
 }
