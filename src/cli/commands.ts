@@ -7,18 +7,19 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, 
 import { basename, resolve } from "node:path";
 import { resolveMethodology, PRESET_IDS, type AnalysisResult, type IdentificationInput, type Methodology, type PresetId } from "../engine";
 import type { Issue } from "../engine/types";
+import type { WriteReport } from "../workbook/port";
 import { parseWorkbook, type RawWorkbook } from "../schema";
-import { startResultWorkbook } from "../workbook/resultWriterNode";
+import { startResultWorkbookTo } from "../workbook/resultWriterNode";
 import { cutWarning } from "../workbook/safeText";
 import { checkWorkbookBytes, FILE_KIND_HEAD, WorkbookFileError } from "../workbook/fileKind";
 import { resultSheets, CATEGORY_ORDER } from "../workbook/resultSheets";
 import { readXlsxFile } from "../workbook/xlsxFile";
 import { dynamicsLine } from "./dynamicsLine";
 import { progressLine, thousands } from "./files";
-import { checkWritable, jsonReason, writeFilesAtomic } from "./safety";
+import { checkWritable, jsonReason, StreamedOutputs, writeFilesAtomic } from "./safety";
 import { MIB } from "../workbook/readLimits";
 import { issueCounts, issuesTable } from "./issuesTable";
-import { resultJsonText } from "./json";
+import { writeResultJson } from "./json";
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
@@ -166,17 +167,35 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
     return EXIT_INPUT;
   }
   const { result, inputRows } = computed;
-  // The sheets' XML is made first; the JSON is made while zlib deflates it on the thread pool.
-  const started = await startResultWorkbook(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(inputPath) }));
-  const json = options.json === undefined ? null : resultJsonText(result);
-  const { bytes, report: written } = await started.finished;
-  const report = options.report === undefined ? null : await loadReport().reportBytes(result, { date: now.toISOString().slice(0, 10), source: basename(inputPath) });
-  // All outputs are ready before any is written.
-  writeFilesAtomic([
-    { path: options.output, data: bytes },
-    ...(json !== null && options.json !== undefined ? [{ path: options.json, data: json }] : []),
-    ...(report !== null && options.report !== undefined ? [{ path: options.report, data: report }] : []),
-  ]);
+  const date = now.toISOString().slice(0, 10);
+  // Every output goes to a temporary file as it is made (written on the thread pool) and all are
+  // renamed into place together at the end; an error or a signal before that leaves none.
+  const outputs = new StreamedOutputs();
+  let written: WriteReport;
+  try {
+    const xlsx = outputs.open(options.output);
+    // The sheets' XML is made first; the JSON is made while zlib deflates it on the thread pool.
+    const started = await startResultWorkbookTo(resultSheets(result, { inputRows, date, source: basename(inputPath) }), {
+      write: (chunk) => {
+        xlsx.write(chunk);
+        return Promise.resolve();
+      },
+      end: () => Promise.resolve(),
+    });
+    if (options.json !== undefined) {
+      const json = outputs.open(options.json);
+      writeResultJson(result, (text) => json.text(text));
+    }
+    written = await started.finished;
+    if (options.report !== undefined) {
+      const report = await loadReport().reportBytes(result, { date, source: basename(inputPath) });
+      outputs.open(options.report).write(report);
+    }
+    await outputs.commit();
+  } catch (e) {
+    outputs.abort();
+    throw e;
+  }
   stageDone("write");
 
   const { warnings } = issueCounts(result.issues);

@@ -7,6 +7,7 @@ import { PARAMETER_LABELS, type MethodologyParameters } from "../engine/methodol
 import { ATTAINMENT_LEVELS, type AttainmentResult, type LevelRow } from "../engine/attainment";
 import type { StatusShareYear } from "../engine/monitoring/types";
 import type { DynamicsResult, IndicatorValue, MonitoringIndicators } from "../engine/monitoring/types";
+import { eager, lazy, writeJson, type ListOf } from "./jsonStream";
 
 /** Finite numbers as they are; NaN and ±Infinity (which JSON cannot hold) as null. */
 function n(value: number | null): number | null {
@@ -47,6 +48,10 @@ function indicatorJson(v: IndicatorValue): unknown {
 
 /** The `dynamics` section: keys in the order of {@link DynamicsResult}. */
 export function dynamicsJson(d: DynamicsResult): unknown {
+  return dynamicsParts(d, eager);
+}
+
+function dynamicsParts(d: DynamicsResult, list: ListOf): unknown {
   return {
     years: [...d.years],
     targetPoints: n(d.targetPoints),
@@ -67,7 +72,7 @@ export function dynamicsJson(d: DynamicsResult): unknown {
       shnorOrShnsu: y.shnorOrShnsu,
       riskZone: y.riskZone,
     })),
-    schools: d.schools.map((s) => ({
+    schools: list(d.schools, (s) => ({
       id: s.id,
       name: s.name,
       municipality: s.municipality,
@@ -82,7 +87,7 @@ export function dynamicsJson(d: DynamicsResult): unknown {
       shnorYears: s.shnorYears,
       stableShnor: s.stableShnor,
     })),
-    procedures: d.procedures.map((p) => ({
+    procedures: list(d.procedures, (p) => ({
       schoolId: p.schoolId,
       schoolName: p.schoolName,
       municipality: p.municipality,
@@ -165,6 +170,10 @@ export function monitoringJson(m: MonitoringIndicators): unknown {
 
 /** The `levels` section: seed 000's attainment levels per procedure unit, region and schools. */
 export function levelsJson(l: AttainmentResult): unknown {
+  return levelsParts(l, eager);
+}
+
+function levelsParts(l: AttainmentResult, list: ListOf): unknown {
   const row = (r: LevelRow) => ({
     ...(r.schoolId === null ? {} : { schoolId: r.schoolId }),
     year: r.year,
@@ -173,10 +182,18 @@ export function levelsJson(l: AttainmentResult): unknown {
     counts: [...r.counts],
     basicOrAbove: n(r.basicOrAbove),
   });
-  return { levels: [...ATTAINMENT_LEVELS], cuts: [...l.cuts], latestYear: l.latestYear, region: l.region.map(row), schools: l.schools.map(row) };
+  return { levels: [...ATTAINMENT_LEVELS], cuts: [...l.cuts], latestYear: l.latestYear, region: l.region.map(row), schools: list(l.schools, row) };
 }
 
 export function resultJson(result: AnalysisResult): unknown {
+  return resultParts(result, eager);
+}
+
+/**
+ * The JSON result's tree, its long lists made by `list`: mapped at once ({@link resultJson}), or
+ * one element at a time as the text is written ({@link writeResultJson}).
+ */
+function resultParts(result: AnalysisResult, list: ListOf): unknown {
   const r = result.region;
   return {
     version: result.version,
@@ -199,7 +216,7 @@ export function resultJson(result: AnalysisResult): unknown {
       references: Object.fromEntries(Object.keys(r.references).sort().map((k) => [k, n(r.references[k] ?? null)])),
       notes: [...r.notes],
     },
-    schools: result.schools.map((s) => ({
+    schools: list(result.schools, (s) => ({
       id: s.id,
       name: s.name,
       municipality: s.municipality,
@@ -261,13 +278,23 @@ export function resultJson(result: AnalysisResult): unknown {
       shnorOrShnsu: m.shnorOrShnsu,
       share: n(m.share),
     })),
-    dynamics: dynamicsJson(result.dynamics),
+    dynamics: dynamicsParts(result.dynamics, list),
     monitoring: monitoringJson(result.monitoring),
-    levels: levelsJson(result.levels),
-    issues: result.issues.map((i) => ({ severity: i.severity, code: i.code, sheet: i.sheet, cell: i.cell, message: i.message })),
+    levels: levelsParts(result.levels, list),
+    issues: list(result.issues, (i) => ({ severity: i.severity, code: i.code, sheet: i.sheet, cell: i.cell, message: i.message })),
   };
 }
 
 export function resultJsonText(result: AnalysisResult): string {
   return JSON.stringify(resultJson(result), null, 2) + "\n";
+}
+
+/**
+ * {@link resultJsonText}'s text through `out`, piece by piece: the schools, the schools' dynamics,
+ * the procedures' dynamics, the schools' levels and the issues are made one element at a time,
+ * so neither the tree nor the ~67 MB text of a large region is held whole.
+ */
+export function writeResultJson(result: AnalysisResult, out: (text: string) => void): void {
+  writeJson(resultParts(result, lazy), out);
+  out("\n");
 }

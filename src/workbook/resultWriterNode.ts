@@ -5,7 +5,7 @@
  */
 import type { SheetSpec, WriteReport } from "./port";
 import { RESULT_DEFLATE_LEVEL, writeResultWorkbook, type PartZip } from "./resultWriter";
-import { MemorySink, ZipWriter } from "./zipWriterNode";
+import { MemorySink, ZipWriter, type ZipSink } from "./zipWriterNode";
 
 /**
  * The bytes of a new .xlsx holding the result sheets (and the registry that lets the add-in
@@ -35,6 +35,17 @@ export interface StartedWorkbook {
  */
 export async function startResultWorkbook(requested: readonly SheetSpec[]): Promise<StartedWorkbook> {
   const sink = new MemorySink();
+  const started = await startResultWorkbookTo(requested, sink);
+  const finished = started.finished.then((report) => ({ bytes: sink.bytes(), report }));
+  finished.catch(() => undefined);
+  return { finished };
+}
+
+/**
+ * {@link startResultWorkbook} into any sink (the command line's: a temporary file written on the
+ * thread pool, never the whole archive in memory); `finished` when the last byte is handed to it.
+ */
+export async function startResultWorkbookTo(requested: readonly SheetSpec[], sink: ZipSink): Promise<{ readonly finished: Promise<WriteReport> }> {
   // No bound on the text queued for zlib (the sheets' XML, ~70 MB on a region of 2,000 schools):
   // the XML is made at full speed and zlib catches up while the caller makes the JSON.
   const zip = new ZipWriter(sink, { level: RESULT_DEFLATE_LEVEL, queueBytes: Infinity });
@@ -49,7 +60,7 @@ export async function startResultWorkbook(requested: readonly SheetSpec[]): Prom
     },
   };
   const report = await writeResultWorkbook(requested, started);
-  const finished = (finishing ?? zip.finish()).then(() => ({ bytes: sink.bytes(), report }));
+  const finished = (finishing ?? zip.finish()).then(() => report);
   // Awaited by the caller; marked handled so a failure while the caller works is not "unhandled".
   finished.catch(() => undefined);
   return { finished };
