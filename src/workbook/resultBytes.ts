@@ -39,12 +39,19 @@ export class FflateZip implements PartZip {
     if (this.failure !== null) throw this.failure;
   }
 
-  async add(name: string, chunks: Iterable<string>): Promise<void> {
+  async add(name: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
     const file = new ZipDeflate(name, { level: this.level });
     file.mtime = ENTRY_DATE;
     this.zip.add(file);
     let buffer = "";
     for (const c of chunks) {
+      if (typeof c !== "string") {
+        if (buffer !== "") file.push(this.encoder.encode(buffer), false);
+        buffer = "";
+        file.push(c, false);
+        this.check();
+        continue;
+      }
       buffer += c;
       if (buffer.length >= CHUNK_CHARS) {
         file.push(this.encoder.encode(buffer), false);

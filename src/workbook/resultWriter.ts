@@ -19,9 +19,12 @@ import { cellText } from "./safeText";
 import { columnLetters, planResultSheets, REGISTRY_SHEET, registryToRows, type CellStyle, type SheetSpec, type SpecCell, type StyledCell, type WriteReport } from "./port";
 import { wrappedHeight } from "./rowHeight";
 
-/** Where the parts go, each made from text chunks (never held whole); `finish` writes the directory. */
+/**
+ * Where the parts go, each made from chunks (never held whole): text, or UTF-8 bytes that the
+ * zip then owns; `finish` writes the directory.
+ */
 export interface PartZip {
-  add(name: string, chunks: Iterable<string>): Promise<void>;
+  add(name: string, chunks: Iterable<string | Uint8Array>): Promise<void>;
   finish(): Promise<void>;
 }
 
@@ -152,18 +155,28 @@ class SharedStrings {
     return i;
   }
 
-  /** The index of a text as given, made safe by {@link cellText}; `onCut` when it had to be cut. */
-  idOf(v: string, onCut: () => void): number {
+  /** Whether the text of the last {@link idOf} had to be cut. */
+  cut = false;
+
+  /** The index of a text as given, made safe by {@link cellText}; {@link cut} says whether it had to be cut. */
+  idOf(v: string): number {
     const known = this.given.get(v);
     if (known !== undefined) {
       this.count++;
+      this.cut = false;
       return known;
     }
     const { text, cut } = cellText(v);
     const i = this.id(text);
-    if (cut) onCut();
-    else this.given.set(v, i);
+    this.cut = cut;
+    if (!cut) this.given.set(v, i);
     return i;
+  }
+
+  /** {@link cellText}'s text of a text as given (known ones from the table, without scanning them again). */
+  safeText(v: string): string {
+    const known = this.given.get(v);
+    return known !== undefined ? (this.texts[known] as string) : cellText(v).text;
   }
 
   *xml(): Iterable<string> {
@@ -177,6 +190,75 @@ class SharedStrings {
       }
     }
     yield `${chunk}</sst>`;
+  }
+}
+
+/** Bytes one cell's (or one row tag's) XML can take at most: its reference, style, a number of up to 24 characters. */
+const CELL_ROOM = 128;
+
+/** Bytes of sheet XML handed to the zip at a time. */
+const XML_CHUNK_BYTES = 1 << 20;
+
+/**
+ * ASCII XML written straight into byte chunks: the cells of the result sheets without a string
+ * per cell or per row (measured: those strings, their concatenation and their UTF-8 encoding
+ * were most of the sheets' time and garbage).
+ */
+class XmlBytes {
+  private bytes = new Uint8Array(XML_CHUNK_BYTES);
+  private at = 0;
+
+  /** Makes sure `n` more bytes fit (a new chunk is started past the end only when one is taken). */
+  room(n: number): this {
+    if (this.at + n > this.bytes.length) {
+      const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.at + n));
+      bigger.set(this.bytes.subarray(0, this.at));
+      this.bytes = bigger;
+    }
+    return this;
+  }
+
+  /** ASCII text (the caller made {@link room} for it). */
+  ascii(s: string): this {
+    const b = this.bytes;
+    let at = this.at;
+    for (let i = 0; i < s.length; i++) b[at++] = s.charCodeAt(i);
+    this.at = at;
+    return this;
+  }
+
+  /** A finite number as `${v}` writes it. */
+  number(v: number): this {
+    if ((v | 0) !== v || v < 0) return this.ascii(`${v}`);
+    // A non-negative 32-bit integer (and -0, which `${v}` writes as "0"): its digits.
+    const b = this.bytes;
+    if (v < 10) {
+      b[this.at++] = 48 + v;
+      return this;
+    }
+    let digits = 0;
+    for (let x = v; x > 0; x = Math.floor(x / 10)) digits++;
+    let end = this.at + digits;
+    this.at = end;
+    for (let x = v; x > 0; x = Math.floor(x / 10)) b[--end] = 48 + (x % 10);
+    return this;
+  }
+
+  /** Whether the chunk is worth handing to the zip (a row seldom fills the 64 KB left). */
+  full(): boolean {
+    return this.at >= XML_CHUNK_BYTES - (1 << 16);
+  }
+
+  empty(): boolean {
+    return this.at === 0;
+  }
+
+  /** The bytes written so far (the zip owns them); the next are written into a new chunk. */
+  take(): Uint8Array {
+    const out = this.bytes.subarray(0, this.at);
+    this.bytes = new Uint8Array(XML_CHUNK_BYTES);
+    this.at = 0;
+    return out;
   }
 }
 
@@ -205,15 +287,42 @@ class SheetWriter {
     const style = s === 0 ? "" : ` s="${s}"`;
     if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${style}><v>${v}</v></c>` : style === "" ? "" : `<c r="${ref}"${style}/>`;
     if (typeof v === "string") {
-      const id = this.strings.idOf(v, () => {
-        if (sheet !== null) this.cut.push(`${sheet}!${ref}`);
-      });
+      const id = this.strings.idOf(v);
+      if (this.strings.cut && sheet !== null) this.cut.push(`${sheet}!${ref}`);
       return `<c r="${ref}"${style} t="s"><v>${id}</v></c>`;
     }
     return style === "" ? "" : `<c r="${ref}"${style}/>`;
   }
 
-  *sheetXml(p: PlannedSheet): Iterable<string> {
+  /**
+   * {@link cell}'s XML of a data cell, as bytes into `out` (the XML of a cell is ASCII: the
+   * text is in the shared strings): no string per cell, the bulk of the result's ~2 million.
+   */
+  private cellBytes(out: XmlBytes, column: number, row: number, v: SpecCell | undefined, s: number, sheet: string | null): void {
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) {
+        if (s !== 0) this.cellStart(out, column, row, s).ascii("/>");
+        return;
+      }
+      this.cellStart(out, column, row, s).ascii("><v>").number(v).ascii("</v></c>");
+      return;
+    }
+    if (typeof v === "string") {
+      const id = this.strings.idOf(v);
+      if (this.strings.cut && sheet !== null) this.cut.push(`${sheet}!${this.letter(column)}${row}`);
+      this.cellStart(out, column, row, s).ascii(' t="s"><v>').number(id).ascii("</v></c>");
+      return;
+    }
+    if (s !== 0) this.cellStart(out, column, row, s).ascii("/>");
+  }
+
+  /** `<c r="B7" s="3"`. */
+  private cellStart(out: XmlBytes, column: number, row: number, s: number): XmlBytes {
+    out.room(CELL_ROOM).ascii('<c r="').ascii(this.letter(column)).number(row);
+    return s === 0 ? out.ascii('"') : out.ascii('" s="').number(s).ascii('"');
+  }
+
+  *sheetXml(p: PlannedSheet): Iterable<string | Uint8Array> {
     const { spec } = p;
     const width = Math.max(spec.columns.length, 1);
     const rows = spec.rows.length;
@@ -277,26 +386,26 @@ class SheetWriter {
     };
 
     const cutSheet = p.registry ? null : p.name;
-    let chunk = "";
+    const out = new XmlBytes();
     for (let r = 0; r < rows; r++) {
       const values = spec.rows[r] ?? [];
       const rowNumber = r + 2;
       let height = 0;
       for (const c of wrapped) {
         const v = values[c];
-        if (typeof v === "string" && v !== "") height = Math.max(height, wrappedHeight(cellText(v).text, spec.columns[c]?.width ?? 10));
+        if (typeof v === "string" && v !== "") height = Math.max(height, wrappedHeight(this.strings.safeText(v), spec.columns[c]?.width ?? 10));
       }
-      let xml = height > 0 ? `<row r="${rowNumber}" ht="${height}" customHeight="1">` : `<row r="${rowNumber}">`;
+      out.room(CELL_ROOM).ascii('<row r="').number(rowNumber);
+      if (height > 0) out.ascii('" ht="').number(height).ascii('" customHeight="1">');
+      else out.ascii('">');
       const styles = byRow.get(r);
       const ids = styles === undefined ? baseIds : rowIds(styles);
-      for (let c = 0; c < spec.columns.length; c++) xml += this.cell(this.letter(c) + rowNumber, values[c], ids[c] as number, cutSheet);
-      chunk += `${xml}</row>`;
-      if (chunk.length > 1 << 16) {
-        yield chunk;
-        chunk = "";
-      }
+      for (let c = 0; c < spec.columns.length; c++) this.cellBytes(out, c, rowNumber, values[c], ids[c] as number, cutSheet);
+      out.room(CELL_ROOM).ascii("</row>");
+      if (out.full()) yield out.take();
     }
-    yield `${chunk}</sheetData>`;
+    if (!out.empty()) yield out.take();
+    yield "</sheetData>";
     if (spec.table !== null && p.table === null) yield `<autoFilter ref="A1:${last}1"/>`;
     yield '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
     if (!p.registry) yield '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
