@@ -199,14 +199,55 @@ const CELL_ROOM = 128;
 /** Bytes of sheet XML handed to the zip at a time. */
 const XML_CHUNK_BYTES = 1 << 20;
 
+/** ASCII text as bytes. */
+function asciiBytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** Copies `piece` into `b` at `at`; the position after it. */
+function put(b: Uint8Array, at: number, piece: Uint8Array): number {
+  for (let i = 0; i < piece.length; i++) b[at++] = piece[i] as number;
+  return at;
+}
+
+/** Writes ASCII text into `b` at `at`; the position after it. */
+function putAscii(b: Uint8Array, at: number, s: string): number {
+  for (let i = 0; i < s.length; i++) b[at++] = s.charCodeAt(i);
+  return at;
+}
+
+/** Writes a finite number as `${v}` writes it into `b` at `at`; the position after it. */
+function putNumber(b: Uint8Array, at: number, v: number): number {
+  // A non-negative 32-bit integer (or -0, which `${v}` writes as "0"): its digits, no string.
+  if ((v | 0) !== v || v < 0) return putAscii(b, at, `${v}`);
+  let digits = 1;
+  for (let x = v; x >= 10; x = (x / 10) | 0) digits++;
+  let end = at + digits;
+  for (let x = v; end > at; x = (x / 10) | 0) b[--end] = 48 + (x % 10);
+  return at + digits;
+}
+
+const ROW_OPEN = asciiBytes('<row r="');
+const ROW_HEIGHT = asciiBytes('" ht="');
+const ROW_CUSTOM_HEIGHT = asciiBytes('" customHeight="1">');
+const ROW_END_TAG = asciiBytes('">');
+const ROW_CLOSE = asciiBytes("</row>");
+const NUMBER_OPEN = asciiBytes("><v>");
+const TEXT_OPEN = asciiBytes(' t="s"><v>');
+const VALUE_CLOSE = asciiBytes("</v></c>");
+const EMPTY_CLOSE = asciiBytes("/>");
+
 /**
  * ASCII XML written straight into byte chunks: the cells of the result sheets without a string
  * per cell or per row (measured: those strings, their concatenation and their UTF-8 encoding
- * were most of the sheets' time and garbage).
+ * were most of the sheets' time and garbage). The writer of a row takes {@link bytes} and
+ * {@link at} after {@link room}, writes, and sets {@link at}.
  */
 class XmlBytes {
-  private bytes = new Uint8Array(XML_CHUNK_BYTES);
-  private at = 0;
+  bytes = new Uint8Array(XML_CHUNK_BYTES);
+  at = 0;
 
   /** Makes sure `n` more bytes fit (a new chunk is started past the end only when one is taken). */
   room(n: number): this {
@@ -215,32 +256,6 @@ class XmlBytes {
       bigger.set(this.bytes.subarray(0, this.at));
       this.bytes = bigger;
     }
-    return this;
-  }
-
-  /** ASCII text (the caller made {@link room} for it). */
-  ascii(s: string): this {
-    const b = this.bytes;
-    let at = this.at;
-    for (let i = 0; i < s.length; i++) b[at++] = s.charCodeAt(i);
-    this.at = at;
-    return this;
-  }
-
-  /** A finite number as `${v}` writes it. */
-  number(v: number): this {
-    if ((v | 0) !== v || v < 0) return this.ascii(`${v}`);
-    // A non-negative 32-bit integer (and -0, which `${v}` writes as "0"): its digits.
-    const b = this.bytes;
-    if (v < 10) {
-      b[this.at++] = 48 + v;
-      return this;
-    }
-    let digits = 0;
-    for (let x = v; x > 0; x = Math.floor(x / 10)) digits++;
-    let end = this.at + digits;
-    this.at = end;
-    for (let x = v; x > 0; x = Math.floor(x / 10)) b[--end] = 48 + (x % 10);
     return this;
   }
 
@@ -294,32 +309,49 @@ class SheetWriter {
     return style === "" ? "" : `<c r="${ref}"${style}/>`;
   }
 
-  /**
-   * {@link cell}'s XML of a data cell, as bytes into `out` (the XML of a cell is ASCII: the
-   * text is in the shared strings): no string per cell, the bulk of the result's ~2 million.
-   */
-  private cellBytes(out: XmlBytes, column: number, row: number, v: SpecCell | undefined, s: number, sheet: string | null): void {
-    if (typeof v === "number") {
-      if (!Number.isFinite(v)) {
-        if (s !== 0) this.cellStart(out, column, row, s).ascii("/>");
-        return;
-      }
-      this.cellStart(out, column, row, s).ascii("><v>").number(v).ascii("</v></c>");
-      return;
-    }
-    if (typeof v === "string") {
-      const id = this.strings.idOf(v);
-      if (this.strings.cut && sheet !== null) this.cut.push(`${sheet}!${this.letter(column)}${row}`);
-      this.cellStart(out, column, row, s).ascii(' t="s"><v>').number(id).ascii("</v></c>");
-      return;
-    }
-    if (s !== 0) this.cellStart(out, column, row, s).ascii("/>");
+  /** `"` or `" s="7"`: the end of a cell's reference and its style, by the style's index. */
+  private readonly styleTails: Uint8Array[] = [];
+  private styleTail(s: number): Uint8Array {
+    let t = this.styleTails[s];
+    if (t === undefined) this.styleTails[s] = t = s === 0 ? asciiBytes('"') : asciiBytes(`" s="${s}"`);
+    return t;
   }
 
-  /** `<c r="B7" s="3"`. */
-  private cellStart(out: XmlBytes, column: number, row: number, s: number): XmlBytes {
-    out.room(CELL_ROOM).ascii('<c r="').ascii(this.letter(column)).number(row);
-    return s === 0 ? out.ascii('"') : out.ascii('" s="').number(s).ascii('"');
+  /**
+   * A data row's XML ({@link cell}'s for each cell, in a `<row>`), as bytes into `out`: the XML
+   * of the cells is ASCII (their text is in the shared strings), so no string is made per cell,
+   * the bulk of a region's ~2 million. `starts[c]` is `<c r="B` of column c.
+   */
+  private rowBytes(out: XmlBytes, starts: readonly Uint8Array[], values: readonly SpecCell[], rowNumber: number, height: number, ids: readonly number[], sheet: string | null): void {
+    out.room(64 + starts.length * CELL_ROOM);
+    const b = out.bytes;
+    let at = put(b, out.at, ROW_OPEN);
+    const numberAt = at;
+    at = putNumber(b, at, rowNumber);
+    // The row's number, written once here, is copied into each cell's reference.
+    const numberEnd = at;
+    if (height > 0) at = put(b, putNumber(b, put(b, at, ROW_HEIGHT), height), ROW_CUSTOM_HEIGHT);
+    else at = put(b, at, ROW_END_TAG);
+    for (let c = 0; c < starts.length; c++) {
+      const v = values[c];
+      const s = ids[c] as number;
+      const isNumber = typeof v === "number" && Number.isFinite(v);
+      const isText = typeof v === "string";
+      if (!isNumber && !isText && s === 0) continue;
+      at = put(b, at, starts[c] as Uint8Array);
+      for (let i = numberAt; i < numberEnd; i++) b[at++] = b[i] as number;
+      at = put(b, at, this.styleTail(s));
+      if (isNumber) {
+        at = put(b, putNumber(b, put(b, at, NUMBER_OPEN), v), VALUE_CLOSE);
+      } else if (isText) {
+        const id = this.strings.idOf(v);
+        if (this.strings.cut && sheet !== null) this.cut.push(`${sheet}!${this.letter(c)}${rowNumber}`);
+        at = put(b, putNumber(b, put(b, at, TEXT_OPEN), id), VALUE_CLOSE);
+      } else {
+        at = put(b, at, EMPTY_CLOSE);
+      }
+    }
+    out.at = put(b, at, ROW_CLOSE);
   }
 
   *sheetXml(p: PlannedSheet): Iterable<string | Uint8Array> {
@@ -387,6 +419,7 @@ class SheetWriter {
 
     const cutSheet = p.registry ? null : p.name;
     const out = new XmlBytes();
+    const starts = spec.columns.map((_, c) => asciiBytes(`<c r="${this.letter(c)}`));
     for (let r = 0; r < rows; r++) {
       const values = spec.rows[r] ?? [];
       const rowNumber = r + 2;
@@ -395,13 +428,8 @@ class SheetWriter {
         const v = values[c];
         if (typeof v === "string" && v !== "") height = Math.max(height, wrappedHeight(this.strings.safeText(v), spec.columns[c]?.width ?? 10));
       }
-      out.room(CELL_ROOM).ascii('<row r="').number(rowNumber);
-      if (height > 0) out.ascii('" ht="').number(height).ascii('" customHeight="1">');
-      else out.ascii('">');
       const styles = byRow.get(r);
-      const ids = styles === undefined ? baseIds : rowIds(styles);
-      for (let c = 0; c < spec.columns.length; c++) this.cellBytes(out, c, rowNumber, values[c], ids[c] as number, cutSheet);
-      out.room(CELL_ROOM).ascii("</row>");
+      this.rowBytes(out, starts, values, rowNumber, height, styles === undefined ? baseIds : rowIds(styles), cutSheet);
       if (out.full()) yield out.take();
     }
     if (!out.empty()) yield out.take();
