@@ -174,14 +174,11 @@ export function levelsJson(l: AttainmentResult): unknown {
 }
 
 function levelsParts(l: AttainmentResult, list: ListOf): unknown {
-  const row = (r: LevelRow) => ({
-    ...(r.schoolId === null ? {} : { schoolId: r.schoolId }),
-    year: r.year,
-    procedure: r.procedure,
-    results: r.results,
-    counts: [...r.counts],
-    basicOrAbove: n(r.basicOrAbove),
-  });
+  // A school's row starts with its id; the region's has none (two literals: no spread per row).
+  const row = (r: LevelRow) =>
+    r.schoolId === null
+      ? { year: r.year, procedure: r.procedure, results: r.results, counts: [...r.counts], basicOrAbove: n(r.basicOrAbove) }
+      : { schoolId: r.schoolId, year: r.year, procedure: r.procedure, results: r.results, counts: [...r.counts], basicOrAbove: n(r.basicOrAbove) };
   return { levels: [...ATTAINMENT_LEVELS], cuts: [...l.cuts], latestYear: l.latestYear, region: l.region.map(row), schools: list(l.schools, row) };
 }
 

@@ -14,9 +14,16 @@ export const EXCEL_MAX_CELL_CHARS = 32_767;
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/**
+ * Every character {@link FORBIDDEN} can match (and more: any surrogate), one class: a text
+ * without any is safe as it is, found by one quick scan instead of the alternation's lookarounds.
+ */
+// eslint-disable-next-line no-control-regex
+const MAYBE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]/;
+
 /** The text without the characters an .xlsx cannot hold. */
 export function xmlSafe(s: string): string {
-  return s.replace(FORBIDDEN, "");
+  return MAYBE_FORBIDDEN.test(s) ? s.replace(FORBIDDEN, "") : s;
 }
 
 /** A cell cut to Excel's limit: where it was, as "Лист!B7". */

@@ -29,6 +29,32 @@ describe("xmlSafe", () => {
   });
 });
 
+describe("xmlSafe's quick scan", () => {
+  // The one full replacement it used to run on every text, kept as the reference.
+  // eslint-disable-next-line no-control-regex
+  const REFERENCE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+  it("cleans every UTF-16 code unit, alone and between letters, as the full replacement does", () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, `ab${ch}`, `${ch}ж`, `x${ch}${ch}y`]) expect(xmlSafe(text)).toBe(text.replace(REFERENCE, ""));
+    }
+  });
+
+  it("cleans every plane's last two code points and pairs in every order as the full replacement does", () => {
+    for (let plane = 1; plane <= 16; plane++) {
+      for (const low of [0xfffd, 0xfffe, 0xffff]) {
+        const cp = String.fromCodePoint(plane * 0x10000 + low);
+        const high = cp.charCodeAt(0);
+        const lowUnit = cp.charCodeAt(1);
+        for (const text of [cp, `a${cp}b`, `${String.fromCharCode(lowUnit)}${String.fromCharCode(high)}`, `${cp}${String.fromCharCode(high)}`]) {
+          expect(xmlSafe(text)).toBe(text.replace(REFERENCE, ""));
+        }
+      }
+    }
+  });
+});
+
 const spec = (rows: (string | number | null)[][]): SheetSpec => ({
   name: "Итоги",
   columns: [
