@@ -156,7 +156,8 @@ class TempOutput implements StreamedOutput {
     readonly path: string,
     readonly tmp: string,
     readonly fd: number,
-    private readonly submit: (output: TempOutput, bytes: Uint8Array, position: number) => void,
+    private readonly submit: (output: TempOutput, bytes: Uint8Array, position: number, spare?: Buffer) => void,
+    private readonly spare: () => Buffer,
   ) {}
 
   write(bytes: Uint8Array): void {
@@ -174,7 +175,7 @@ class TempOutput implements StreamedOutput {
       this.write(Buffer.from(s, "utf8"));
       return;
     }
-    this.buffer ??= Buffer.allocUnsafe(TEXT_BUFFER_BYTES);
+    this.buffer ??= this.spare();
     this.used += this.buffer.write(s, this.used, "utf8");
   }
 
@@ -185,7 +186,7 @@ class TempOutput implements StreamedOutput {
     const used = this.used;
     this.buffer = null;
     this.used = 0;
-    this.submit(this, b.subarray(0, used), this.position);
+    this.submit(this, b.subarray(0, used), this.position, b);
     this.position += used;
   }
 }
@@ -231,7 +232,13 @@ export class StreamedOutputs {
       ensureDir(dirname(path));
       const tmp = tempPath(path);
       const fd = openSync(tmp, "w");
-      const output = new TempOutput(path, tmp, fd, (o, bytes, position) => this.submit(o, bytes, position));
+      const output = new TempOutput(
+        path,
+        tmp,
+        fd,
+        (o, bytes, position, spare) => this.submit(o, bytes, position, spare),
+        () => this.spareBuffers.pop() ?? Buffer.allocUnsafe(TEXT_BUFFER_BYTES),
+      );
       this.outputs.push(output);
       return output;
     } catch (e) {
@@ -240,11 +247,18 @@ export class StreamedOutputs {
     }
   }
 
-  private submit(output: TempOutput, bytes: Uint8Array, position: number): void {
+  /** Text buffers written out, encoded into again (fewer fresh megabytes, fewer collections). */
+  private readonly spareBuffers: Buffer[] = [];
+
+  private submit(output: TempOutput, bytes: Uint8Array, position: number, spare?: Buffer): void {
     if (this.closed || this.failure !== null) return;
     this.pending++;
-    write(output.fd, bytes, 0, bytes.length, position, (error) => {
-      if (error !== null && this.failure === null) this.failure = { path: output.path, error };
+    write(output.fd, bytes, 0, bytes.length, position, (error, written) => {
+      // A short write (the file system's choice) goes on with the rest.
+      if (error === null && written > 0 && written < bytes.length) this.submit(output, bytes.subarray(written), position + written, spare);
+      else if (spare !== undefined && this.spareBuffers.length < 8) this.spareBuffers.push(spare);
+      const failed = error ?? (written === 0 && bytes.length > 0 ? Object.assign(new Error("nothing written"), { code: "EIO" }) : null);
+      if (failed !== null && this.failure === null) this.failure = { path: output.path, error: failed };
       if (--this.pending === 0) this.settled();
     });
   }

@@ -246,7 +246,7 @@ const EMPTY_CLOSE = asciiBytes("/>");
  * {@link at} after {@link room}, writes, and sets {@link at}.
  */
 class XmlBytes {
-  bytes = new Uint8Array(XML_CHUNK_BYTES);
+  bytes = spareChunks.pop() ?? new Uint8Array(XML_CHUNK_BYTES);
   at = 0;
 
   /** Makes sure `n` more bytes fit (a new chunk is started past the end only when one is taken). */
@@ -271,10 +271,23 @@ class XmlBytes {
   /** The bytes written so far (the zip owns them); the next are written into a new chunk. */
   take(): Uint8Array {
     const out = this.bytes.subarray(0, this.at);
-    this.bytes = new Uint8Array(XML_CHUNK_BYTES);
+    this.bytes = spareChunks.pop() ?? new Uint8Array(XML_CHUNK_BYTES);
     this.at = 0;
     return out;
   }
+}
+
+/** Chunks the zip is done with, written into again (fewer fresh megabytes, fewer collections). */
+const spareChunks: Uint8Array[] = [];
+const MAX_SPARE_CHUNKS = 8;
+
+/**
+ * Gives back a chunk of sheet XML the zip no longer reads (deflated): a later chunk is written
+ * into it. Only a zip that knows when it is done with a chunk calls this (the command line's).
+ */
+export function spareXmlChunk(chunk: Uint8Array): void {
+  if (chunk.byteOffset !== 0 || chunk.buffer.byteLength !== XML_CHUNK_BYTES || spareChunks.length >= MAX_SPARE_CHUNKS) return;
+  spareChunks.push(new Uint8Array(chunk.buffer, 0, XML_CHUNK_BYTES));
 }
 
 /** A sheet to write: its spec (or the registry's rows), the name it gets, its table. */

@@ -4,7 +4,7 @@
  * next is made. The task pane's worker writes the same parts with fflate (./resultBytes).
  */
 import type { SheetSpec, WriteReport } from "./port";
-import { RESULT_DEFLATE_LEVEL, writeResultWorkbook, type PartZip } from "./resultWriter";
+import { RESULT_DEFLATE_LEVEL, spareXmlChunk, writeResultWorkbook, type PartZip } from "./resultWriter";
 import { MemorySink, ZipWriter, type ZipSink } from "./zipWriterNode";
 
 /**
@@ -48,7 +48,7 @@ export async function startResultWorkbook(requested: readonly SheetSpec[]): Prom
 export async function startResultWorkbookTo(requested: readonly SheetSpec[], sink: ZipSink): Promise<{ readonly finished: Promise<WriteReport> }> {
   // No bound on the text queued for zlib (the sheets' XML, ~70 MB on a region of 2,000 schools):
   // the XML is made at full speed and zlib catches up while the caller makes the JSON.
-  const zip = new ZipWriter(sink, { level: RESULT_DEFLATE_LEVEL, queueBytes: Infinity });
+  const zip = new ZipWriter(sink, { level: RESULT_DEFLATE_LEVEL, queueBytes: Infinity, consumed: spareXmlChunk });
   let finishing: Promise<void> | null = null;
   // The writer's `finish` starts the zip's and returns at once: the caller awaits it in `finished`.
   const started: PartZip = {

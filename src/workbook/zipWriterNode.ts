@@ -83,6 +83,8 @@ export interface ZipWriterOptions {
    * catches up.
    */
   readonly queueBytes?: number;
+  /** Called with each chunk of bytes given to {@link ZipWriter.add} once zlib no longer reads it (the caller may reuse it). */
+  readonly consumed?: (chunk: Uint8Array) => void;
 }
 
 export class ZipWriter {
@@ -93,6 +95,7 @@ export class ZipWriter {
   private queued = 0;
   private readonly level: number;
   private readonly queueBytes: number;
+  private readonly consumed: (chunk: Uint8Array) => void;
 
   /** `options`: zlib's level as a number (the older form), or {@link ZipWriterOptions}. */
   constructor(
@@ -102,6 +105,7 @@ export class ZipWriter {
     const o = typeof options === "number" ? { level: options } : options;
     this.level = o.level ?? 6;
     this.queueBytes = o.queueBytes ?? 16 << 20;
+    this.consumed = o.consumed ?? (() => undefined);
   }
 
   private write(chunk: Buffer): Promise<void> {
@@ -143,10 +147,11 @@ export class ZipWriter {
       entry.compressed += b.length;
     };
     let buffer = "";
-    const put = async (bytes: Uint8Array): Promise<void> => {
+    const put = async (bytes: Uint8Array, given = false): Promise<void> => {
       entry.crc = crc32(bytes, entry.crc);
       entry.size += bytes.length;
       const deflated = deflatePiece(bytes, this.level);
+      if (given) deflated.then(() => this.consumed(bytes), () => undefined);
       // Handled here too, so a failure waiting in the queue is not an unhandled rejection.
       deflated.catch(() => undefined);
       this.queued += bytes.length;
@@ -168,7 +173,7 @@ export class ZipWriter {
     for (const c of chunks) {
       if (typeof c !== "string") {
         if (buffer !== "") await flush();
-        await put(c);
+        await put(c, true);
         continue;
       }
       buffer += c;
