@@ -29,19 +29,20 @@ export function levelsSheet(levels: AttainmentResult, names: ReadonlyMap<string,
   ];
   const rows: SpecCell[][] = [];
   const styles: StyledCell[] = [];
-  const cells = (r: LevelRow): SpecCell[] => [
-    r.year,
-    r.procedure,
-    r.results,
-    ...r.counts,
-    ...r.counts.map((c) => (r.results > 0 ? c / r.results : null)),
-    r.basicOrAbove,
-  ];
+  // A row: who, year, procedure, results, the count of each level, the share of each level, «не ниже
+  // базового». Pushed one by one (no spread): a region has tens of thousands of these rows.
+  const row = (who: SpecCell, name: SpecCell, r: LevelRow): SpecCell[] => {
+    const out: SpecCell[] = [who, name, r.year, r.procedure, r.results];
+    for (const c of r.counts) out.push(c);
+    for (const c of r.counts) out.push(r.results > 0 ? c / r.results : null);
+    out.push(r.basicOrAbove);
+    return out;
+  };
   for (const r of levels.region) {
     styles.push({ row: rows.length, column: 0, style: TOTAL_STYLE });
-    rows.push([REGION, null, ...cells(r)]);
+    rows.push(row(REGION, null, r));
   }
-  for (const r of levels.schools) rows.push([r.schoolId, names.get(r.schoolId as string) ?? null, ...cells(r)]);
+  for (const r of levels.schools) rows.push(row(r.schoolId, names.get(r.schoolId as string) ?? null, r));
   if (rows.length === 0) rows.push([null, "нет данных: уровни считаются по баллам участников (лист «Баллы»)", ...new Array<SpecCell>(columns.length - 2).fill(null)]);
   const chart = levelsChart(levels, columns.length);
   return { name: LEVELS_SHEET_NAME, columns, rows, styles, table: null, freezeHeader: true, ...(chart === null ? {} : { charts: [chart] }) };

@@ -86,6 +86,19 @@ describe("levels in the result", () => {
     expect(summary?.rows.map((r) => r[col])).toEqual([2 / 5, 3 / 4, null]);
   });
 
+  it("writes a «Уровни» row per region and school row: who, year, procedure, results, the five counts, the five shares, «не ниже базового»", () => {
+    const lv = attainment(rows, scales, PRESETS.kbr.parameters);
+    const sheet = levelsSheet(lv, new Map([["A", "Школа А"]]));
+    const expected = [
+      ...lv.region.map((r) => ["Регион", null, r.year, r.procedure, r.results, ...r.counts, ...r.counts.map((c) => (r.results > 0 ? c / r.results : null)), r.basicOrAbove]),
+      ...lv.schools.map((r) => [r.schoolId, r.schoolId === "A" ? "Школа А" : null, r.year, r.procedure, r.results, ...r.counts, ...r.counts.map((c) => (r.results > 0 ? c / r.results : null)), r.basicOrAbove]),
+    ];
+    expect(sheet.rows).toEqual(expected);
+    expect(sheet.rows.every((r) => r.length === sheet.columns.length)).toBe(true);
+    // School A, ВПР 5 2025: 5 results, counts 1 низкий, 2 пониженный, 1 базовый, 1 повышенный, 0 высокий.
+    expect(sheet.rows.find((r) => r[0] === "A")?.slice(4)).toEqual([5, 1, 2, 1, 1, 0, 0.2, 0.4, 0.2, 0.2, 0, 2 / 5]);
+  });
+
   it("charts the region's latest year as 100 % stacked bars, a series per level", () => {
     const sheet = levelsSheet(result.levels, new Map());
     expect(sheet.charts).toEqual([
