@@ -6,6 +6,7 @@
  * (ШНОР → candidate mentor schools) and «Адресные рекомендации» (school → measures).
  */
 import { handoverList, type ListKind } from "../engine/handover/lists";
+import { compareRu } from "../engine/stats/order";
 import { GROUP_NAMES } from "../engine/regression";
 import type { IdentificationResult } from "../engine/types";
 import type { ColumnSpec, SheetSpec, SpecCell, StyledCell } from "./port";
@@ -53,7 +54,7 @@ export function mentorsSheet(result: IdentificationResult): SheetSpec {
     text("Примечание", 70, true),
   ];
   const rows: SpecCell[][] = [];
-  const shnor = result.schools.filter((s) => s.shnor).sort((a, b) => a.municipality.localeCompare(b.municipality, "ru") || a.name.localeCompare(b.name, "ru"));
+  const shnor = result.schools.filter((s) => s.shnor).sort((a, b) => compareRu(a.municipality, b.municipality) || compareRu(a.name, b.name));
   for (const s of shnor) {
     const mentors = s.mentors ?? [];
     if (mentors.length === 0) rows.push([s.municipality, s.id, s.name, s.swi, null, null, null, null, null, null, s.mentorsNote ?? null]);
@@ -77,7 +78,7 @@ export function recommendationsSheet(result: IdentificationResult): SheetSpec {
   const styles: StyledCell[] = [];
   const schools = result.schools
     .filter((s) => (s.recommendations ?? []).length > 0)
-    .sort((a, b) => a.municipality.localeCompare(b.municipality, "ru") || a.name.localeCompare(b.name, "ru"));
+    .sort((a, b) => compareRu(a.municipality, b.municipality) || compareRu(a.name, b.name));
   for (const s of schools) {
     for (const r of s.recommendations ?? []) {
       styles.push({ row: rows.length, column: 3, style: CATEGORY_STYLES[s.category] });

@@ -3,6 +3,7 @@
  * schools, each with its basis in one readable line. The «Перечень» sheets and the report are
  * both made from these rows, so they cannot disagree.
  */
+import { compareRu } from "../stats/order";
 import { num } from "../format";
 import { RISK_FACTOR_NAMES } from "../methodology";
 import { SCHOOL_TYPE_NAMES } from "../schoolTypes";
@@ -69,6 +70,6 @@ export function handoverList(result: Pick<IdentificationResult, "schools" | "reg
   return result.schools
     .filter(on)
     .slice()
-    .sort((a, b) => a.municipality.localeCompare(b.municipality, "ru") || a.name.localeCompare(b.name, "ru") || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => compareRu(a.municipality, b.municipality) || compareRu(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((s, i) => ({ n: i + 1, municipality: s.municipality, id: s.id, name: s.name, category: s.category, basis: listBasis(s, kind, result) }));
 }
