@@ -583,6 +583,57 @@ function rowAttr(b: Uint8Array, from: number, to: number): number {
   return 0;
 }
 
+/** `cells[i] = v` where `i` ≤ `cells.length`: appends at the end, so the array never has holes. */
+function setCell(cells: CellValue[], i: number, v: CellValue): void {
+  if (i < cells.length) cells[i] = v;
+  else cells.push(v);
+}
+
+/**
+ * `c[0, width)` as an array of its own, exactly as long. Up to 16 cells, an array literal: each
+ * width's literal is an allocation site, which V8 learns to allocate in the old generation once
+ * it sees that its arrays live on (every kept row does), so a million rows are not copied by the
+ * young generation's collections (measured: a third less collection time than `slice`).
+ */
+function keptRow(c: readonly CellValue[], width: number): CellValue[] {
+  switch (width) {
+    case 1:
+      return [c[0]!];
+    case 2:
+      return [c[0]!, c[1]!];
+    case 3:
+      return [c[0]!, c[1]!, c[2]!];
+    case 4:
+      return [c[0]!, c[1]!, c[2]!, c[3]!];
+    case 5:
+      return [c[0]!, c[1]!, c[2]!, c[3]!, c[4]!];
+    case 6:
+      return [c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!];
+    case 7:
+      return [c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!];
+    case 8:
+      return [c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!];
+    case 9:
+      return [c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!];
+    case 10:
+      return [c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!];
+    case 11:
+      return [c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!];
+    case 12:
+      return [c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!, c[11]!];
+    case 13:
+      return [c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!, c[11]!, c[12]!];
+    case 14:
+      return [c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!, c[11]!, c[12]!, c[13]!];
+    case 15:
+      return [c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!, c[11]!, c[12]!, c[13]!, c[14]!];
+    case 16:
+      return [c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!, c[11]!, c[12]!, c[13]!, c[14]!, c[15]!];
+    default:
+      return c.slice(0, width);
+  }
+}
+
 /** A gap between real rows: one shared, frozen empty row, so a gap costs a pointer per row. */
 const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
@@ -617,7 +668,14 @@ class SheetScanner {
   private text = new Uint8Array(256);
   private textLength = 0;
 
-  private row: CellValue[] | null = null;
+  /** Inside a `<row>`. */
+  private inRow = false;
+  /**
+   * The open row's cells, `cells[0, width)`; reused from row to row (what lies past `width` is
+   * stale) and copied at its exact width when the row ends, so a kept row has no spare capacity.
+   */
+  private readonly cells: CellValue[] = [];
+  private width = 0;
   private rowNumber = 0;
   private col = 0;
   private inCell = false;
@@ -667,18 +725,34 @@ class SheetScanner {
   // -- Tokens ---------------------------------------------------------------------------------
 
   push(chunk: Uint8Array): void {
-    let b = chunk;
-    let searchFrom = 0;
     const carry = this.carry;
+    let start = 0;
     if (carry !== null) {
-      b = new Uint8Array(carry.length + chunk.length);
-      b.set(carry, 0);
-      b.set(chunk, carry.length);
-      searchFrom = this.resume;
       this.carry = null;
+      // The construct carried over is joined with only as much of the chunk as it needs: a tag
+      // (or processing instruction) ends at the chunk's first `>`. A comment, a CDATA section or
+      // a cut `<` (rare) takes the whole chunk, as the general case.
+      let end = chunk.length;
+      if (carry.length > 1 && carry[1] !== 33 /* ! */) {
+        const gt = chunk.indexOf(62 /* > */);
+        if (gt >= 0) end = gt + 1;
+      }
+      const joined = new Uint8Array(carry.length + end);
+      joined.set(carry, 0);
+      joined.set(end === chunk.length ? chunk : chunk.subarray(0, end), carry.length);
+      this.scan(joined, 0, this.resume);
+      if (end === chunk.length) return;
+      start = end;
     }
+    this.scan(chunk, start, 0);
+  }
+
+  /**
+   * Scans `b` from `i`; a construct cut by its end is carried over. `searchFrom`: where, in the
+   * construct that starts at 0 (one carried over), the search for its end resumes.
+   */
+  private scan(b: Uint8Array, i: number, searchFrom: number): void {
     const n = b.length;
-    let i = 0;
     while (i < n) {
       let lt = i;
       while (lt < n && b[lt] !== 60 /* < */) lt++;
@@ -717,7 +791,7 @@ class SheetScanner {
           return;
         }
       }
-      if (c === 99 /* c */ && this.row !== null && lt + 2 < n && b[lt + 2] === 32) {
+      if (c === 99 /* c */ && this.inRow && lt + 2 < n && b[lt + 2] === 32) {
         // The usual cell's start tag, read in one pass; -1 leaves it to the general path.
         const next = this.fastCell(b, lt + 3);
         if (next >= 0) {
@@ -817,7 +891,7 @@ class SheetScanner {
       switch (c0) {
         case 99 /* c */:
           if (closing) this.endCell();
-          else if (this.row !== null) return this.startCell(b, nameEnd, to, selfClosing);
+          else if (this.inRow) return this.startCell(b, nameEnd, to, selfClosing);
           return -1;
         case 118 /* v */:
           if (this.inCell && !this.inRun) this.capture(1, closing, selfClosing);
@@ -854,7 +928,8 @@ class SheetScanner {
         const r = rowAttr(b, nameEnd, to);
         this.rowNumber = r > 0 ? r : this.rowNumber + 1;
         if (this.rowNumber > MAX_ROWS) this.refuse(`строка ${groupDigits(this.rowNumber)}: номер строки больше ${groupDigits(MAX_ROWS)} — предела Excel`);
-        this.row = [];
+        this.inRow = true;
+        this.width = 0;
         this.col = 0;
         if (selfClosing) this.endRow();
       }
@@ -951,59 +1026,93 @@ class SheetScanner {
    * nothing changed (the general path then reads the tag).
    */
   private fastCell(b: Uint8Array, p: number): number {
-    const stop = Math.min(b.length, p + FAST_TAG_BYTES);
+    const n = b.length;
+    const stop = n < p + FAST_TAG_BYTES ? n : p + FAST_TAG_BYTES;
     let col = 0;
     let type = T_NUMBER;
     let style = 0;
     let k = p;
+    let c = 0;
     for (;;) {
       while (k < stop && b[k] === 32) k++;
       if (k >= stop) return -1;
-      let c = b[k]!;
+      c = b[k]!;
       if (c === 62 /* > */) break;
       if (c === 47 /* / */) {
         if (k + 1 >= stop || b[k + 1] !== 62) return -1;
         this.begin(col, type, style, true);
         return k + 2;
       }
-      // The attribute's name (its local part: after the last ':').
-      let local = k;
-      while (k < stop && (c = b[k]!) !== 61 /* = */) {
-        if (c === 58 /* : */) local = k + 1;
-        else if (c <= 32 || c === 62 || c === 47 || c === 34 || c === 39) return -1;
-        k++;
-      }
-      if (k + 1 >= stop) return -1;
-      const quote = b[k + 1];
-      if (quote !== 34 && quote !== 39) return -1;
-      const v = k + 2;
-      let ve = v;
-      while (ve < stop && (c = b[ve]!) !== quote) {
-        if (c === 62) return -1;
-        ve++;
-      }
-      if (ve >= stop) return -1;
-      if (k - local === 1) {
-        const a = b[local];
-        if (a === 114 /* r */) {
-          for (let j = v; j < ve; j++) {
-            c = b[j]!;
-            if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-            else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+      if ((c === 114 /* r */ || c === 115 /* s */ || c === 116 /* t */) && k + 2 < stop && b[k + 1] === 61 /* = */ && b[k + 2] === 34 /* " */) {
+        // The usual attributes: r="B7", s="3", t="s".
+        let j = k + 3;
+        if (c === 114) {
+          for (; j < stop; j++) {
+            const d = b[j]!;
+            if (d >= 65 && d <= 90) col = col * 26 + (d - 64);
+            else if (d >= 97 && d <= 122) col = col * 26 + (d - 96);
             else break;
           }
-        } else if (a === 116 /* t */) type = ve - v === 1 ? cellTypeChar(b[v]!) : cellType(latin1(b, v, ve));
-        else if (a === 115 /* s */) {
-          for (let j = v; j < ve; j++) {
-            c = b[j]!;
-            if (c < 48 || c > 57 || style > MAX_STYLES) break;
-            style = style * 10 + (c - 48);
+        } else if (c === 115) {
+          for (; j < stop; j++) {
+            const d = b[j]!;
+            if (d < 48 || d > 57 || style > MAX_STYLES) break;
+            style = style * 10 + (d - 48);
           }
         }
+        let ve = j;
+        while (ve < stop && (c = b[ve]!) !== 34) {
+          if (c === 62) return -1;
+          ve++;
+        }
+        if (ve >= stop) return -1;
+        if (b[k] === 116) type = ve - (k + 3) === 1 ? cellTypeChar(b[k + 3]!) : cellType(latin1(b, k + 3, ve));
+        k = ve + 1;
+      } else {
+        // Any other attribute: its name's local part (after the last ':'), then its value.
+        let local = k;
+        while (k < stop && (c = b[k]!) !== 61 /* = */) {
+          if (c === 58 /* : */) local = k + 1;
+          else if (c <= 32 || c === 62 || c === 47 || c === 34 || c === 39) return -1;
+          k++;
+        }
+        if (k + 1 >= stop) return -1;
+        const quote = b[k + 1];
+        if (quote !== 34 && quote !== 39) return -1;
+        const v = k + 2;
+        let ve = v;
+        while (ve < stop && (c = b[ve]!) !== quote) {
+          if (c === 62) return -1;
+          ve++;
+        }
+        if (ve >= stop) return -1;
+        if (k - local === 1) {
+          const a = b[local];
+          if (a === 114 /* r */) {
+            for (let j = v; j < ve; j++) {
+              c = b[j]!;
+              if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+              else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+              else break;
+            }
+          } else if (a === 116 /* t */) type = ve - v === 1 ? cellTypeChar(b[v]!) : cellType(latin1(b, v, ve));
+          else if (a === 115 /* s */) {
+            for (let j = v; j < ve; j++) {
+              c = b[j]!;
+              if (c < 48 || c > 57 || style > MAX_STYLES) break;
+              style = style * 10 + (c - 48);
+            }
+          }
+        }
+        k = ve + 1;
       }
-      k = ve + 1;
       // Attributes are separated by white space.
-      if (k < stop && b[k] !== 32 && b[k] !== 62 && b[k] !== 47) return -1;
+      if (k < stop && (c = b[k]!) !== 32 && c !== 62 && c !== 47) return -1;
+    }
+    if (type === T_NUMBER || type === T_SHARED) {
+      // The usual value, `<v>…</v></c>` whole in `b`: stored without beginning the cell's state.
+      const next = this.quickStore(b, k + 1, col, type, style);
+      if (next >= 0) return next;
     }
     this.begin(col, type, style, false);
     if (type === T_NUMBER || type === T_SHARED || type === T_STR) {
@@ -1011,6 +1120,52 @@ class SheetScanner {
       if (next >= 0) return next;
     }
     return k + 1;
+  }
+
+  /**
+   * A number or shared-string cell's `<v>…</v></c>` at `b[p]`, whole in `b`, with a plain number
+   * or index: the cell is stored (as {@link begin} then {@link quickValue} would) and the scan
+   * resumes at the returned place; -1, with nothing changed, for anything else.
+   */
+  private quickStore(b: Uint8Array, p: number, col: number, type: number, style: number): number {
+    const n = b.length;
+    if (p + 3 > n || b[p] !== 60 || b[p + 1] !== 118 || b[p + 2] !== 62) return -1;
+    const start = p + 3;
+    // Digits only (the usual case) are read as they are scanned.
+    let e = start;
+    let m = 0;
+    let c = 0;
+    while (e < n && (c = b[e]!) >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      e++;
+    }
+    let digits = e - start;
+    if (c !== 60 || e >= n) {
+      digits = -1;
+      while (e < n && b[e] !== 60) e++;
+    }
+    if (e + 8 > n || e - start > MAX_TEXT) return -1;
+    if (b[e + 1] !== 47 || b[e + 2] !== 118 || b[e + 3] !== 62 || b[e + 4] !== 60 || b[e + 5] !== 47 || b[e + 6] !== 99 || b[e + 7] !== 62) return -1;
+    let v: CellValue;
+    if (type === T_NUMBER) {
+      const x = digits > 0 && digits <= 15 ? m : plainNumber(b, start, e);
+      if (x !== x) return -1;
+      v = x;
+    } else {
+      const d = digits > 0 && digits <= 15 ? m : -1;
+      if (d < 0) return -1;
+      v = this.shared[d] ?? null;
+    }
+    // begin(): the column and its bound, the date style.
+    const column = col > 0 ? col : this.col + 1;
+    this.col = column;
+    if (column > MAX_COLUMNS) {
+      this.refuse(`строка ${groupDigits(this.rowNumber)}: столбец номер ${groupDigits(column)} за пределом Excel (${groupDigits(MAX_COLUMNS)}, XFD)`);
+    }
+    this.dated = style > 0 && this.dateStyles[style] === 1;
+    this.inCell = false;
+    if (v !== null) this.store(v);
+    return e + 8;
   }
 
   /** Attributes with spaces around `=`: the general path. */
@@ -1089,14 +1244,18 @@ class SheetScanner {
 
   /** Puts the current cell's value in its row. */
   private store(v: CellValue): void {
-    const cells = this.row!;
+    const cells = this.cells;
     const col = this.col;
     this.budget.cells++;
-    if (cells.length < col - 1) {
-      this.pad(col - 1 - cells.length);
-      while (cells.length < col - 1) cells.push(null);
+    let w = this.width;
+    if (w < col) {
+      if (w < col - 1) {
+        this.pad(col - 1 - w);
+        for (; w < col - 1; w++) setCell(cells, w, null);
+      }
+      this.width = col;
     }
-    cells[col - 1] = v;
+    setCell(cells, col - 1, v);
     if (this.dated && typeof v === "number") (this.dates ??= new Set()).add(dateCellKey(this.rowNumber - 1, col - 1));
   }
 
@@ -1158,12 +1317,13 @@ class SheetScanner {
   }
 
   private endRow(): void {
-    const cells = this.row;
-    if (cells === null) return;
-    this.row = null;
+    if (!this.inRow) return;
+    this.inRow = false;
     this.rowsRead++;
     // A row with no value (formatting only) is not kept: it would only be a gap.
-    if (cells.length > 0) {
+    const width = this.width;
+    if (width > 0) {
+      const cells = keptRow(this.cells, width);
       const rows = this.rows;
       const index = this.rowNumber - 1;
       if (rows.length < index) {

@@ -10,7 +10,8 @@
  */
 import { createReadStream } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
-import { createInflateRaw } from "node:zlib";
+import type { TransformOptions } from "node:stream";
+import { createInflateRaw, type ZlibOptions } from "node:zlib";
 import type { RawWorkbook } from "../schema/raw";
 import { assertWorkbookBytes, FILE_KIND_HEAD, WorkbookFileError } from "./fileKind";
 import { defaultMaxUnpackedBytes } from "./readLimits";
@@ -80,6 +81,14 @@ async function readZipDirectory(path: string): Promise<{ size: number; entries: 
 
 type Zip = Awaited<ReturnType<typeof readZipDirectory>>;
 
+/**
+ * Inflated pieces of 1 MB, up to 4 MB of them buffered ahead: zlib (on the thread pool) runs
+ * ahead of the scan instead of waiting for each piece to be taken, and the main thread handles a
+ * quarter as many callbacks as with 256 KB pieces (1M-row workbook: the scan's idle time 480 →
+ * ~100 ms).
+ */
+const INFLATE_OPTIONS: ZlibOptions & TransformOptions = { chunkSize: 1 << 20, highWaterMark: 4 << 20 };
+
 /** Inflates a zip entry into `sink` chunk by chunk. */
 async function inflateEntry(path: string, zip: Zip, entry: ZipEntry, sink: PartSink, chunkSize?: number): Promise<void> {
   assertZipMethod(entry);
@@ -89,7 +98,7 @@ async function inflateEntry(path: string, zip: Zip, entry: ZipEntry, sink: PartS
     let source: AsyncIterable<Buffer> = file;
     let inflate: ReturnType<typeof createInflateRaw> | null = null;
     if (entry.method === 8) {
-      inflate = createInflateRaw({ chunkSize: 1 << 18 });
+      inflate = createInflateRaw(INFLATE_OPTIONS);
       file.on("error", (e) => inflate!.destroy(e));
       source = file.pipe(inflate);
     }
