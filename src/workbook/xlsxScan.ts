@@ -798,6 +798,20 @@ class SheetScanner {
           i = next;
           continue;
         }
+      } else if (c === 47 /* / */ && lt + 5 < n && b[lt + 2] === 114 && b[lt + 3] === 111 && b[lt + 4] === 119 && b[lt + 5] === 62) {
+        // `</row>`, as the general path reads it.
+        this.endRow();
+        i = lt + 6;
+        continue;
+      } else if (c === 114 /* r */ && from === 0 && lt + 4 < n && b[lt + 2] === 111 && b[lt + 3] === 119 && b[lt + 4] === 32) {
+        // `<row …>`: its end found by the native search, then read as the general path reads it.
+        const gt = b.indexOf(62 /* > */, lt + 4);
+        if (gt >= 0) {
+          const selfClosing = b[gt - 1] === 47;
+          this.tag(b, selfClosing ? gt - 1 : gt, lt + 1, lt + 4, false, selfClosing);
+          i = gt + 1;
+          continue;
+        }
       }
       let gt = lt + 1 >= n ? n : Math.max(lt + 1, from);
       while (gt < n && b[gt] !== 62 /* > */) gt++;
