@@ -1047,6 +1047,38 @@ class SheetScanner {
     let style = 0;
     let k = p;
     let c = 0;
+    if (b[p] === 114 /* r */ && b[p + 1] === 61 && b[p + 2] === 34) {
+      // The usual tag exactly — r="B7", then s="3" and t="s" (one letter) if there, one space
+      // apart, then `>` — read straight; anything else is left to the attribute loop below.
+      let j = p + 3;
+      let d = 0;
+      while (j < stop && (d = b[j]!) >= 65 && d <= 90) {
+        col = col * 26 + (d - 64);
+        j++;
+      }
+      while (j < stop && (d = b[j]!) >= 48 && d <= 57) j++;
+      if (d === 34 && ++j + 6 < stop) {
+        d = b[j]!;
+        if (d === 32 && b[j + 1] === 115 /* s */ && b[j + 2] === 61 && b[j + 3] === 34) {
+          j += 4;
+          while (j < stop && (d = b[j]!) >= 48 && d <= 57 && style <= MAX_STYLES) {
+            style = style * 10 + (d - 48);
+            j++;
+          }
+          d = d === 34 && ++j + 6 < stop ? b[j]! : 0;
+        }
+        const t = b[j + 4]!;
+        if (d === 32 && b[j + 1] === 116 /* t */ && b[j + 2] === 61 && b[j + 3] === 34 && b[j + 5] === 34 && t !== 34 && t !== 62) {
+          type = cellTypeChar(t);
+          j += 6;
+          d = j < stop ? b[j]! : 0;
+        }
+        if (d === 62 /* > */) return this.cellContent(b, j, col, type, style);
+      }
+      col = 0;
+      type = T_NUMBER;
+      style = 0;
+    }
     for (;;) {
       while (k < stop && b[k] === 32) k++;
       if (k >= stop) return -1;
@@ -1123,6 +1155,11 @@ class SheetScanner {
       // Attributes are separated by white space.
       if (k < stop && (c = b[k]!) !== 32 && c !== 62 && c !== 47) return -1;
     }
+    return this.cellContent(b, k, col, type, style);
+  }
+
+  /** After a cell's start tag, its `>` at `b[k]`: the value read in one step where it can be. */
+  private cellContent(b: Uint8Array, k: number, col: number, type: number, style: number): number {
     if (type === T_NUMBER || type === T_SHARED) {
       // The usual value, `<v>…</v></c>` whole in `b`: stored without beginning the cell's state.
       const next = this.quickStore(b, k + 1, col, type, style);

@@ -103,8 +103,40 @@ const NUMBERS = ["0", "7", "45", "2023", "999999999", "1000000000", "12345678901
 const SHARED = ["0", "1", "2", "3", "5", "4110", "007", "", "-1", "1.5", " 2", "99999999999"];
 const TEXTS = ["Школа", "a &amp; b", "x &amp;amp; y", "&lt;tag&gt;", "line\r\nbreak", "", "  пробелы  ", "_x0041_", "😀 ёлка"];
 
+/** Start tags near the usual `r="B7" s="3" t="s"`, each a step off it. */
+const ODD_TAGS = [
+  't=""',
+  't=">"',
+  't="""',
+  't="s" ',
+  's="1"t="s"',
+  "r=\"{ref}\"  s=\"1\"",
+  'r="{ref}" t="s" s="2"',
+  'r="{ref}" s="123456789" t="s"',
+  'r="{ref}" s="1" t=">"',
+  'r="{ref}" s="1" t="""',
+  'r="{ref}" s="1"t="s"',
+  'r="{ref}" s="1x" t="s"',
+  'r="{ref}" s="" t="s"',
+  'r="{ref}" s="3"',
+  'r="{ref}" t="str"',
+  'r="{ref}" t="ss"',
+  'r="{ref}" t="n"',
+  'r="{ref}" t="b"',
+  'r="{ref}" t="s" cm="1"',
+  'r="{ref}x"',
+  'r="{ref}>"',
+  'r=""',
+  'r="12"',
+  'r="{ref}"x="1"',
+  'r="{ref}" s="1" t="s"/',
+  'r="{ref}" s="1"/',
+  'r=">"',
+];
+
 /** One cell's markup, of a shape chosen at random. */
 function cell(r: () => number, ref: string): string {
+  if (r() < 0.1) return `<c ${pick(r, ODD_TAGS).replace("{ref}", ref)}><v>${pick(r, r() < 0.5 ? SHARED : NUMBERS)}</v></c>`;
   const rAttr = pick(r, [` r="${ref}"`, ` r="${ref}"`, ` r="${ref}"`, ` r="${ref.toLowerCase()}"`, ` r='${ref}'`, ` r = "${ref}"`, "", ` x:r="${ref}"`]);
   const s = pick(r, ["", "", ' s="1"', ' s="2"', ' s="3"', ' s="0"', ' s="99999"', ' s="x"']);
   const extra = pick(r, ["", "", "", "", ' cm="1"', ' vm="2"', ' ph="1"', "  ", '\n s="1"']);
