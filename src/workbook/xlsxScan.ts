@@ -1295,6 +1295,8 @@ class SheetScanner {
 
   /** Puts the current cell's value in its row. */
   private store(v: CellValue): void {
+    // A cell whose end comes after its row's (`</row>` before `</c>`) has no row to go in.
+    if (!this.inRow) this.refuse(`${this.place()}: ячейка закрыта после конца своей строки`);
     const cells = this.cells;
     const col = this.col;
     this.budget.cells++;

@@ -167,6 +167,13 @@ describe("WorkbookScan", () => {
     expect(() => scan(parts, every(4093))).toThrow(message);
   });
 
+  it("refuses a cell that ends after its row (the scanner before it failed with a TypeError)", () => {
+    const parts = book('<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></row></c></sheetData>');
+    for (const cut of [(b: Uint8Array) => [b], every(1), every(7)]) {
+      expect(() => scan(parts, cut)).toThrow("лист «Данные», ячейка B1: ячейка закрыта после конца своей строки — файл повреждён или собран не Excel");
+    }
+  });
+
   it("refuses parts that unpack past the bound, and past their declared size", () => {
     expect(() => scan(KITCHEN, undefined, { maxUnpackedBytes: 1000 })).toThrow(/книга распаковывается больше чем в 1 МБ/);
     const s = new WorkbookScan({ has: () => true, maxUnpackedBytes: 1 << 20 });
