@@ -11,13 +11,13 @@ import {
   checkAgainstScales,
   checkCounts,
   checkDuplicateKeys,
-  checkDuplicateParts,
+  checkDuplicateResults,
+  checkDuplicateScores,
   checkDuplicateSchools,
   checkScaleRows,
   checkScaleYears,
   checkUnknownSchools,
   flagOverriddenResults,
-  groupKey,
   scaleKey,
   scaleKeyText,
   yearScaleKey,
@@ -57,21 +57,32 @@ function load<T>(wb: RawWorkbook, def: SheetDef<T>, sink: IssueSink): { sheet: R
  * One spelling per subject: the first seen (Шкалы first), so "русский язык" in `Баллы` meets
  * "Русский язык" in `Шкалы` and the engine can match subjects exactly.
  */
-function unifySubjects<T extends { subject: string }>(rows: ReadRow<T>[], spelling: Map<string, string>): ReadRow<T>[] {
+function unifySubjects<T extends { subject: string }>(rows: readonly ReadRow<T>[], spelling: Map<string, string>): readonly ReadRow<T>[] {
   // Rows come grouped by subject: a subject spelt as the previous row's is already the one kept.
+  // The rows are copied only from the first row whose spelling changes.
   let kept = "";
-  return rows.map((r) => {
-    if (kept !== "" && r.value.subject === kept) return r;
-    const k = looseKey(r.value.subject);
-    const s = spelling.get(k);
-    if (s === r.value.subject) kept = s;
-    if (s === undefined) {
-      spelling.set(k, r.value.subject);
-      kept = r.value.subject;
-      return r;
+  let out: ReadRow<T>[] | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const subject = r.value.subject;
+    if (kept !== "" && subject === kept) {
+      out?.push(r);
+      continue;
     }
-    return s === r.value.subject ? r : { row: r.row, value: { ...r.value, subject: s } };
-  });
+    const k = looseKey(subject);
+    const s = spelling.get(k);
+    if (s === subject) kept = s;
+    if (s === undefined) {
+      spelling.set(k, subject);
+      kept = subject;
+    }
+    if (s === undefined || s === subject) out?.push(r);
+    else {
+      out ??= rows.slice(0, i);
+      out.push({ row: r.row, value: { ...r.value, subject: s } });
+    }
+  }
+  return out ?? rows;
 }
 
 function scaleRowKey(s: Pick<Scale, "procedure" | "grade" | "subject" | "year">): string {
@@ -164,7 +175,11 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
     sink,
   );
   // Rows that name a year are keyed by it too; the results look up their year's row first.
-  const years = new Set([...results.rows, ...scores.rows].map((r) => r.value.year));
+  const years = new Set<number>();
+  for (const sheet of [results.rows, scores.rows]) {
+    let last: number | null = null;
+    for (const r of sheet) if (r.value.year !== last) years.add((last = r.value.year));
+  }
   if (results.complete && scores.complete) scaleRows = checkScaleYears(scales, scaleRows, years, sink);
   const scaleMap = scales.complete ? new Map<string, Scale | null>(scaleRows.map((r) => [scaleRowKey(r.value), r.value])) : null;
   for (const r of scales.invalid) {
@@ -180,31 +195,14 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
   for (const [k, v] of scaleMap ?? []) if (v !== null && !validScales.has(v)) scaleMap?.set(k, null);
 
   let resultRows = unifySubjects(results.rows, spelling);
-  if (known !== null) resultRows = checkUnknownSchools({ ...results, rows: resultRows }, known, sink);
-  resultRows = checkDuplicateKeys(
-    results,
-    resultRows,
-    (v) => `${groupKey(v)}\u0000${looseKey(v.subject)}`,
-    (v) => `ОО ${v.schoolId}, ${v.year} год, ${scaleKeyText(v.procedure, v.grade, v.subject)}`,
-    "duplicate-result",
-    "subject",
-    sink,
-  );
+  if (known !== null) resultRows = checkUnknownSchools(results, resultRows, known, sink);
+  resultRows = checkDuplicateResults(results, resultRows, sink);
   resultRows = checkCounts(results, resultRows, sink);
   if (scaleMap !== null) resultRows = checkAgainstScales(results, resultRows, scaleMap, "meanScore", (v) => v.meanScore, sink);
 
   let scoreRows = unifySubjects(scores.rows, spelling);
-  if (known !== null) scoreRows = checkUnknownSchools({ ...scores, rows: scoreRows }, known, sink);
-  scoreRows = checkDuplicateParts(
-    scores,
-    scoreRows,
-    6,
-    (v) => [v.schoolId, v.year, v.procedure, v.grade, looseKey(v.subject), v.participantId],
-    (v) => `${v.participantId} (ОО ${v.schoolId}, ${v.year} год, ${scaleKeyText(v.procedure, v.grade, v.subject)})`,
-    "duplicate-score",
-    "participantId",
-    sink,
-  );
+  if (known !== null) scoreRows = checkUnknownSchools(scores, scoreRows, known, sink);
+  scoreRows = checkDuplicateScores(scores, scoreRows, sink);
   if (scaleMap !== null) scoreRows = checkAgainstScales(scores, scoreRows, scaleMap, "score", (v) => v.score, sink);
 
   flagOverriddenResults(results, resultRows, scoreRows, sink);

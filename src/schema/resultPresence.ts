@@ -36,7 +36,11 @@ export function checkResultPresence(
   }
   const scored = new Set<string>();
   const seen = new NestedMap<true>(2);
+  let last: ParticipantScore | null = null;
   for (const { value } of scoreRows) {
+    // Rows come grouped: a run of one procedure and year needs one look-up.
+    if (last !== null && value.procedure === last.procedure && value.year === last.year) continue;
+    last = value;
     if (seen.getOrSet([value.procedure, value.year], true) === undefined) scored.add(`${value.procedure}\u0000${value.year}`);
   }
   const groups = new Map<string, { procedure: string; year: number; first: number; last: number; rows: number; counted: boolean; mean: boolean }>();

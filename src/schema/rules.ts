@@ -60,21 +60,47 @@ export function checkDuplicateSchools(schools: Sheet<School>, sink: IssueSink): 
   }
 }
 
+/**
+ * What a check keeps of `rows`: `rows` itself while it drops nothing (a million-row sheet is
+ * copied only when a row is dropped), then a copy of the rows kept.
+ */
+class KeptRows<R> {
+  private kept: R[] | null = null;
+  constructor(private readonly rows: readonly R[]) {}
+  /** The next row, `r`, stays. */
+  keep(r: R): void {
+    this.kept?.push(r);
+  }
+  /** The next row, `rows[i]`, is dropped. */
+  drop(i: number): void {
+    this.kept ??= this.rows.slice(0, i);
+  }
+  get result(): readonly R[] {
+    return this.kept ?? this.rows;
+  }
+}
+
 /** Rows of results or scores whose school is not on `Школы`. */
-export function checkUnknownSchools<T extends { schoolId: string }>(sheet: Sheet<T>, known: ReadonlySet<string>, sink: IssueSink): ReadRow<T>[] {
-  const kept: ReadRow<T>[] = [];
+export function checkUnknownSchools<T extends { schoolId: string }>(sheet: Sheet<T>, rows: readonly ReadRow<T>[], known: ReadonlySet<string>, sink: IssueSink): readonly ReadRow<T>[] {
+  const kept = new KeptRows(rows);
   // Numeric codes by their value: "07013" and 7013 (a number shown as «00000») differ only by leading zeros.
   const byDigits = new Map<string, string>();
   for (const id of known) if (/^\d+$/.test(id)) byDigits.set(id.replace(/^0+(?=\d)/, ""), id);
-  for (const r of sheet.rows) {
-    if (known.has(r.value.schoolId)) kept.push(r);
-    else {
-      const id = r.value.schoolId;
+  // A school's rows come together: its code was just looked up.
+  let lastKnown: string | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const id = r.value.schoolId;
+    if (id === lastKnown || known.has(id)) {
+      lastKnown = id;
+      kept.keep(r);
+    } else {
+      kept.drop(i);
       const twin = /^\d+$/.test(id) ? byDigits.get(id.replace(/^0+(?=\d)/, "")) : undefined;
       sink.push({ code: "unknown-school", sheet: sheet.name, row: r.row, column: col(sheet, "schoolId"), received: id, ...(twin !== undefined ? { details: { twin } } : {}) });
     }
   }
-  return kept;
+  return kept.result;
 }
 
 /** Rows repeating an earlier row's key. */
@@ -103,27 +129,108 @@ export function checkDuplicateKeys<T>(
 }
 
 /**
- * Rows repeating an earlier row's key, the key given as parts (`depth` of them) rather than one
- * string: the same rule as {@link checkDuplicateKeys} for sheets of a million rows.
+ * Rows of «Результаты» repeating an earlier row's school × year × procedure × grade × subject
+ * (the subject by {@link looseKey}): {@link checkDuplicateKeys} with the key
+ * `${groupKey(v)}\u0000${looseKey(v.subject)}`, looked up as group, then subject, so that only a
+ * new group makes a key string. Parts holding a NUL themselves (never seen in a workbook) could
+ * make the keys of different parts equal: their rows keep the one-string key, which only such
+ * rows can share (theirs has more than four NULs).
  */
-export function checkDuplicateParts<T>(
-  sheet: Sheet<T>,
-  rows: readonly ReadRow<T>[],
-  depth: number,
-  parts: (v: T) => readonly unknown[],
-  keyText: (v: T) => string,
-  code: "duplicate-result" | "duplicate-score",
-  column: keyof T & string,
-  sink: IssueSink,
-): ReadRow<T>[] {
-  const first = new NestedMap<number>(depth);
-  const kept: ReadRow<T>[] = [];
-  for (const r of rows) {
-    const seen = first.getOrSet(parts(r.value), r.row);
-    if (seen === undefined) kept.push(r);
-    else sink.push({ code, sheet: sheet.name, row: r.row, column: col(sheet, column), details: { key: keyText(r.value), firstRow: seen + 1 } });
+export function checkDuplicateResults(results: Sheet<AggregatedResult>, rows: readonly ReadRow<AggregatedResult>[], sink: IssueSink): readonly ReadRow<AggregatedResult>[] {
+  const kept = new KeptRows(rows);
+  const groups = new Map<string, Map<string, number>>();
+  const odd = new Map<string, number>();
+  let last: AggregatedResult | null = null;
+  let subjects: Map<string, number> | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const v = r.value;
+    if (last === null || v.schoolId !== last.schoolId || v.year !== last.year || v.procedure !== last.procedure || v.grade !== last.grade) {
+      last = v;
+      if (v.schoolId.includes("\u0000") || v.procedure.includes("\u0000")) subjects = null;
+      else {
+        const g = groupKey(v);
+        subjects = groups.get(g) ?? null;
+        if (subjects === null) {
+          subjects = new Map();
+          groups.set(g, subjects);
+        }
+      }
+    }
+    const s = looseKey(v.subject);
+    let seen: number | undefined;
+    if (subjects !== null && !s.includes("\u0000")) {
+      seen = subjects.get(s);
+      if (seen === undefined) subjects.set(s, r.row);
+    } else {
+      const k = `${groupKey(v)}\u0000${s}`;
+      seen = odd.get(k);
+      if (seen === undefined) odd.set(k, r.row);
+    }
+    if (seen === undefined) kept.keep(r);
+    else {
+      kept.drop(i);
+      sink.push({
+        code: "duplicate-result",
+        sheet: results.name,
+        row: r.row,
+        column: col(results, "subject"),
+        details: { key: `ОО ${v.schoolId}, ${v.year} год, ${scaleKeyText(v.procedure, v.grade, v.subject)}`, firstRow: seen + 1 },
+      });
+    }
   }
-  return kept;
+  return kept.result;
+}
+
+/**
+ * Rows of «Баллы» repeating an earlier row's school × year × procedure × grade × subject (by
+ * {@link looseKey}) × participant (one key of six parts), looked up
+ * as school × year × procedure × grade, then participant, then subject. A school's rows come
+ * together and a participant's subjects follow each other, so most rows cost one lookup in the
+ * participant's few subjects, and no array of parts.
+ */
+export function checkDuplicateScores(scores: Sheet<ParticipantScore>, rows: readonly ReadRow<ParticipantScore>[], sink: IssueSink): readonly ReadRow<ParticipantScore>[] {
+  const kept = new KeptRows(rows);
+  const groups = new NestedMap<Map<string, Map<string, number>>>(4);
+  let last: ParticipantScore | null = null;
+  let participants: Map<string, Map<string, number>> | null = null;
+  let subjects: Map<string, number> | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const v = r.value;
+    const sameGroup = last !== null && v.schoolId === last.schoolId && v.year === last.year && v.procedure === last.procedure && v.grade === last.grade;
+    if (!sameGroup) {
+      participants = groups.get([v.schoolId, v.year, v.procedure, v.grade]) ?? null;
+      if (participants === null) {
+        participants = new Map();
+        groups.set([v.schoolId, v.year, v.procedure, v.grade], participants);
+      }
+    }
+    if (!sameGroup || v.participantId !== last!.participantId) {
+      subjects = participants!.get(v.participantId) ?? null;
+      if (subjects === null) {
+        subjects = new Map();
+        participants!.set(v.participantId, subjects);
+      }
+    }
+    last = v;
+    const s = looseKey(v.subject);
+    const seen = subjects!.get(s);
+    if (seen === undefined) {
+      subjects!.set(s, r.row);
+      kept.keep(r);
+    } else {
+      kept.drop(i);
+      sink.push({
+        code: "duplicate-score",
+        sheet: scores.name,
+        row: r.row,
+        column: col(scores, "participantId"),
+        details: { key: `${v.participantId} (ОО ${v.schoolId}, ${v.year} год, ${scaleKeyText(v.procedure, v.grade, v.subject)})`, firstRow: seen + 1 },
+      });
+    }
+  }
+  return kept.result;
 }
 
 /** `Шкалы`: min ≤ max, min ≤ high ≤ max, cut-offs rising and within max. */
@@ -166,6 +273,10 @@ export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly Rea
   const header = (f: keyof AggregatedResult & string): string => LABELS[f] ?? f;
   for (const r of rows) {
     const v = r.value;
+    if (plainlyConsistent(v)) {
+      kept.push(r);
+      continue;
+    }
     let ok = true;
     for (const [lf, rf] of COUNT_PAIRS) {
       const lv = v[lf] ?? null;
@@ -219,6 +330,46 @@ export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly Rea
   return kept;
 }
 
+/** `a ≤ b` where both are given. */
+function atMost(a: number | null | undefined, b: number | null | undefined): boolean {
+  return a === null || a === undefined || b === null || b === undefined || a <= b;
+}
+
+/**
+ * Nothing for {@link checkCounts} to report in this row: its rules (COUNT_PAIRS, then the three
+ * sums) with the fields named, the quick answer for the many rows that are right. Where it says
+ * no, the rules run one by one and say what is wrong.
+ */
+function plainlyConsistent(v: AggregatedResult): boolean {
+  const p = v.participants;
+  if (
+    !atMost(v.belowMin, p) ||
+    !atMost(v.atLeastMid, p) ||
+    !atMost(v.atLeastTop, v.atLeastMid) ||
+    !atMost(v.atLeastTop, p) ||
+    !atMost(v.mark2, p) ||
+    !atMost(v.marks45, p) ||
+    !atMost(p, v.gradeSize) ||
+    !atMost(v.belowScaleMin, p) ||
+    !atMost(v.highBand, p) ||
+    !atMost(v.procedureLow, p) ||
+    !atMost(v.procedureHigh, p) ||
+    !atMost(v.procedureBelowScaleMin, p) ||
+    !atMost(v.journalLowered, p) ||
+    !atMost(v.journalConfirmed, p) ||
+    !atMost(v.journalRaised, p)
+  ) {
+    return false;
+  }
+  if (v.belowMin !== null && v.atLeastMid !== null && v.belowMin + v.atLeastMid > p) return false;
+  if (v.mark2 !== null && v.marks45 !== null && v.mark2 + v.marks45 > p) return false;
+  const lowered = v.journalLowered ?? null;
+  const confirmed = v.journalConfirmed ?? null;
+  const raised = v.journalRaised ?? null;
+  const given = (lowered === null ? 0 : 1) + (confirmed === null ? 0 : 1) + (raised === null ? 0 : 1);
+  return given <= 1 || (lowered ?? 0) + (confirmed ?? 0) + (raised ?? 0) <= p;
+}
+
 type CountField = { [K in keyof AggregatedResult]-?: NonNullable<AggregatedResult[K]> extends number ? K : never }[keyof AggregatedResult] & string;
 
 /** Counts that cannot exceed another count of the same row: [smaller, larger], in the order reported. */
@@ -269,9 +420,9 @@ export function checkAgainstScales<T extends { year: number; procedure: string; 
   valueField: keyof T & string,
   value: (v: T) => number | null,
   sink: IssueSink,
-): ReadRow<T>[] {
+): readonly ReadRow<T>[] {
   const reported = new Set<string>();
-  const kept: ReadRow<T>[] = [];
+  const kept = new KeptRows(rows);
   // The scale of each year × procedure × grade × subject, looked up once.
   const resolved = new NestedMap<{ k: string; scale: Scale | null | undefined }>(4);
   let last: { k: string; scale: Scale | null | undefined } | null = null;
@@ -279,10 +430,11 @@ export function checkAgainstScales<T extends { year: number; procedure: string; 
   let lastProcedure = "";
   let lastGrade = 0;
   let lastSubject = "";
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     const v = r.value;
     if (v.subject === ALL_SUBJECTS) {
-      kept.push(r);
+      kept.keep(r);
       continue;
     }
     // Rows come grouped (a school's participants in one subject), so the last row's scale is
@@ -305,10 +457,11 @@ export function checkAgainstScales<T extends { year: number; procedure: string; 
     }
     const { k, scale } = hit;
     if (scale === null) {
-      kept.push(r);
+      kept.keep(r);
       continue;
     }
     if (scale === undefined) {
+      kept.drop(i);
       if (!reported.has(k)) {
         reported.add(k);
         sink.push({ code: "scale-missing", sheet: sheet.name, row: r.row, column: col(sheet, "subject" as keyof T & string), details: { key: scaleKeyText(v.procedure, v.grade, v.subject) } });
@@ -317,6 +470,7 @@ export function checkAgainstScales<T extends { year: number; procedure: string; 
     }
     const x = value(v);
     if (x !== null && x > scale.maxScore) {
+      kept.drop(i);
       sink.push({
         code: "score-above-max",
         sheet: sheet.name,
@@ -327,9 +481,9 @@ export function checkAgainstScales<T extends { year: number; procedure: string; 
       });
       continue;
     }
-    kept.push(r);
+    kept.keep(r);
   }
-  return kept;
+  return kept.result;
 }
 
 /** Key of school × year × procedure × grade: the unit that participant rows replace. */

@@ -27,7 +27,7 @@ import { checkMonitoringCounts, checkMunicipalIndicators, dropAbsentMonitoringFi
 import { MUNICIPAL_INDICATORS_SHEET } from "../../../src/schema/monitoringSheets";
 import { checkRecommendations, RECOMMENDATIONS_SHEET } from "../../../src/schema/recommendationsSheet";
 import { checkRiskProfiles, RISK_PROFILE_SHEET } from "../../../src/schema/riskProfileSheet";
-import { checkResultPresence } from "../../../src/schema/resultPresence";
+import { checkResultPresence } from "./resultPresence";
 import { RESULTS_SHEET, SCALES_SHEET, SCHOOLS_SHEET, SCORES_SHEET } from "../../../src/schema/sheets";
 import { IssueSink } from "../../../src/schema/sink";
 import { joinContinuations } from "../../../src/schema/continuation";
