@@ -151,6 +151,16 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
   const template = recordTemplate([...absent.map((c) => c.field), ...cols.map((c) => c.field)]);
   const absentValid = absent.every((c) => c.def.nullable);
   const rawRows = located.raw.rows;
+  const fields = cols.map((c) => c.field);
+  // Numeric columns read by the quick path below, with their bounds (±∞ where there is none).
+  const quick = cols.map((c) => (c.def.type === "int" || c.def.type === "number" || c.def.type === "percent") && !fractions.has(c.field));
+  const integer = cols.map((c) => c.def.type === "int");
+  const low = cols.map((c) => (c.def.type === "percent" ? 0 : (c.def.min ?? -Infinity)));
+  const high = cols.map((c) => (c.def.type === "percent" ? 100 : (c.def.max ?? Infinity)));
+  // The last text of each column read without an issue, and its value: a school's code, the
+  // procedure, the year repeat row after row, and a look-up in `known` costs a hash.
+  const lastText: (string | null)[] = cols.map(() => null);
+  const lastValue: FieldValue[] = cols.map(() => null);
 
   for (let r = located.headerRow + 1; r < rawRows.length; r++) {
     const raw = rawRows[r] ?? [];
@@ -160,10 +170,21 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
     dataRows++;
     const record: Record<string, FieldValue> = { ...template };
     let valid = absentValid;
-    for (let i = 0; i < cols.length; i++) {
-      const { field, def: col } = cols[i]!;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!;
       const c = index[i]!;
       const cell: CellValue = raw[c] ?? null;
+      if (typeof cell === "number" && quick[i] === true && (dates === undefined || !dates.has(dateCellKey(r, c)))) {
+        // The common case of a numeric column, without the general path's allocations.
+        if (Number.isFinite(cell) && (integer[i] === false || Number.isInteger(cell)) && cell >= low[i]! && cell <= high[i]!) {
+          record[field] = cell;
+          continue;
+        }
+      } else if (typeof cell === "string" && cell === lastText[i]) {
+        record[field] = lastValue[i]!;
+        continue;
+      }
+      const col = cols[i]!.def;
       let failure: IssueCode | null = null;
       if (typeof cell === "string") {
         const hit = known[i]!.get(cell);
@@ -177,6 +198,8 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
         }
         if (hit !== undefined) {
           record[field] = hit;
+          lastText[i] = cell;
+          lastValue[i] = hit;
           continue;
         }
       } else if (typeof cell === "number" && (col.type === "int" || col.type === "number" || col.type === "percent") && !fractions.has(field)) {
@@ -295,6 +318,8 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
         valid = failCell(sink, { code: failure, sheet, row: r, column: c, received: cell, expected: expectationOf(col) }, record, field, col.nullable) && valid;
       } else if (typeof cell === "string") {
         remember(known[i]!, cell, record[field]!);
+        lastText[i] = cell;
+        lastValue[i] = record[field]!;
       }
     }
     if (valid) rows.push({ row: r, value: record as unknown as T });
