@@ -6,7 +6,7 @@ import type { AggregatedResult, IdentificationInput, ParticipantScore, Scale, Sc
 import type { SheetDef } from "./columns";
 import { toIssue, type SchemaIssue } from "./issues";
 import type { RawWorkbook } from "./raw";
-import { readSheet, type ReadRow, type ReadSheet } from "./readSheet";
+import { readRows, readSheet, readSheetOf, type ReadRow, type ReadSheet, type RowList } from "./readSheet";
 import {
   checkAgainstScales,
   checkCounts,
@@ -18,6 +18,7 @@ import {
   checkScaleYears,
   checkUnknownSchools,
   flagOverriddenResults,
+  KeptList,
   scaleKey,
   scaleKeyText,
   yearScaleKey,
@@ -39,7 +40,7 @@ export type ParseResult =
   | { readonly ok: false; readonly issues: SchemaIssue[] };
 
 function emptySheet<T>(name: string): ReadSheet<T> {
-  return { name, headerRow: 0, columns: new Map(), rows: [], invalid: [], dataRows: 0, complete: false };
+  return readSheetOf<T>(name, 0, new Map(), { values: [], at: [] }, [], 0, false);
 }
 
 /** Finds, locates and reads one sheet; `null` when the sheet is absent or has no header row. */
@@ -57,32 +58,29 @@ function load<T>(wb: RawWorkbook, def: SheetDef<T>, sink: IssueSink): { sheet: R
  * One spelling per subject: the first seen (Шкалы first), so "русский язык" in `Баллы` meets
  * "Русский язык" in `Шкалы` and the engine can match subjects exactly.
  */
-function unifySubjects<T extends { subject: string }>(rows: readonly ReadRow<T>[], spelling: Map<string, string>): readonly ReadRow<T>[] {
+function unifySubjects<T extends { subject: string }>(list: RowList<T>, spelling: Map<string, string>): RowList<T> {
   // Rows come grouped by subject: a subject spelt as the previous row's is already the one kept.
-  // The rows are copied only from the first row whose spelling changes.
-  let kept = "";
-  let out: ReadRow<T>[] | null = null;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const subject = r.value.subject;
-    if (kept !== "" && subject === kept) {
-      out?.push(r);
+  const kept = new KeptList(list);
+  const values = list.values;
+  let last = "";
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const subject = v.subject;
+    if (last !== "" && subject === last) {
+      kept.keep(i);
       continue;
     }
     const k = looseKey(subject);
     const s = spelling.get(k);
-    if (s === subject) kept = s;
+    if (s === subject) last = s;
     if (s === undefined) {
       spelling.set(k, subject);
-      kept = subject;
+      last = subject;
     }
-    if (s === undefined || s === subject) out?.push(r);
-    else {
-      out ??= rows.slice(0, i);
-      out.push({ row: r.row, value: { ...r.value, subject: s } });
-    }
+    if (s === undefined || s === subject) kept.keep(i);
+    else kept.replace(i, { ...v, subject: s });
   }
-  return out ?? rows;
+  return kept.result;
 }
 
 function scaleRowKey(s: Pick<Scale, "procedure" | "grade" | "subject" | "year">): string {
@@ -164,7 +162,7 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
   for (const r of schools.invalid) if (known !== null && typeof r.value["id"] === "string") known.add(r.value["id"]);
 
   const spelling = new Map<string, string>();
-  let scaleRows = unifySubjects(scales.rows, spelling);
+  let scaleRows = readRows(unifySubjects(scales.list, spelling));
   scaleRows = checkDuplicateKeys(
     scales,
     scaleRows,
@@ -176,9 +174,9 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
   );
   // Rows that name a year are keyed by it too; the results look up their year's row first.
   const years = new Set<number>();
-  for (const sheet of [results.rows, scores.rows]) {
+  for (const sheet of [results.list.values, scores.list.values]) {
     let last: number | null = null;
-    for (const r of sheet) if (r.value.year !== last) years.add((last = r.value.year));
+    for (const v of sheet) if (v.year !== last) years.add((last = v.year));
   }
   if (results.complete && scores.complete) scaleRows = checkScaleYears(scales, scaleRows, years, sink);
   const scaleMap = scales.complete ? new Map<string, Scale | null>(scaleRows.map((r) => [scaleRowKey(r.value), r.value])) : null;
@@ -194,13 +192,13 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
   const validScales = new Set(scaleRows.map((r) => r.value));
   for (const [k, v] of scaleMap ?? []) if (v !== null && !validScales.has(v)) scaleMap?.set(k, null);
 
-  let resultRows = unifySubjects(results.rows, spelling);
+  let resultRows = unifySubjects(results.list, spelling);
   if (known !== null) resultRows = checkUnknownSchools(results, resultRows, known, sink);
   resultRows = checkDuplicateResults(results, resultRows, sink);
   resultRows = checkCounts(results, resultRows, sink);
   if (scaleMap !== null) resultRows = checkAgainstScales(results, resultRows, scaleMap, "meanScore", (v) => v.meanScore, sink);
 
-  let scoreRows = unifySubjects(scores.rows, spelling);
+  let scoreRows = unifySubjects(scores.list, spelling);
   if (known !== null) scoreRows = checkUnknownSchools(scores, scoreRows, known, sink);
   scoreRows = checkDuplicateScores(scores, scoreRows, sink);
   if (scaleMap !== null) scoreRows = checkAgainstScales(scores, scoreRows, scaleMap, "score", (v) => v.score, sink);
@@ -233,8 +231,8 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
     issues,
     input: {
       schools: schoolRows.map((r) => r.value),
-      results: resultRows.map((r) => r.value),
-      scores: scoreRows.map((r) => r.value),
+      results: resultRows.values,
+      scores: scoreRows.values,
       scales: scaleRows.map((r) => r.value),
       ...(municipalRows === null ? {} : { municipalIndicators: municipalRows.map((r) => r.value) }),
       ...(recommendationRows === null ? {} : { recommendations: recommendationRows.map((r) => r.value) }),

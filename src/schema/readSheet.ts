@@ -30,12 +30,28 @@ export interface ReadRow<T> {
   readonly value: T;
 }
 
+/**
+ * Rows as two lists of one length: the values and their 0-based sheet rows. A million rows then
+ * cost no object each besides their value (what the checks of «Результаты» and «Баллы» take).
+ */
+export interface RowList<T> {
+  readonly values: readonly T[];
+  readonly at: readonly number[];
+}
+
+/** `list` as {@link ReadRow}s. */
+export function readRows<T>(list: RowList<T>): ReadRow<T>[] {
+  return list.values.map((value, i) => ({ row: list.at[i]!, value }));
+}
+
 export interface ReadSheet<T> {
   readonly name: string;
   readonly headerRow: number;
   /** Field → 0-based column index, for issue locations. */
   readonly columns: ReadonlyMap<string, number>;
   /** Rows whose every non-nullable field is valid; a bad optional cell is `null` here. */
+  readonly list: RowList<T>;
+  /** {@link list} as {@link ReadRow}s, made when first asked for (the small sheets' checks take these). */
   readonly rows: ReadRow<T>[];
   /** Rows dropped for a bad required cell, with what could be read (few; kept for cross-row context). */
   readonly invalid: { readonly row: number; readonly value: Readonly<Record<string, FieldValue>> }[];
@@ -138,7 +154,8 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
     sink.push({ code: "fraction-percent", sheet, row: located.headerRow, column, details: { header: header === null ? field : cellText(header) } });
   }
   const seenNotes = new Set<string>();
-  const rows: ReadRow<T>[] = [];
+  const values: T[] = [];
+  const at: number[] = [];
   const invalid: ReadSheet<T>["invalid"] = [];
   let dataRows = 0;
 
@@ -322,9 +339,37 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
         lastValue[i] = record[field]!;
       }
     }
-    if (valid) rows.push({ row: r, value: record as unknown as T });
+    if (valid) {
+      values.push(record as unknown as T);
+      at.push(r);
+    }
     else invalid.push({ row: r, value: record });
   }
   const complete = absent.every((c) => c.def.nullable);
-  return { name: sheet, headerRow: located.headerRow, columns: located.columns, rows, invalid, dataRows, complete };
+  return readSheetOf(sheet, located.headerRow, located.columns, { values, at }, invalid, dataRows, complete);
+}
+
+/** A {@link ReadSheet} whose `rows` are made from `list` when first asked for. */
+export function readSheetOf<T>(
+  name: string,
+  headerRow: number,
+  columns: ReadonlyMap<string, number>,
+  list: RowList<T>,
+  invalid: ReadSheet<T>["invalid"],
+  dataRows: number,
+  complete: boolean,
+): ReadSheet<T> {
+  let rows: ReadRow<T>[] | null = null;
+  return {
+    name,
+    headerRow,
+    columns,
+    list,
+    get rows(): ReadRow<T>[] {
+      return (rows ??= readRows(list));
+    },
+    invalid,
+    dataRows,
+    complete,
+  };
 }

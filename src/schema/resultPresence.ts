@@ -5,7 +5,7 @@
  * would otherwise be identified with every index undefined and 0 ШНОР shown as a success.
  */
 import type { AggregatedResult, ParticipantScore } from "../engine/types";
-import type { ReadRow, ReadSheet } from "./readSheet";
+import type { ReadSheet, RowList } from "./readSheet";
 import { NestedMap } from "./keys";
 import type { IssueSink } from "./sink";
 
@@ -22,14 +22,14 @@ const hasMean = (r: AggregatedResult): boolean => r.meanScore !== null;
  */
 export function checkResultPresence(
   results: ReadSheet<AggregatedResult>,
-  resultRows: readonly ReadRow<AggregatedResult>[],
+  resultRows: RowList<AggregatedResult>,
   scores: ReadSheet<ParticipantScore>,
-  scoreRows: readonly ReadRow<ParticipantScore>[],
+  scoreRows: RowList<ParticipantScore>,
   anyResultsSheet: boolean,
   sink: IssueSink,
 ): void {
   if (!anyResultsSheet) return; // `results-sheet-missing` already says it
-  const rowsSeen = results.rows.length + results.invalid.length + scores.rows.length + scores.invalid.length;
+  const rowsSeen = results.list.values.length + results.invalid.length + scores.list.values.length + scores.invalid.length;
   if (rowsSeen === 0) {
     sink.push({ code: "no-results", sheet: null, row: null, column: null });
     return;
@@ -37,14 +37,16 @@ export function checkResultPresence(
   const scored = new Set<string>();
   const seen = new NestedMap<true>(2);
   let last: ParticipantScore | null = null;
-  for (const { value } of scoreRows) {
+  for (const value of scoreRows.values) {
     // Rows come grouped: a run of one procedure and year needs one look-up.
     if (last !== null && value.procedure === last.procedure && value.year === last.year) continue;
     last = value;
     if (seen.getOrSet([value.procedure, value.year], true) === undefined) scored.add(`${value.procedure}\u0000${value.year}`);
   }
   const groups = new Map<string, { procedure: string; year: number; first: number; last: number; rows: number; counted: boolean; mean: boolean }>();
-  for (const { row, value } of resultRows) {
+  for (let i = 0; i < resultRows.values.length; i++) {
+    const value = resultRows.values[i]!;
+    const row = resultRows.at[i]!;
     const key = `${value.procedure}\u0000${value.year}`;
     if (scored.has(key)) continue;
     const g = groups.get(key) ?? { procedure: value.procedure, year: value.year, first: row, last: row, rows: 0, counted: false, mean: false };

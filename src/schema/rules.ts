@@ -5,7 +5,7 @@
  */
 import { ALL_SUBJECTS, type AggregatedResult, type ParticipantScore, type Scale, type School } from "../engine/types";
 import { formatNumberRu } from "./issues";
-import type { ReadRow, ReadSheet } from "./readSheet";
+import type { ReadRow, ReadSheet, RowList } from "./readSheet";
 import { NestedMap } from "./keys";
 import type { IssueSink } from "./sink";
 import { looseKey } from "./text";
@@ -61,43 +61,56 @@ export function checkDuplicateSchools(schools: Sheet<School>, sink: IssueSink): 
 }
 
 /**
- * What a check keeps of `rows`: `rows` itself while it drops nothing (a million-row sheet is
- * copied only when a row is dropped), then a copy of the rows kept.
+ * What a check keeps of a {@link RowList}: the list itself while it drops nothing (a million-row
+ * sheet is copied only from its first dropped row), else the rows kept.
  */
-class KeptRows<R> {
-  private kept: R[] | null = null;
-  constructor(private readonly rows: readonly R[]) {}
-  /** The next row, `r`, stays. */
-  keep(r: R): void {
-    this.kept?.push(r);
+export class KeptList<T> {
+  private values: T[] | null = null;
+  private at: number[] | null = null;
+  constructor(private readonly list: RowList<T>) {}
+  /** Row `i` of the list stays. */
+  keep(i: number): void {
+    if (this.values !== null) {
+      this.values.push(this.list.values[i]!);
+      this.at!.push(this.list.at[i]!);
+    }
   }
-  /** The next row, `rows[i]`, is dropped. */
+  /** Row `i` of the list stays, with `value` instead of its own. */
+  replace(i: number, value: T): void {
+    this.drop(i);
+    this.values!.push(value);
+    this.at!.push(this.list.at[i]!);
+  }
+  /** Row `i` of the list is dropped (rows are kept or dropped in order). */
   drop(i: number): void {
-    this.kept ??= this.rows.slice(0, i);
+    if (this.values === null) {
+      this.values = this.list.values.slice(0, i);
+      this.at = this.list.at.slice(0, i);
+    }
   }
-  get result(): readonly R[] {
-    return this.kept ?? this.rows;
+  get result(): RowList<T> {
+    return this.values === null ? this.list : { values: this.values, at: this.at! };
   }
 }
 
 /** Rows of results or scores whose school is not on `Школы`. */
-export function checkUnknownSchools<T extends { schoolId: string }>(sheet: Sheet<T>, rows: readonly ReadRow<T>[], known: ReadonlySet<string>, sink: IssueSink): readonly ReadRow<T>[] {
-  const kept = new KeptRows(rows);
+export function checkUnknownSchools<T extends { schoolId: string }>(sheet: Sheet<T>, list: RowList<T>, known: ReadonlySet<string>, sink: IssueSink): RowList<T> {
+  const kept = new KeptList(list);
+  const { values, at } = list;
   // Numeric codes by their value: "07013" and 7013 (a number shown as «00000») differ only by leading zeros.
   const byDigits = new Map<string, string>();
   for (const id of known) if (/^\d+$/.test(id)) byDigits.set(id.replace(/^0+(?=\d)/, ""), id);
   // A school's rows come together: its code was just looked up.
   let lastKnown: string | null = null;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const id = r.value.schoolId;
+  for (let i = 0; i < values.length; i++) {
+    const id = values[i]!.schoolId;
     if (id === lastKnown || known.has(id)) {
       lastKnown = id;
-      kept.keep(r);
+      kept.keep(i);
     } else {
       kept.drop(i);
       const twin = /^\d+$/.test(id) ? byDigits.get(id.replace(/^0+(?=\d)/, "")) : undefined;
-      sink.push({ code: "unknown-school", sheet: sheet.name, row: r.row, column: col(sheet, "schoolId"), received: id, ...(twin !== undefined ? { details: { twin } } : {}) });
+      sink.push({ code: "unknown-school", sheet: sheet.name, row: at[i]!, column: col(sheet, "schoolId"), received: id, ...(twin !== undefined ? { details: { twin } } : {}) });
     }
   }
   return kept.result;
@@ -136,15 +149,15 @@ export function checkDuplicateKeys<T>(
  * make the keys of different parts equal: their rows keep the one-string key, which only such
  * rows can share (theirs has more than four NULs).
  */
-export function checkDuplicateResults(results: Sheet<AggregatedResult>, rows: readonly ReadRow<AggregatedResult>[], sink: IssueSink): readonly ReadRow<AggregatedResult>[] {
-  const kept = new KeptRows(rows);
+export function checkDuplicateResults(results: Sheet<AggregatedResult>, list: RowList<AggregatedResult>, sink: IssueSink): RowList<AggregatedResult> {
+  const kept = new KeptList(list);
+  const { values, at } = list;
   const groups = new Map<string, Map<string, number>>();
   const odd = new Map<string, number>();
   let last: AggregatedResult | null = null;
   let subjects: Map<string, number> | null = null;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const v = r.value;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (last === null || v.schoolId !== last.schoolId || v.year !== last.year || v.procedure !== last.procedure || v.grade !== last.grade) {
       last = v;
       if (v.schoolId.includes("\u0000") || v.procedure.includes("\u0000")) subjects = null;
@@ -161,19 +174,19 @@ export function checkDuplicateResults(results: Sheet<AggregatedResult>, rows: re
     let seen: number | undefined;
     if (subjects !== null && !s.includes("\u0000")) {
       seen = subjects.get(s);
-      if (seen === undefined) subjects.set(s, r.row);
+      if (seen === undefined) subjects.set(s, at[i]!);
     } else {
       const k = `${groupKey(v)}\u0000${s}`;
       seen = odd.get(k);
-      if (seen === undefined) odd.set(k, r.row);
+      if (seen === undefined) odd.set(k, at[i]!);
     }
-    if (seen === undefined) kept.keep(r);
+    if (seen === undefined) kept.keep(i);
     else {
       kept.drop(i);
       sink.push({
         code: "duplicate-result",
         sheet: results.name,
-        row: r.row,
+        row: at[i]!,
         column: col(results, "subject"),
         details: { key: `ОО ${v.schoolId}, ${v.year} год, ${scaleKeyText(v.procedure, v.grade, v.subject)}`, firstRow: seen + 1 },
       });
@@ -189,15 +202,15 @@ export function checkDuplicateResults(results: Sheet<AggregatedResult>, rows: re
  * together and a participant's subjects follow each other, so most rows cost one lookup in the
  * participant's few subjects, and no array of parts.
  */
-export function checkDuplicateScores(scores: Sheet<ParticipantScore>, rows: readonly ReadRow<ParticipantScore>[], sink: IssueSink): readonly ReadRow<ParticipantScore>[] {
-  const kept = new KeptRows(rows);
+export function checkDuplicateScores(scores: Sheet<ParticipantScore>, list: RowList<ParticipantScore>, sink: IssueSink): RowList<ParticipantScore> {
+  const kept = new KeptList(list);
+  const { values, at } = list;
   const groups = new NestedMap<Map<string, Map<string, number>>>(4);
   let last: ParticipantScore | null = null;
   let participants: Map<string, Map<string, number>> | null = null;
   let subjects: Map<string, number> | null = null;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const v = r.value;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     const sameGroup = last !== null && v.schoolId === last.schoolId && v.year === last.year && v.procedure === last.procedure && v.grade === last.grade;
     if (!sameGroup) {
       participants = groups.get([v.schoolId, v.year, v.procedure, v.grade]) ?? null;
@@ -217,14 +230,14 @@ export function checkDuplicateScores(scores: Sheet<ParticipantScore>, rows: read
     const s = looseKey(v.subject);
     const seen = subjects!.get(s);
     if (seen === undefined) {
-      subjects!.set(s, r.row);
-      kept.keep(r);
+      subjects!.set(s, at[i]!);
+      kept.keep(i);
     } else {
       kept.drop(i);
       sink.push({
         code: "duplicate-score",
         sheet: scores.name,
-        row: r.row,
+        row: at[i]!,
         column: col(scores, "participantId"),
         details: { key: `${v.participantId} (ОО ${v.schoolId}, ${v.year} год, ${scaleKeyText(v.procedure, v.grade, v.subject)})`, firstRow: seen + 1 },
       });
@@ -268,13 +281,14 @@ export function checkScaleRows(scales: Sheet<Scale>, rows: readonly ReadRow<Scal
 }
 
 /** Counts of `Результаты` that cannot all be true at once. */
-export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly ReadRow<AggregatedResult>[], sink: IssueSink): ReadRow<AggregatedResult>[] {
-  const kept: ReadRow<AggregatedResult>[] = [];
+export function checkCounts(results: Sheet<AggregatedResult>, list: RowList<AggregatedResult>, sink: IssueSink): RowList<AggregatedResult> {
+  const kept = new KeptList(list);
+  const { values, at } = list;
   const header = (f: keyof AggregatedResult & string): string => LABELS[f] ?? f;
-  for (const r of rows) {
-    const v = r.value;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (plainlyConsistent(v)) {
-      kept.push(r);
+      kept.keep(i);
       continue;
     }
     let ok = true;
@@ -285,7 +299,7 @@ export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly Rea
       sink.push({
         code: "counts-inconsistent",
         sheet: results.name,
-        row: r.row,
+        row: at[i]!,
         column: col(results, lf),
         details: { left: header(lf), leftValue: lv, right: header(rf), rightValue: rv },
       });
@@ -296,7 +310,7 @@ export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly Rea
       sink.push({
         code: "counts-inconsistent",
         sheet: results.name,
-        row: r.row,
+        row: at[i]!,
         column: col(results, "atLeastMid"),
         details: { left: "«Ниже Bmin» + «Не ниже Bmid»", leftValue: v.belowMin + v.atLeastMid, right: LABELS.participants ?? "", rightValue: v.participants },
       });
@@ -306,7 +320,7 @@ export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly Rea
       sink.push({
         code: "counts-inconsistent",
         sheet: results.name,
-        row: r.row,
+        row: at[i]!,
         column: col(results, "marks45"),
         details: { left: "«Отметка «2»» + «Отметки «4» и «5»»", leftValue: v.mark2 + v.marks45, right: LABELS.participants ?? "", rightValue: v.participants },
       });
@@ -319,15 +333,16 @@ export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly Rea
       sink.push({
         code: "counts-inconsistent",
         sheet: results.name,
-        row: r.row,
+        row: at[i]!,
         column: col(results, v.journalRaised !== null && v.journalRaised !== undefined ? "journalRaised" : "journalConfirmed"),
         details: { left: "«Понизили» + «Подтвердили» + «Повысили»", leftValue: journalSum, right: LABELS.participants ?? "", rightValue: v.participants },
       });
       ok = false;
     }
-    if (ok) kept.push(r);
+    if (ok) kept.keep(i);
+    else kept.drop(i);
   }
-  return kept;
+  return kept.result;
 }
 
 /** `a ≤ b` where both are given. */
@@ -415,14 +430,15 @@ const LABELS: Partial<Record<keyof AggregatedResult, string>> = {
  */
 export function checkAgainstScales<T extends { year: number; procedure: string; grade: number; subject: string }>(
   sheet: Sheet<T>,
-  rows: readonly ReadRow<T>[],
+  list: RowList<T>,
   scales: ReadonlyMap<string, Scale | null>,
   valueField: keyof T & string,
   value: (v: T) => number | null,
   sink: IssueSink,
-): readonly ReadRow<T>[] {
+): RowList<T> {
   const reported = new Set<string>();
-  const kept = new KeptRows(rows);
+  const kept = new KeptList(list);
+  const { values, at } = list;
   // The scale of each year × procedure × grade × subject, looked up once.
   const resolved = new NestedMap<{ k: string; scale: Scale | null | undefined }>(4);
   let last: { k: string; scale: Scale | null | undefined } | null = null;
@@ -430,11 +446,10 @@ export function checkAgainstScales<T extends { year: number; procedure: string; 
   let lastProcedure = "";
   let lastGrade = 0;
   let lastSubject = "";
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const v = r.value;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (v.subject === ALL_SUBJECTS) {
-      kept.keep(r);
+      kept.keep(i);
       continue;
     }
     // Rows come grouped (a school's participants in one subject), so the last row's scale is
@@ -457,14 +472,14 @@ export function checkAgainstScales<T extends { year: number; procedure: string; 
     }
     const { k, scale } = hit;
     if (scale === null) {
-      kept.keep(r);
+      kept.keep(i);
       continue;
     }
     if (scale === undefined) {
       kept.drop(i);
       if (!reported.has(k)) {
         reported.add(k);
-        sink.push({ code: "scale-missing", sheet: sheet.name, row: r.row, column: col(sheet, "subject" as keyof T & string), details: { key: scaleKeyText(v.procedure, v.grade, v.subject) } });
+        sink.push({ code: "scale-missing", sheet: sheet.name, row: at[i]!, column: col(sheet, "subject" as keyof T & string), details: { key: scaleKeyText(v.procedure, v.grade, v.subject) } });
       }
       continue;
     }
@@ -474,14 +489,14 @@ export function checkAgainstScales<T extends { year: number; procedure: string; 
       sink.push({
         code: "score-above-max",
         sheet: sheet.name,
-        row: r.row,
+        row: at[i]!,
         column: col(sheet, valueField),
         received: x,
         details: { max: scale.maxScore, key: scaleKeyText(v.procedure, v.grade, v.subject) },
       });
       continue;
     }
-    kept.keep(r);
+    kept.keep(i);
   }
   return kept.result;
 }
@@ -498,28 +513,28 @@ export function groupKey(r: { schoolId: string; year: number; procedure: string;
  */
 export function flagOverriddenResults(
   results: Sheet<AggregatedResult>,
-  rows: readonly ReadRow<AggregatedResult>[],
-  scores: readonly ReadRow<ParticipantScore>[],
+  list: RowList<AggregatedResult>,
+  scores: RowList<ParticipantScore>,
   sink: IssueSink,
 ): void {
   const withScores = new NestedMap<true>(4);
   let previous: ParticipantScore | null = null;
-  for (const { value: s } of scores) {
+  for (const s of scores.values) {
     // A school's participant rows come together: one entry per run of the same key.
     if (previous !== null && s.schoolId === previous.schoolId && s.year === previous.year && s.procedure === previous.procedure && s.grade === previous.grade) continue;
     withScores.set([s.schoolId, s.year, s.procedure, s.grade], true);
     previous = s;
   }
   const ignored = new Map<string, { first: ReadRow<AggregatedResult>; n: number }>();
-  for (const r of rows) {
-    const v = r.value;
+  for (let i = 0; i < list.values.length; i++) {
+    const v = list.values[i]!;
     const hasCounts = [v.belowMin, v.atLeastMid, v.atLeastTop, v.meanScore, v.mark2, v.marks45, v.belowScaleMin, v.highBand, v.procedureLow, v.procedureHigh, v.procedureBelowScaleMin, v.journalLowered, v.journalConfirmed, v.journalRaised].some(
       (x) => x !== null && x !== undefined,
     );
     if (!hasCounts || withScores.get([v.schoolId, v.year, v.procedure, v.grade]) === undefined) continue;
     const k = groupKey(v);
     const d = ignored.get(k);
-    if (d === undefined) ignored.set(k, { first: r, n: 1 });
+    if (d === undefined) ignored.set(k, { first: { row: list.at[i]!, value: v }, n: 1 });
     else d.n += 1;
   }
   for (const { first, n } of ignored.values()) {

@@ -23,15 +23,15 @@ import {
   yearScaleKey,
 } from "./rules";
 import { findSheet, locateSheet, sheetNameMatches } from "../../../src/schema/shape";
-import { checkMonitoringCounts, checkMunicipalIndicators, dropAbsentMonitoringFields } from "../../../src/schema/monitoringRules";
+import { checkMonitoringCounts, checkMunicipalIndicators, dropAbsentMonitoringFields } from "./monitoringRules";
 import { MUNICIPAL_INDICATORS_SHEET } from "../../../src/schema/monitoringSheets";
-import { checkRecommendations, RECOMMENDATIONS_SHEET } from "../../../src/schema/recommendationsSheet";
-import { checkRiskProfiles, RISK_PROFILE_SHEET } from "../../../src/schema/riskProfileSheet";
+import { checkRecommendations, RECOMMENDATIONS_SHEET } from "./recommendationsSheet";
+import { checkRiskProfiles, RISK_PROFILE_SHEET } from "./riskProfileSheet";
 import { checkResultPresence } from "./resultPresence";
 import { RESULTS_SHEET, SCALES_SHEET, SCHOOLS_SHEET, SCORES_SHEET } from "../../../src/schema/sheets";
 import { IssueSink } from "../../../src/schema/sink";
 import { joinContinuations } from "../../../src/schema/continuation";
-import { unifySpellings } from "../../../src/schema/spellings";
+import { unifySpellings } from "./spellings";
 import { looseKey } from "../../../src/schema/text";
 
 export type ParseResult =
