@@ -197,40 +197,32 @@ export function checkDuplicateResults(results: Sheet<AggregatedResult>, list: Ro
 
 /**
  * Rows of «Баллы» repeating an earlier row's school × year × procedure × grade × subject (by
- * {@link looseKey}) × participant (one key of six parts), looked up
- * as school × year × procedure × grade, then participant, then subject. A school's rows come
- * together and a participant's subjects follow each other, so most rows cost one lookup in the
- * participant's few subjects, and no array of parts.
+ * {@link looseKey}) × participant (one key of six parts), looked up as school × year ×
+ * procedure × grade (once per run of a school's rows), then subject among the group's few (by
+ * identity: the same text gives the same key), then participant: one hashed look-up a row, no
+ * array of parts, and one map per group and subject rather than per participant.
  */
 export function checkDuplicateScores(scores: Sheet<ParticipantScore>, list: RowList<ParticipantScore>, sink: IssueSink): RowList<ParticipantScore> {
   const kept = new KeptList(list);
   const { values, at } = list;
-  const groups = new NestedMap<Map<string, Map<string, number>>>(4);
+  const groups = new NestedMap<SubjectMaps>(4);
   let last: ParticipantScore | null = null;
-  let participants: Map<string, Map<string, number>> | null = null;
-  let subjects: Map<string, number> | null = null;
+  let group: SubjectMaps = { keys: [], maps: [] };
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    const sameGroup = last !== null && v.schoolId === last.schoolId && v.year === last.year && v.procedure === last.procedure && v.grade === last.grade;
-    if (!sameGroup) {
-      participants = groups.get([v.schoolId, v.year, v.procedure, v.grade]) ?? null;
-      if (participants === null) {
-        participants = new Map();
-        groups.set([v.schoolId, v.year, v.procedure, v.grade], participants);
-      }
+    if (last === null || v.schoolId !== last.schoolId || v.year !== last.year || v.procedure !== last.procedure || v.grade !== last.grade) {
+      const parts = [v.schoolId, v.year, v.procedure, v.grade];
+      const seenGroup = groups.get(parts);
+      if (seenGroup === undefined) {
+        group = { keys: [], maps: [] };
+        groups.set(parts, group);
+      } else group = seenGroup;
+      last = v;
     }
-    if (!sameGroup || v.participantId !== last!.participantId) {
-      subjects = participants!.get(v.participantId) ?? null;
-      if (subjects === null) {
-        subjects = new Map();
-        participants!.set(v.participantId, subjects);
-      }
-    }
-    last = v;
-    const s = looseKey(v.subject);
-    const seen = subjects!.get(s);
+    const participants = subjectMap(group, looseKey(v.subject));
+    const seen = participants.get(v.participantId);
     if (seen === undefined) {
-      subjects!.set(s, at[i]!);
+      participants.set(v.participantId, at[i]!);
       kept.keep(i);
     } else {
       kept.drop(i);
@@ -244,6 +236,28 @@ export function checkDuplicateScores(scores: Sheet<ParticipantScore>, list: RowL
     }
   }
   return kept.result;
+}
+
+/** The subjects of one school × year × procedure × grade ({@link looseKey}s) and, for each, participant → first row. */
+interface SubjectMaps {
+  readonly keys: string[];
+  readonly maps: Map<string, number>[];
+  /** Subject → index, once a group has more subjects than a scan should look through. */
+  index?: Map<string, number>;
+}
+
+const SUBJECTS_SCANNED = 16;
+
+/** The participant map of subject `s` in `group`, created when missing. */
+function subjectMap(group: SubjectMaps, s: string): Map<string, number> {
+  let k = group.index === undefined ? group.keys.indexOf(s) : (group.index.get(s) ?? -1);
+  if (k < 0) {
+    k = group.keys.push(s) - 1;
+    group.maps.push(new Map());
+    if (group.index !== undefined) group.index.set(s, k);
+    else if (group.keys.length > SUBJECTS_SCANNED) group.index = new Map(group.keys.map((key, i) => [key, i]));
+  }
+  return group.maps[k]!;
 }
 
 /** `Шкалы`: min ≤ max, min ≤ high ≤ max, cut-offs rising and within max. */
