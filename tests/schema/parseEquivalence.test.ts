@@ -6,11 +6,11 @@
  * commit d1f8581) on the demo region, on every fixture workbook, and on generated workbooks with
  * every kind of bad input the cross-row checks and the cell readers report, shuffled or not.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseWorkbook } from "../../src/schema";
 import { dateCellKey, type CellValue, type RawSheet, type RawWorkbook } from "../../src/schema/raw";
-import { readXlsx } from "../../src/workbook/xlsxReader";
+import { readXlsxFile } from "../../src/workbook/xlsxFile";
 import { prng, seededShuffle } from "../../bench/syntheticRegion";
 import { parseWorkbook as referenceParse } from "./reference/parseWorkbook";
 
@@ -139,11 +139,11 @@ function withCounts(e: Editor): void {
 
 describe("parseWorkbook gives what the code it replaced gave", () => {
   beforeAll(async () => {
-    minimalDemo = await readXlsx(readFileSync(join(DEMO, "demo-region-minimal.xlsx")));
+    minimalDemo = await readXlsxFile(join(DEMO, "demo-region-minimal.xlsx"));
   });
 
   it("on the demo workbook: the same input, field by field and in key order, and the same issues", async () => {
-    const parsed = expectSameParse(await readXlsx(readFileSync(join(DEMO, "demo-region.xlsx"))));
+    const parsed = expectSameParse(await readXlsxFile(join(DEMO, "demo-region.xlsx")));
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(parsed.input.scores.length).toBeGreaterThan(100_000);
   }, 600_000); // 16 MB read and 375,000 score rows parsed twice: generous for a loaded machine
@@ -163,7 +163,7 @@ describe("parseWorkbook gives what the code it replaced gave", () => {
       return f.endsWith(".xlsx") ? [p] : [];
     });
   it.each(files(fixtures).map((f) => [f.slice(fixtures.length + 1), f]))("on the fixture %s", async (_name, file) => {
-    expectSameParse(await readXlsx(readFileSync(file)));
+    expectSameParse(await readXlsxFile(file));
   });
 
   it("on duplicates, unknown schools (leading-zero twins too) and rows dropped by several checks", () => {
