@@ -142,21 +142,35 @@ function recordTemplate(fields: readonly string[]): Readonly<Record<string, Fiel
 }
 
 /**
- * Records of «Баллы» with every column present, made by an object literal: V8 learns at the
- * literal's site that its objects live on and allocates them where long-lived objects go, so a
- * million of them are not copied by every young-generation collection on the way (about three
- * times faster than copies of the template). Fields in column order, as the template has them.
+ * Records of «Баллы» made by an object literal: V8 learns at the literal's site that its objects
+ * live on and allocates them where long-lived objects go, so a million of them are not copied by
+ * every young-generation collection on the way (about three times faster than copies of the
+ * template). One literal for every column present, and one each without the journal's marks or
+ * without both marks (absent fields first, as the template has them); `cells` are the columns read.
  */
-const LITERAL_RECORDS: Partial<Record<SheetId, (cells: readonly FieldValue[]) => Record<string, FieldValue>>> = {
-  scores: (c) => ({ schoolId: c[0]!, year: c[1]!, procedure: c[2]!, grade: c[3]!, participantId: c[4]!, subject: c[5]!, score: c[6]!, mark: c[7]!, journalMark: c[8]! }),
+type RecordMaker = (cells: readonly FieldValue[]) => Record<string, FieldValue>;
+const LITERAL_RECORDS: Partial<Record<SheetId, readonly RecordMaker[]>> = {
+  scores: [
+    (c) => ({ schoolId: c[0]!, year: c[1]!, procedure: c[2]!, grade: c[3]!, participantId: c[4]!, subject: c[5]!, score: c[6]!, mark: c[7]!, journalMark: c[8]! }),
+    (c) => ({ journalMark: null, schoolId: c[0]!, year: c[1]!, procedure: c[2]!, grade: c[3]!, participantId: c[4]!, subject: c[5]!, score: c[6]!, mark: c[7]! }),
+    (c) => ({ mark: null, journalMark: null, schoolId: c[0]!, year: c[1]!, procedure: c[2]!, grade: c[3]!, participantId: c[4]!, subject: c[5]!, score: c[6]! }),
+  ],
 };
 
-/** The literal record maker of a sheet, where it has one and it gives `fields` in that order. */
-function literalRecord(id: SheetId, fields: readonly string[]): ((cells: readonly FieldValue[]) => Record<string, FieldValue>) | undefined {
-  const make = LITERAL_RECORDS[id];
-  if (make === undefined) return undefined;
-  const keys = Object.keys(make(fields.map(() => null)));
-  return keys.length === fields.length && keys.every((k, i) => k === fields[i]) ? make : undefined;
+/**
+ * The literal record maker of a sheet whose record has the template's fields in its order, for
+ * `read` columns in their order (checked here, so a column added to the sheet's definition only
+ * means the template is used); `undefined` where there is none.
+ */
+function literalRecord(id: SheetId, template: Readonly<Record<string, FieldValue>>, read: readonly string[]): RecordMaker | undefined {
+  const fields = Object.keys(template);
+  for (const make of LITERAL_RECORDS[id] ?? []) {
+    const probe = make(read);
+    const keys = Object.keys(probe);
+    const same = keys.length === fields.length && keys.every((k, i) => k === fields[i] && (read.includes(k) ? probe[k] === k : probe[k] === null));
+    if (same) return make;
+  }
+  return undefined;
 }
 
 /** Reads the data rows of a located sheet. Blank rows are skipped silently. */
@@ -186,7 +200,7 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
   const template = recordTemplate([...absent.map((c) => c.field), ...cols.map((c) => c.field)]);
   const fields = cols.map((c) => c.field);
   const scratch: FieldValue[] = cols.map(() => null);
-  const literal = absent.length === 0 ? literalRecord(def.id, cols.map((c) => c.field)) : undefined;
+  const literal = literalRecord(def.id, template, fields);
   const makeRecord =
     literal ??
     ((cells: readonly FieldValue[]): Record<string, FieldValue> => {

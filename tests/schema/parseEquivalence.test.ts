@@ -247,6 +247,15 @@ describe("parseWorkbook gives what the code it replaced gave", () => {
     bare.shuffle("Баллы", 2);
     expect(codesOf(expectSameParse(toRaw(bare.sheets)))).toContain("column-missing");
 
+    // «Баллы» without one or both of the optional mark columns, rows shuffled.
+    for (const drop of [["Отметка по журналу"], ["Отметка", "Отметка по журналу"], ["Отметка"]]) {
+      const e2 = new Editor(demoSheets(), 23);
+      for (const h of drop) e2.dropColumn("Баллы", h);
+      e2.set("Баллы", "Балл", 3, () => "x");
+      e2.duplicate("Баллы", 3);
+      expect(codesOf(expectSameParse(toRaw(e2.sheets)))).toContain("duplicate-score");
+    }
+
     const noScores = demoSheets();
     delete noScores["Баллы"];
     expect(codesOf(expectSameParse(toRaw(noScores)))).toContain("results-without-counts");
