@@ -9,10 +9,8 @@ import type { ReadSheet, RowList } from "./readSheet";
 import { NestedMap } from "./keys";
 import type { IssueSink } from "./sink";
 
-/** The count columns of «Результаты» an index (or a preset's criterion) is computed from. */
-const COUNT_FIELDS = ["belowMin", "atLeastMid", "atLeastTop", "mark2", "marks45"] as const;
-
-const hasCounts = (r: AggregatedResult): boolean => COUNT_FIELDS.some((f) => r[f] !== null);
+/** A count an index (or a preset's criterion) is computed from: below Bmin, at least Bmid or Btop, marks «2», «4» and «5». */
+const hasCounts = (r: AggregatedResult): boolean => r.belowMin !== null || r.atLeastMid !== null || r.atLeastTop !== null || r.mark2 !== null || r.marks45 !== null;
 const hasMean = (r: AggregatedResult): boolean => r.meanScore !== null;
 
 /**
@@ -43,19 +41,32 @@ export function checkResultPresence(
     last = value;
     if (seen.getOrSet([value.procedure, value.year], true) === undefined) scored.add(`${value.procedure}\u0000${value.year}`);
   }
-  const groups = new Map<string, { procedure: string; year: number; first: number; last: number; rows: number; counted: boolean; mean: boolean }>();
+  type Group = { procedure: string; year: number; first: number; last: number; rows: number; counted: boolean; mean: boolean };
+  const groups = new Map<string, Group>();
+  // Rows come grouped: a run of one procedure and year is one group (or none, where scored).
+  let lastValue: AggregatedResult | null = null;
+  let lastGroup: Group | null = null;
   for (let i = 0; i < resultRows.values.length; i++) {
     const value = resultRows.values[i]!;
     const row = resultRows.at[i]!;
-    const key = `${value.procedure}\u0000${value.year}`;
-    if (scored.has(key)) continue;
-    const g = groups.get(key) ?? { procedure: value.procedure, year: value.year, first: row, last: row, rows: 0, counted: false, mean: false };
+    let g: Group | null;
+    if (lastValue !== null && value.procedure === lastValue.procedure && value.year === lastValue.year) g = lastGroup;
+    else {
+      const key = `${value.procedure}\u0000${value.year}`;
+      g = scored.has(key) ? null : (groups.get(key) ?? null);
+      if (g === null && !scored.has(key)) {
+        g = { procedure: value.procedure, year: value.year, first: row, last: row, rows: 0, counted: false, mean: false };
+        groups.set(key, g);
+      }
+      lastValue = value;
+      lastGroup = g;
+    }
+    if (g === null) continue;
     g.rows++;
     g.first = Math.min(g.first, row);
     g.last = Math.max(g.last, row);
     g.counted ||= hasCounts(value);
     g.mean ||= hasMean(value);
-    groups.set(key, g);
   }
   for (const g of groups.values()) {
     if (g.counted) continue;

@@ -453,36 +453,37 @@ export function checkAgainstScales<T extends { year: number; procedure: string; 
   const reported = new Set<string>();
   const kept = new KeptList(list);
   const { values, at } = list;
-  // The scale of each year × procedure × grade × subject, looked up once.
-  const resolved = new NestedMap<{ k: string; scale: Scale | null | undefined }>(4);
-  let last: { k: string; scale: Scale | null | undefined } | null = null;
+  // The scale of each year × procedure × grade × subject, looked up once: by subject in the
+  // map of the year × procedure × grade, which changes only with a run of a school's rows
+  // (a participant's subjects follow each other, so the subject changes every row).
+  const resolved = new NestedMap<Map<string, { k: string; scale: Scale | null | undefined }>>(3);
+  let bySubject: Map<string, { k: string; scale: Scale | null | undefined }> | null = null;
   let lastYear = 0;
   let lastProcedure = "";
   let lastGrade = 0;
-  let lastSubject = "";
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (v.subject === ALL_SUBJECTS) {
       kept.keep(i);
       continue;
     }
-    // Rows come grouped (a school's participants in one subject), so the last row's scale is
-    // usually this row's: no key array, no lookups.
-    let hit: { k: string; scale: Scale | null | undefined } | null = last;
-    if (hit === null || v.year !== lastYear || v.procedure !== lastProcedure || v.grade !== lastGrade || v.subject !== lastSubject) {
-      const parts = [v.year, v.procedure, v.grade, v.subject];
-      hit = resolved.get(parts) ?? null;
-      if (hit === null) {
-        const key = scaleKey(v.procedure, v.grade, v.subject);
-        const yearly = scales.get(yearScaleKey(v.year, key));
-        hit = { k: key, scale: yearly !== undefined ? yearly : scales.get(key) };
-        resolved.set(parts, hit);
+    if (bySubject === null || v.year !== lastYear || v.procedure !== lastProcedure || v.grade !== lastGrade) {
+      const parts = [v.year, v.procedure, v.grade];
+      bySubject = resolved.get(parts) ?? null;
+      if (bySubject === null) {
+        bySubject = new Map();
+        resolved.set(parts, bySubject);
       }
-      last = hit;
       lastYear = v.year;
       lastProcedure = v.procedure;
       lastGrade = v.grade;
-      lastSubject = v.subject;
+    }
+    let hit = bySubject.get(v.subject);
+    if (hit === undefined) {
+      const key = scaleKey(v.procedure, v.grade, v.subject);
+      const yearly = scales.get(yearScaleKey(v.year, key));
+      hit = { k: key, scale: yearly !== undefined ? yearly : scales.get(key) };
+      bySubject.set(v.subject, hit);
     }
     const { k, scale } = hit;
     if (scale === null) {
@@ -515,6 +516,26 @@ export function checkAgainstScales<T extends { year: number; procedure: string; 
   return kept.result;
 }
 
+/** A row of «Результаты» with a count or mean that participant rows would replace. */
+function carriesCounts(v: AggregatedResult): boolean {
+  return (
+    v.belowMin != null ||
+    v.atLeastMid != null ||
+    v.atLeastTop != null ||
+    v.meanScore != null ||
+    v.mark2 != null ||
+    v.marks45 != null ||
+    v.belowScaleMin != null ||
+    v.highBand != null ||
+    v.procedureLow != null ||
+    v.procedureHigh != null ||
+    v.procedureBelowScaleMin != null ||
+    v.journalLowered != null ||
+    v.journalConfirmed != null ||
+    v.journalRaised != null
+  );
+}
+
 /** Key of school × year × procedure × grade: the unit that participant rows replace. */
 export function groupKey(r: { schoolId: string; year: number; procedure: string; grade: number }): string {
   return `${r.schoolId}\u0000${r.year}\u0000${r.procedure}\u0000${r.grade}`;
@@ -542,10 +563,7 @@ export function flagOverriddenResults(
   const ignored = new Map<string, { first: ReadRow<AggregatedResult>; n: number }>();
   for (let i = 0; i < list.values.length; i++) {
     const v = list.values[i]!;
-    const hasCounts = [v.belowMin, v.atLeastMid, v.atLeastTop, v.meanScore, v.mark2, v.marks45, v.belowScaleMin, v.highBand, v.procedureLow, v.procedureHigh, v.procedureBelowScaleMin, v.journalLowered, v.journalConfirmed, v.journalRaised].some(
-      (x) => x !== null && x !== undefined,
-    );
-    if (!hasCounts || withScores.get([v.schoolId, v.year, v.procedure, v.grade]) === undefined) continue;
+    if (!carriesCounts(v) || withScores.get([v.schoolId, v.year, v.procedure, v.grade]) === undefined) continue;
     const k = groupKey(v);
     const d = ignored.get(k);
     if (d === undefined) ignored.set(k, { first: { row: list.at[i]!, value: v }, n: 1 });
