@@ -83,6 +83,15 @@ function unifySubjects<T extends { subject: string }>(list: RowList<T>, spelling
   return kept.result;
 }
 
+/** Adds the years of `rows` to `years` (one look-up per run of a year). */
+function addYears(rows: readonly { year: number }[], years: Set<number>): void {
+  let last: number | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const y = rows[i]!.year;
+    if (y !== last) years.add((last = y));
+  }
+}
+
 function scaleRowKey(s: Pick<Scale, "procedure" | "grade" | "subject" | "year">): string {
   const k = scaleKey(s.procedure, s.grade, s.subject);
   return s.year === undefined || s.year === null ? k : yearScaleKey(s.year, k);
@@ -174,10 +183,8 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
   );
   // Rows that name a year are keyed by it too; the results look up their year's row first.
   const years = new Set<number>();
-  for (const sheet of [results.list.values, scores.list.values]) {
-    let last: number | null = null;
-    for (const v of sheet) if (v.year !== last) years.add((last = v.year));
-  }
+  addYears(results.list.values, years);
+  addYears(scores.list.values, years);
   if (results.complete && scores.complete) scaleRows = checkScaleYears(scales, scaleRows, years, sink);
   const scaleMap = scales.complete ? new Map<string, Scale | null>(scaleRows.map((r) => [scaleRowKey(r.value), r.value])) : null;
   for (const r of scales.invalid) {
