@@ -206,18 +206,25 @@ export function checkDuplicateScores(scores: Sheet<ParticipantScore>, list: RowL
   const kept = new KeptList(list);
   const { values, at } = list;
   const groups = new NestedMap<SubjectMaps>(4);
+  // Where every group is one run of rows (a school's rows together, as exports give them), a
+  // group's maps are needed only during its run: they are dropped after it, young, instead of
+  // a million entries kept to the end of the check.
+  const runs = groupsAreRuns(values);
   let last: ParticipantScore | null = null;
   let group: SubjectMaps = { keys: [], maps: [] };
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (last === null || v.schoolId !== last.schoolId || v.year !== last.year || v.procedure !== last.procedure || v.grade !== last.grade) {
-      const parts = [v.schoolId, v.year, v.procedure, v.grade];
-      const seenGroup = groups.get(parts);
-      if (seenGroup === undefined) {
-        group = { keys: [], maps: [] };
-        groups.set(parts, group);
-      } else group = seenGroup;
       last = v;
+      if (runs) group = { keys: [], maps: [] };
+      else {
+        const parts = [v.schoolId, v.year, v.procedure, v.grade];
+        const seenGroup = groups.get(parts);
+        if (seenGroup === undefined) {
+          group = { keys: [], maps: [] };
+          groups.set(parts, group);
+        } else group = seenGroup;
+      }
     }
     const participants = subjectMap(group, looseKey(v.subject));
     const seen = participants.get(v.participantId);
@@ -236,6 +243,19 @@ export function checkDuplicateScores(scores: Sheet<ParticipantScore>, list: RowL
     }
   }
   return kept.result;
+}
+
+/** Whether each school × year × procedure × grade of `rows` is one run of consecutive rows. */
+function groupsAreRuns(rows: readonly ParticipantScore[]): boolean {
+  const seen = new NestedMap<true>(4);
+  let last: ParticipantScore | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i]!;
+    if (last !== null && v.schoolId === last.schoolId && v.year === last.year && v.procedure === last.procedure && v.grade === last.grade) continue;
+    last = v;
+    if (seen.getOrSet([v.schoolId, v.year, v.procedure, v.grade], true) !== undefined) return false;
+  }
+  return true;
 }
 
 /** The subjects of one school × year × procedure × grade ({@link looseKey}s) and, for each, participant → first row. */

@@ -256,6 +256,12 @@ describe("parseWorkbook gives what the code it replaced gave", () => {
       expect(codesOf(expectSameParse(toRaw(e2.sheets)))).toContain("duplicate-score");
     }
 
+    // Repeats next to their rows: every school's rows stay one run.
+    const adjacent = new Editor(demoSheets(), 29);
+    const rows = adjacent.rows("Баллы");
+    for (const r of [900, 500, 40]) rows.splice(r + 1, 0, [...rows[r]!]);
+    expect(codesOf(expectSameParse(toRaw(adjacent.sheets)))).toContain("duplicate-score");
+
     const noScores = demoSheets();
     delete noScores["Баллы"];
     expect(codesOf(expectSameParse(toRaw(noScores)))).toContain("results-without-counts");
