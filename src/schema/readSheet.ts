@@ -219,6 +219,8 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
   // procedure, the year repeat row after row, and a look-up in `known` costs a hash.
   const lastText: (string | null)[] = cols.map(() => null);
   const lastValue: FieldValue[] = cols.map(() => null);
+  const prevText: (string | null)[] = cols.map(() => null);
+  const prevValue: FieldValue[] = cols.map(() => null);
 
   for (let r = located.headerRow + 1; r < rawRows.length; r++) {
     const raw = rawRows[r] ?? [];
@@ -239,9 +241,20 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
           cells[i] = cell;
           continue;
         }
-      } else if (typeof cell === "string" && cell === lastText[i]) {
-        cells[i] = lastValue[i]!;
-        continue;
+      } else if (typeof cell === "string") {
+        if (cell === lastText[i]) {
+          cells[i] = lastValue[i]!;
+          continue;
+        }
+        // A participant's subjects alternate row by row: the text before the last one.
+        if (cell === prevText[i]) {
+          cells[i] = prevValue[i]!;
+          prevText[i] = lastText[i]!;
+          prevValue[i] = lastValue[i]!;
+          lastText[i] = cell;
+          lastValue[i] = cells[i]!;
+          continue;
+        }
       }
       const col = cols[i]!.def;
       let failure: IssueCode | null = null;
@@ -257,6 +270,8 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
         }
         if (hit !== undefined) {
           cells[i] = hit;
+          prevText[i] = lastText[i]!;
+          prevValue[i] = lastValue[i]!;
           lastText[i] = cell;
           lastValue[i] = hit;
           continue;
@@ -377,6 +392,8 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
         valid = failCell(sink, { code: failure, sheet, row: r, column: c, received: cell, expected: expectationOf(col) }, cells, i, col.nullable) && valid;
       } else if (typeof cell === "string") {
         remember(known[i]!, cell, cells[i]!);
+        prevText[i] = lastText[i]!;
+        prevValue[i] = lastValue[i]!;
         lastText[i] = cell;
         lastValue[i] = cells[i]!;
       }
