@@ -6,18 +6,19 @@ import type { AggregatedResult, IdentificationInput, ParticipantScore, Scale, Sc
 import type { SheetDef } from "./columns";
 import { toIssue, type SchemaIssue } from "./issues";
 import type { RawWorkbook } from "./raw";
-import { readSheet, type ReadRow, type ReadSheet } from "./readSheet";
+import { readRows, readSheet, readSheetOf, type ReadRow, type ReadSheet, type RowList } from "./readSheet";
 import {
   checkAgainstScales,
   checkCounts,
   checkDuplicateKeys,
-  checkDuplicateParts,
+  checkDuplicateResults,
+  checkDuplicateScores,
   checkDuplicateSchools,
   checkScaleRows,
   checkScaleYears,
   checkUnknownSchools,
   flagOverriddenResults,
-  groupKey,
+  KeptList,
   scaleKey,
   scaleKeyText,
   yearScaleKey,
@@ -39,7 +40,7 @@ export type ParseResult =
   | { readonly ok: false; readonly issues: SchemaIssue[] };
 
 function emptySheet<T>(name: string): ReadSheet<T> {
-  return { name, headerRow: 0, columns: new Map(), rows: [], invalid: [], dataRows: 0, complete: false };
+  return readSheetOf<T>(name, 0, new Map(), { values: [], at: [] }, [], 0, false);
 }
 
 /** Finds, locates and reads one sheet; `null` when the sheet is absent or has no header row. */
@@ -57,21 +58,38 @@ function load<T>(wb: RawWorkbook, def: SheetDef<T>, sink: IssueSink): { sheet: R
  * One spelling per subject: the first seen (Шкалы first), so "русский язык" in `Баллы` meets
  * "Русский язык" in `Шкалы` and the engine can match subjects exactly.
  */
-function unifySubjects<T extends { subject: string }>(rows: ReadRow<T>[], spelling: Map<string, string>): ReadRow<T>[] {
+function unifySubjects<T extends { subject: string }>(list: RowList<T>, spelling: Map<string, string>): RowList<T> {
   // Rows come grouped by subject: a subject spelt as the previous row's is already the one kept.
-  let kept = "";
-  return rows.map((r) => {
-    if (kept !== "" && r.value.subject === kept) return r;
-    const k = looseKey(r.value.subject);
-    const s = spelling.get(k);
-    if (s === r.value.subject) kept = s;
-    if (s === undefined) {
-      spelling.set(k, r.value.subject);
-      kept = r.value.subject;
-      return r;
+  const kept = new KeptList(list);
+  const values = list.values;
+  let last = "";
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const subject = v.subject;
+    if (last !== "" && subject === last) {
+      kept.keep(i);
+      continue;
     }
-    return s === r.value.subject ? r : { row: r.row, value: { ...r.value, subject: s } };
-  });
+    const k = looseKey(subject);
+    const s = spelling.get(k);
+    if (s === subject) last = s;
+    if (s === undefined) {
+      spelling.set(k, subject);
+      last = subject;
+    }
+    if (s === undefined || s === subject) kept.keep(i);
+    else kept.replace(i, { ...v, subject: s });
+  }
+  return kept.result;
+}
+
+/** Adds the years of `rows` to `years` (one look-up per run of a year). */
+function addYears(rows: readonly { year: number }[], years: Set<number>): void {
+  let last: number | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const y = rows[i]!.year;
+    if (y !== last) years.add((last = y));
+  }
 }
 
 function scaleRowKey(s: Pick<Scale, "procedure" | "grade" | "subject" | "year">): string {
@@ -153,7 +171,7 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
   for (const r of schools.invalid) if (known !== null && typeof r.value["id"] === "string") known.add(r.value["id"]);
 
   const spelling = new Map<string, string>();
-  let scaleRows = unifySubjects(scales.rows, spelling);
+  let scaleRows = readRows(unifySubjects(scales.list, spelling));
   scaleRows = checkDuplicateKeys(
     scales,
     scaleRows,
@@ -164,7 +182,9 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
     sink,
   );
   // Rows that name a year are keyed by it too; the results look up their year's row first.
-  const years = new Set([...results.rows, ...scores.rows].map((r) => r.value.year));
+  const years = new Set<number>();
+  addYears(results.list.values, years);
+  addYears(scores.list.values, years);
   if (results.complete && scores.complete) scaleRows = checkScaleYears(scales, scaleRows, years, sink);
   const scaleMap = scales.complete ? new Map<string, Scale | null>(scaleRows.map((r) => [scaleRowKey(r.value), r.value])) : null;
   for (const r of scales.invalid) {
@@ -179,32 +199,15 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
   const validScales = new Set(scaleRows.map((r) => r.value));
   for (const [k, v] of scaleMap ?? []) if (v !== null && !validScales.has(v)) scaleMap?.set(k, null);
 
-  let resultRows = unifySubjects(results.rows, spelling);
-  if (known !== null) resultRows = checkUnknownSchools({ ...results, rows: resultRows }, known, sink);
-  resultRows = checkDuplicateKeys(
-    results,
-    resultRows,
-    (v) => `${groupKey(v)}\u0000${looseKey(v.subject)}`,
-    (v) => `ОО ${v.schoolId}, ${v.year} год, ${scaleKeyText(v.procedure, v.grade, v.subject)}`,
-    "duplicate-result",
-    "subject",
-    sink,
-  );
+  let resultRows = unifySubjects(results.list, spelling);
+  if (known !== null) resultRows = checkUnknownSchools(results, resultRows, known, sink);
+  resultRows = checkDuplicateResults(results, resultRows, sink);
   resultRows = checkCounts(results, resultRows, sink);
   if (scaleMap !== null) resultRows = checkAgainstScales(results, resultRows, scaleMap, "meanScore", (v) => v.meanScore, sink);
 
-  let scoreRows = unifySubjects(scores.rows, spelling);
-  if (known !== null) scoreRows = checkUnknownSchools({ ...scores, rows: scoreRows }, known, sink);
-  scoreRows = checkDuplicateParts(
-    scores,
-    scoreRows,
-    6,
-    (v) => [v.schoolId, v.year, v.procedure, v.grade, looseKey(v.subject), v.participantId],
-    (v) => `${v.participantId} (ОО ${v.schoolId}, ${v.year} год, ${scaleKeyText(v.procedure, v.grade, v.subject)})`,
-    "duplicate-score",
-    "participantId",
-    sink,
-  );
+  let scoreRows = unifySubjects(scores.list, spelling);
+  if (known !== null) scoreRows = checkUnknownSchools(scores, scoreRows, known, sink);
+  scoreRows = checkDuplicateScores(scores, scoreRows, sink);
   if (scaleMap !== null) scoreRows = checkAgainstScales(scores, scoreRows, scaleMap, "score", (v) => v.score, sink);
 
   flagOverriddenResults(results, resultRows, scoreRows, sink);
@@ -235,8 +238,8 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
     issues,
     input: {
       schools: schoolRows.map((r) => r.value),
-      results: resultRows.map((r) => r.value),
-      scores: scoreRows.map((r) => r.value),
+      results: resultRows.values,
+      scores: scoreRows.values,
       scales: scaleRows.map((r) => r.value),
       ...(municipalRows === null ? {} : { municipalIndicators: municipalRows.map((r) => r.value) }),
       ...(recommendationRows === null ? {} : { recommendations: recommendationRows.map((r) => r.value) }),

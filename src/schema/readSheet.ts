@@ -2,7 +2,7 @@
  * Step 2 of validation, normalise: every cell of a located sheet is read by its column's type
  * into the engine's field value; problems become issue drafts with the cell's location.
  */
-import { columnList, type FieldColumn, type SheetDef } from "./columns";
+import { columnList, type FieldColumn, type SheetDef, type SheetId } from "./columns";
 import type { Expectation, IssueCode, IssueDraft } from "./issues";
 import { formatExcelDate } from "./dateFormats";
 import { dateCellKey, type CellValue } from "./raw";
@@ -30,12 +30,28 @@ export interface ReadRow<T> {
   readonly value: T;
 }
 
+/**
+ * Rows as two lists of one length: the values and their 0-based sheet rows. A million rows then
+ * cost no object each besides their value (what the checks of «Результаты» and «Баллы» take).
+ */
+export interface RowList<T> {
+  readonly values: readonly T[];
+  readonly at: readonly number[];
+}
+
+/** `list` as {@link ReadRow}s. */
+export function readRows<T>(list: RowList<T>): ReadRow<T>[] {
+  return list.values.map((value, i) => ({ row: list.at[i]!, value }));
+}
+
 export interface ReadSheet<T> {
   readonly name: string;
   readonly headerRow: number;
   /** Field → 0-based column index, for issue locations. */
   readonly columns: ReadonlyMap<string, number>;
   /** Rows whose every non-nullable field is valid; a bad optional cell is `null` here. */
+  readonly list: RowList<T>;
+  /** {@link list} as {@link ReadRow}s, made when first asked for (the small sheets' checks take these). */
   readonly rows: ReadRow<T>[];
   /** Rows dropped for a bad required cell, with what could be read (few; kept for cross-row context). */
   readonly invalid: { readonly row: number; readonly value: Readonly<Record<string, FieldValue>> }[];
@@ -106,10 +122,55 @@ function remember(known: Map<string, FieldValue | typeof MISSING>, text: string,
 }
 
 /** Reports a bad cell, empties its field; returns whether the row stays valid. */
-function failCell(sink: IssueSink, draft: IssueDraft, record: Record<string, FieldValue>, field: string, nullable: boolean): boolean {
+function failCell(sink: IssueSink, draft: IssueDraft, cells: FieldValue[], i: number, nullable: boolean): boolean {
   sink.push(draft);
-  record[field] = null;
+  cells[i] = null;
   return nullable;
+}
+
+/**
+ * A record of `fields`, all `null`, in that order: each row's record is a copy of it, filled in
+ * place. A record built by stores through a computed key (`record[field] = …`) from `{}` turns
+ * into a dictionary past 16 fields (V8's limit for keyed stores): «Результаты»' 20 fields then
+ * took ~830 bytes a row instead of ~190, and every later full collection walked them. An object
+ * read by `JSON.parse` has a fast, fixed shape with its fields inside it, and so have its spread
+ * copies; stores to fields it already has keep that shape. (No `new Function`: the task pane's
+ * content security policy forbids it.)
+ */
+function recordTemplate(fields: readonly string[]): Readonly<Record<string, FieldValue>> {
+  return JSON.parse(JSON.stringify(Object.fromEntries(fields.map((f) => [f, null])))) as Record<string, FieldValue>;
+}
+
+/**
+ * Records of «Баллы» made by an object literal: V8 learns at the literal's site that its objects
+ * live on and allocates them where long-lived objects go, so a million of them are not copied by
+ * every young-generation collection on the way (about three times faster than copies of the
+ * template). One literal for every column present, and one each without the journal's marks or
+ * without both marks (absent fields first, as the template has them); `cells` are the columns read.
+ */
+type RecordMaker = (cells: readonly FieldValue[]) => Record<string, FieldValue>;
+const LITERAL_RECORDS: Partial<Record<SheetId, readonly RecordMaker[]>> = {
+  scores: [
+    (c) => ({ schoolId: c[0]!, year: c[1]!, procedure: c[2]!, grade: c[3]!, participantId: c[4]!, subject: c[5]!, score: c[6]!, mark: c[7]!, journalMark: c[8]! }),
+    (c) => ({ journalMark: null, schoolId: c[0]!, year: c[1]!, procedure: c[2]!, grade: c[3]!, participantId: c[4]!, subject: c[5]!, score: c[6]!, mark: c[7]! }),
+    (c) => ({ mark: null, journalMark: null, schoolId: c[0]!, year: c[1]!, procedure: c[2]!, grade: c[3]!, participantId: c[4]!, subject: c[5]!, score: c[6]! }),
+  ],
+};
+
+/**
+ * The literal record maker of a sheet whose record has the template's fields in its order, for
+ * `read` columns in their order (checked here, so a column added to the sheet's definition only
+ * means the template is used); `undefined` where there is none.
+ */
+function literalRecord(id: SheetId, template: Readonly<Record<string, FieldValue>>, read: readonly string[]): RecordMaker | undefined {
+  const fields = Object.keys(template);
+  for (const make of LITERAL_RECORDS[id] ?? []) {
+    const probe = make(read);
+    const keys = Object.keys(probe);
+    const same = keys.length === fields.length && keys.every((k, i) => k === fields[i] && (read.includes(k) ? probe[k] === k : probe[k] === null));
+    if (same) return make;
+  }
+  return undefined;
 }
 
 /** Reads the data rows of a located sheet. Blank rows are skipped silently. */
@@ -125,7 +186,8 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
     sink.push({ code: "fraction-percent", sheet, row: located.headerRow, column, details: { header: header === null ? field : cellText(header) } });
   }
   const seenNotes = new Set<string>();
-  const rows: ReadRow<T>[] = [];
+  const values: T[] = [];
+  const at: number[] = [];
   const invalid: ReadSheet<T>["invalid"] = [];
   let dataRows = 0;
 
@@ -134,9 +196,31 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
   // is normalised once; only texts read without an issue are kept.
   const index = cols.map((c) => located.columns.get(c.field) ?? 0);
   const known = cols.map(() => new Map<string, FieldValue | typeof MISSING>());
-  const absentFields = absent.map((c) => c.field);
+  // Absent fields first (they are always null), then the columns read, as records always had them.
+  const template = recordTemplate([...absent.map((c) => c.field), ...cols.map((c) => c.field)]);
+  const fields = cols.map((c) => c.field);
+  const scratch: FieldValue[] = cols.map(() => null);
+  const literal = literalRecord(def.id, template, fields);
+  const makeRecord =
+    literal ??
+    ((cells: readonly FieldValue[]): Record<string, FieldValue> => {
+      const record: Record<string, FieldValue> = { ...template };
+      for (let i = 0; i < cells.length; i++) record[fields[i]!] = cells[i]!;
+      return record;
+    });
   const absentValid = absent.every((c) => c.def.nullable);
   const rawRows = located.raw.rows;
+  // Numeric columns read by the quick path below, with their bounds (±∞ where there is none).
+  const quick = cols.map((c) => (c.def.type === "int" || c.def.type === "number" || c.def.type === "percent") && !fractions.has(c.field));
+  const integer = cols.map((c) => c.def.type === "int");
+  const low = cols.map((c) => (c.def.type === "percent" ? 0 : (c.def.min ?? -Infinity)));
+  const high = cols.map((c) => (c.def.type === "percent" ? 100 : (c.def.max ?? Infinity)));
+  // The last text of each column read without an issue, and its value: a school's code, the
+  // procedure, the year repeat row after row, and a look-up in `known` costs a hash.
+  const lastText: (string | null)[] = cols.map(() => null);
+  const lastValue: FieldValue[] = cols.map(() => null);
+  const prevText: (string | null)[] = cols.map(() => null);
+  const prevValue: FieldValue[] = cols.map(() => null);
 
   for (let r = located.headerRow + 1; r < rawRows.length; r++) {
     const raw = rawRows[r] ?? [];
@@ -144,18 +228,40 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
     for (let i = 0; i < index.length && blank; i++) blank = isBlank(raw[index[i]!]);
     if (blank) continue;
     dataRows++;
-    const record: Record<string, FieldValue> = {};
+    // The row's values, column by column, made into its record at the end of the row.
+    const cells = scratch;
     let valid = absentValid;
-    for (const field of absentFields) record[field] = null;
-    for (let i = 0; i < cols.length; i++) {
-      const { field, def: col } = cols[i]!;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!;
       const c = index[i]!;
       const cell: CellValue = raw[c] ?? null;
+      if (typeof cell === "number" && quick[i] === true && (dates === undefined || !dates.has(dateCellKey(r, c)))) {
+        // The common case of a numeric column, without the general path's allocations.
+        if (Number.isFinite(cell) && (integer[i] === false || Number.isInteger(cell)) && cell >= low[i]! && cell <= high[i]!) {
+          cells[i] = cell;
+          continue;
+        }
+      } else if (typeof cell === "string") {
+        if (cell === lastText[i]) {
+          cells[i] = lastValue[i]!;
+          continue;
+        }
+        // A participant's subjects alternate row by row: the text before the last one.
+        if (cell === prevText[i]) {
+          cells[i] = prevValue[i]!;
+          prevText[i] = lastText[i]!;
+          prevValue[i] = lastValue[i]!;
+          lastText[i] = cell;
+          lastValue[i] = cells[i]!;
+          continue;
+        }
+      }
+      const col = cols[i]!.def;
       let failure: IssueCode | null = null;
       if (typeof cell === "string") {
         const hit = known[i]!.get(cell);
         if (hit === MISSING) {
-          record[field] = null;
+          cells[i] = null;
           if (!col.nullable) {
             sink.push({ code: "value-missing", sheet, row: r, column: c, details: { header: col.header } });
             valid = false;
@@ -163,7 +269,11 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
           continue;
         }
         if (hit !== undefined) {
-          record[field] = hit;
+          cells[i] = hit;
+          prevText[i] = lastText[i]!;
+          prevValue[i] = lastValue[i]!;
+          lastText[i] = cell;
+          lastValue[i] = hit;
           continue;
         }
       } else if (typeof cell === "number" && (col.type === "int" || col.type === "number" || col.type === "percent") && !fractions.has(field)) {
@@ -171,7 +281,7 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
         if (dates !== undefined && dates.has(dateCellKey(r, c))) {
           sink.push({ code: "date-in-number-column", sheet, row: r, column: c, received: cell, details: { header: col.header, date: formatExcelDate(cell, date1904) } });
           valid = col.nullable && valid;
-          record[field] = null;
+          cells[i] = null;
           continue;
         }
         const min = col.type === "percent" ? 0 : col.min;
@@ -180,23 +290,23 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
         else if (col.type === "int" && !Number.isInteger(cell)) failure = "not-an-integer";
         else if ((min !== undefined && cell < min) || (max !== undefined && cell > max)) failure = rangeCode(field, col, cell);
         else {
-          record[field] = cell;
+          cells[i] = cell;
           continue;
         }
-        valid = failCell(sink, { code: failure, sheet, row: r, column: c, received: cell, expected: expectationOf(col) }, record, field, col.nullable) && valid;
+        valid = failCell(sink, { code: failure, sheet, row: r, column: c, received: cell, expected: expectationOf(col) }, cells, i, col.nullable) && valid;
         continue;
       }
       if (cell !== null && typeof cell === "object") {
-        valid = failCell(sink, { code: "cell-error", sheet, row: r, column: c, received: cell, expected: expectationOf(col) }, record, field, col.nullable) && valid;
+        valid = failCell(sink, { code: "cell-error", sheet, row: r, column: c, received: cell, expected: expectationOf(col) }, cells, i, col.nullable) && valid;
         continue;
       }
       if (isBlank(cell) && col.blankAs !== undefined) {
-        record[field] = col.blankAs;
+        cells[i] = col.blankAs;
         continue;
       }
       if (isBlank(cell) || (col.type !== "bool" && col.type !== "code" && col.type !== "text" && isNoDataMarker(cell))) {
         if (typeof cell === "string") remember(known[i]!, cell, MISSING);
-        record[field] = null;
+        cells[i] = null;
         if (!col.nullable) {
           sink.push({ code: "value-missing", sheet, row: r, column: c, details: { header: col.header } });
           valid = false;
@@ -205,17 +315,17 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
       }
       switch (col.type) {
         case "code":
-          record[field] = normaliseCode(cell);
+          cells[i] = normaliseCode(cell);
           break;
         case "text":
-          record[field] = normaliseText(cell);
+          cells[i] = normaliseText(cell);
           break;
         case "subject":
-          record[field] = normaliseSubject(cell);
+          cells[i] = normaliseSubject(cell);
           break;
         case "procedure": {
           const p = normaliseProcedure(cell);
-          record[field] = p.value;
+          cells[i] = p.value;
           if (!p.known && !seenNotes.has(`p:${p.value}`)) {
             seenNotes.add(`p:${p.value}`);
             sink.push({ code: "unknown-procedure", sheet, row: r, column: c, received: cell });
@@ -224,13 +334,13 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
         }
         case "bool": {
           const b = normaliseBool(cell);
-          if (b.ok) record[field] = b.value;
+          if (b.ok) cells[i] = b.value;
           else failure = b.code;
           break;
         }
         case "locality": {
           const l = normaliseLocality(cell);
-          if (l.ok) record[field] = l.value;
+          if (l.ok) cells[i] = l.value;
           else failure = l.code;
           break;
         }
@@ -240,7 +350,7 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
             failure = y.code;
             break;
           }
-          record[field] = y.value;
+          cells[i] = y.value;
           const noteKey = `y:${cellText(cell)}`;
           if (y.note !== undefined && !seenNotes.has(noteKey)) {
             seenNotes.add(noteKey);
@@ -254,7 +364,7 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
           if (dates !== undefined && typeof cell === "number" && dates.has(dateCellKey(r, c))) {
             sink.push({ code: "date-in-number-column", sheet, row: r, column: c, received: cell, details: { header: col.header, date: formatExcelDate(cell, date1904) } });
             valid = col.nullable && valid;
-            record[field] = null;
+            cells[i] = null;
             continue;
           }
           const parsed = parseNumber(cell, col.type === "percent");
@@ -274,19 +384,51 @@ export function readSheet<T>(located: LocatedSheet, def: SheetDef<T>, sink: Issu
             failure = rangeCode(field, col, n);
             break;
           }
-          record[field] = n;
+          cells[i] = n;
           break;
         }
       }
       if (failure !== null) {
-        valid = failCell(sink, { code: failure, sheet, row: r, column: c, received: cell, expected: expectationOf(col) }, record, field, col.nullable) && valid;
+        valid = failCell(sink, { code: failure, sheet, row: r, column: c, received: cell, expected: expectationOf(col) }, cells, i, col.nullable) && valid;
       } else if (typeof cell === "string") {
-        remember(known[i]!, cell, record[field]!);
+        remember(known[i]!, cell, cells[i]!);
+        prevText[i] = lastText[i]!;
+        prevValue[i] = lastValue[i]!;
+        lastText[i] = cell;
+        lastValue[i] = cells[i]!;
       }
     }
-    if (valid) rows.push({ row: r, value: record as unknown as T });
-    else invalid.push({ row: r, value: record });
+    if (valid) {
+      values.push(makeRecord(cells) as unknown as T);
+      at.push(r);
+    }
+    else invalid.push({ row: r, value: makeRecord(cells) });
   }
   const complete = absent.every((c) => c.def.nullable);
-  return { name: sheet, headerRow: located.headerRow, columns: located.columns, rows, invalid, dataRows, complete };
+  return readSheetOf(sheet, located.headerRow, located.columns, { values, at }, invalid, dataRows, complete);
+}
+
+/** A {@link ReadSheet} whose `rows` are made from `list` when first asked for. */
+export function readSheetOf<T>(
+  name: string,
+  headerRow: number,
+  columns: ReadonlyMap<string, number>,
+  list: RowList<T>,
+  invalid: ReadSheet<T>["invalid"],
+  dataRows: number,
+  complete: boolean,
+): ReadSheet<T> {
+  let rows: ReadRow<T>[] | null = null;
+  return {
+    name,
+    headerRow,
+    columns,
+    list,
+    get rows(): ReadRow<T>[] {
+      return (rows ??= readRows(list));
+    },
+    invalid,
+    dataRows,
+    complete,
+  };
 }

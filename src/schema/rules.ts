@@ -5,7 +5,7 @@
  */
 import { ALL_SUBJECTS, type AggregatedResult, type ParticipantScore, type Scale, type School } from "../engine/types";
 import { formatNumberRu } from "./issues";
-import type { ReadRow, ReadSheet } from "./readSheet";
+import type { ReadRow, ReadSheet, RowList } from "./readSheet";
 import { NestedMap } from "./keys";
 import type { IssueSink } from "./sink";
 import { looseKey } from "./text";
@@ -60,21 +60,60 @@ export function checkDuplicateSchools(schools: Sheet<School>, sink: IssueSink): 
   }
 }
 
+/**
+ * What a check keeps of a {@link RowList}: the list itself while it drops nothing (a million-row
+ * sheet is copied only from its first dropped row), else the rows kept.
+ */
+export class KeptList<T> {
+  private values: T[] | null = null;
+  private at: number[] | null = null;
+  constructor(private readonly list: RowList<T>) {}
+  /** Row `i` of the list stays. */
+  keep(i: number): void {
+    if (this.values !== null) {
+      this.values.push(this.list.values[i]!);
+      this.at!.push(this.list.at[i]!);
+    }
+  }
+  /** Row `i` of the list stays, with `value` instead of its own. */
+  replace(i: number, value: T): void {
+    this.drop(i);
+    this.values!.push(value);
+    this.at!.push(this.list.at[i]!);
+  }
+  /** Row `i` of the list is dropped (rows are kept or dropped in order). */
+  drop(i: number): void {
+    if (this.values === null) {
+      this.values = this.list.values.slice(0, i);
+      this.at = this.list.at.slice(0, i);
+    }
+  }
+  get result(): RowList<T> {
+    return this.values === null ? this.list : { values: this.values, at: this.at! };
+  }
+}
+
 /** Rows of results or scores whose school is not on `Школы`. */
-export function checkUnknownSchools<T extends { schoolId: string }>(sheet: Sheet<T>, known: ReadonlySet<string>, sink: IssueSink): ReadRow<T>[] {
-  const kept: ReadRow<T>[] = [];
+export function checkUnknownSchools<T extends { schoolId: string }>(sheet: Sheet<T>, list: RowList<T>, known: ReadonlySet<string>, sink: IssueSink): RowList<T> {
+  const kept = new KeptList(list);
+  const { values, at } = list;
   // Numeric codes by their value: "07013" and 7013 (a number shown as «00000») differ only by leading zeros.
   const byDigits = new Map<string, string>();
   for (const id of known) if (/^\d+$/.test(id)) byDigits.set(id.replace(/^0+(?=\d)/, ""), id);
-  for (const r of sheet.rows) {
-    if (known.has(r.value.schoolId)) kept.push(r);
-    else {
-      const id = r.value.schoolId;
+  // A school's rows come together: its code was just looked up.
+  let lastKnown: string | null = null;
+  for (let i = 0; i < values.length; i++) {
+    const id = values[i]!.schoolId;
+    if (id === lastKnown || known.has(id)) {
+      lastKnown = id;
+      kept.keep(i);
+    } else {
+      kept.drop(i);
       const twin = /^\d+$/.test(id) ? byDigits.get(id.replace(/^0+(?=\d)/, "")) : undefined;
-      sink.push({ code: "unknown-school", sheet: sheet.name, row: r.row, column: col(sheet, "schoolId"), received: id, ...(twin !== undefined ? { details: { twin } } : {}) });
+      sink.push({ code: "unknown-school", sheet: sheet.name, row: at[i]!, column: col(sheet, "schoolId"), received: id, ...(twin !== undefined ? { details: { twin } } : {}) });
     }
   }
-  return kept;
+  return kept.result;
 }
 
 /** Rows repeating an earlier row's key. */
@@ -103,27 +142,142 @@ export function checkDuplicateKeys<T>(
 }
 
 /**
- * Rows repeating an earlier row's key, the key given as parts (`depth` of them) rather than one
- * string: the same rule as {@link checkDuplicateKeys} for sheets of a million rows.
+ * Rows of «Результаты» repeating an earlier row's school × year × procedure × grade × subject
+ * (the subject by {@link looseKey}): {@link checkDuplicateKeys} with the key
+ * `${groupKey(v)}\u0000${looseKey(v.subject)}`, looked up as group, then subject, so that only a
+ * new group makes a key string. Parts holding a NUL themselves (never seen in a workbook) could
+ * make the keys of different parts equal: their rows keep the one-string key, which only such
+ * rows can share (theirs has more than four NULs).
  */
-export function checkDuplicateParts<T>(
-  sheet: Sheet<T>,
-  rows: readonly ReadRow<T>[],
-  depth: number,
-  parts: (v: T) => readonly unknown[],
-  keyText: (v: T) => string,
-  code: "duplicate-result" | "duplicate-score",
-  column: keyof T & string,
-  sink: IssueSink,
-): ReadRow<T>[] {
-  const first = new NestedMap<number>(depth);
-  const kept: ReadRow<T>[] = [];
-  for (const r of rows) {
-    const seen = first.getOrSet(parts(r.value), r.row);
-    if (seen === undefined) kept.push(r);
-    else sink.push({ code, sheet: sheet.name, row: r.row, column: col(sheet, column), details: { key: keyText(r.value), firstRow: seen + 1 } });
+export function checkDuplicateResults(results: Sheet<AggregatedResult>, list: RowList<AggregatedResult>, sink: IssueSink): RowList<AggregatedResult> {
+  const kept = new KeptList(list);
+  const { values, at } = list;
+  const groups = new Map<string, Map<string, number>>();
+  const odd = new Map<string, number>();
+  let last: AggregatedResult | null = null;
+  let subjects: Map<string, number> | null = null;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (last === null || v.schoolId !== last.schoolId || v.year !== last.year || v.procedure !== last.procedure || v.grade !== last.grade) {
+      last = v;
+      if (v.schoolId.includes("\u0000") || v.procedure.includes("\u0000")) subjects = null;
+      else {
+        const g = groupKey(v);
+        subjects = groups.get(g) ?? null;
+        if (subjects === null) {
+          subjects = new Map();
+          groups.set(g, subjects);
+        }
+      }
+    }
+    const s = looseKey(v.subject);
+    let seen: number | undefined;
+    if (subjects !== null && !s.includes("\u0000")) {
+      seen = subjects.get(s);
+      if (seen === undefined) subjects.set(s, at[i]!);
+    } else {
+      const k = `${groupKey(v)}\u0000${s}`;
+      seen = odd.get(k);
+      if (seen === undefined) odd.set(k, at[i]!);
+    }
+    if (seen === undefined) kept.keep(i);
+    else {
+      kept.drop(i);
+      sink.push({
+        code: "duplicate-result",
+        sheet: results.name,
+        row: at[i]!,
+        column: col(results, "subject"),
+        details: { key: `ОО ${v.schoolId}, ${v.year} год, ${scaleKeyText(v.procedure, v.grade, v.subject)}`, firstRow: seen + 1 },
+      });
+    }
   }
-  return kept;
+  return kept.result;
+}
+
+/**
+ * Rows of «Баллы» repeating an earlier row's school × year × procedure × grade × subject (by
+ * {@link looseKey}) × participant (one key of six parts), looked up as school × year ×
+ * procedure × grade (once per run of a school's rows), then subject among the group's few (by
+ * identity: the same text gives the same key), then participant: one hashed look-up a row, no
+ * array of parts, and one map per group and subject rather than per participant.
+ */
+export function checkDuplicateScores(scores: Sheet<ParticipantScore>, list: RowList<ParticipantScore>, sink: IssueSink): RowList<ParticipantScore> {
+  const kept = new KeptList(list);
+  const { values, at } = list;
+  const groups = new NestedMap<SubjectMaps>(4);
+  // Where every group is one run of rows (a school's rows together, as exports give them), a
+  // group's maps are needed only during its run: they are dropped after it, young, instead of
+  // a million entries kept to the end of the check.
+  const runs = groupsAreRuns(values);
+  let last: ParticipantScore | null = null;
+  let group: SubjectMaps = { keys: [], maps: [] };
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (last === null || v.schoolId !== last.schoolId || v.year !== last.year || v.procedure !== last.procedure || v.grade !== last.grade) {
+      last = v;
+      if (runs) group = { keys: [], maps: [] };
+      else {
+        const parts = [v.schoolId, v.year, v.procedure, v.grade];
+        const seenGroup = groups.get(parts);
+        if (seenGroup === undefined) {
+          group = { keys: [], maps: [] };
+          groups.set(parts, group);
+        } else group = seenGroup;
+      }
+    }
+    const participants = subjectMap(group, looseKey(v.subject));
+    const seen = participants.get(v.participantId);
+    if (seen === undefined) {
+      participants.set(v.participantId, at[i]!);
+      kept.keep(i);
+    } else {
+      kept.drop(i);
+      sink.push({
+        code: "duplicate-score",
+        sheet: scores.name,
+        row: at[i]!,
+        column: col(scores, "participantId"),
+        details: { key: `${v.participantId} (ОО ${v.schoolId}, ${v.year} год, ${scaleKeyText(v.procedure, v.grade, v.subject)})`, firstRow: seen + 1 },
+      });
+    }
+  }
+  return kept.result;
+}
+
+/** Whether each school × year × procedure × grade of `rows` is one run of consecutive rows. */
+function groupsAreRuns(rows: readonly ParticipantScore[]): boolean {
+  const seen = new NestedMap<true>(4);
+  let last: ParticipantScore | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i]!;
+    if (last !== null && v.schoolId === last.schoolId && v.year === last.year && v.procedure === last.procedure && v.grade === last.grade) continue;
+    last = v;
+    if (seen.getOrSet([v.schoolId, v.year, v.procedure, v.grade], true) !== undefined) return false;
+  }
+  return true;
+}
+
+/** The subjects of one school × year × procedure × grade ({@link looseKey}s) and, for each, participant → first row. */
+interface SubjectMaps {
+  readonly keys: string[];
+  readonly maps: Map<string, number>[];
+  /** Subject → index, once a group has more subjects than a scan should look through. */
+  index?: Map<string, number>;
+}
+
+const SUBJECTS_SCANNED = 16;
+
+/** The participant map of subject `s` in `group`, created when missing. */
+function subjectMap(group: SubjectMaps, s: string): Map<string, number> {
+  let k = group.index === undefined ? group.keys.indexOf(s) : (group.index.get(s) ?? -1);
+  if (k < 0) {
+    k = group.keys.push(s) - 1;
+    group.maps.push(new Map());
+    if (group.index !== undefined) group.index.set(s, k);
+    else if (group.keys.length > SUBJECTS_SCANNED) group.index = new Map(group.keys.map((key, i) => [key, i]));
+  }
+  return group.maps[k]!;
 }
 
 /** `Шкалы`: min ≤ max, min ≤ high ≤ max, cut-offs rising and within max. */
@@ -161,11 +315,16 @@ export function checkScaleRows(scales: Sheet<Scale>, rows: readonly ReadRow<Scal
 }
 
 /** Counts of `Результаты` that cannot all be true at once. */
-export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly ReadRow<AggregatedResult>[], sink: IssueSink): ReadRow<AggregatedResult>[] {
-  const kept: ReadRow<AggregatedResult>[] = [];
+export function checkCounts(results: Sheet<AggregatedResult>, list: RowList<AggregatedResult>, sink: IssueSink): RowList<AggregatedResult> {
+  const kept = new KeptList(list);
+  const { values, at } = list;
   const header = (f: keyof AggregatedResult & string): string => LABELS[f] ?? f;
-  for (const r of rows) {
-    const v = r.value;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (plainlyConsistent(v)) {
+      kept.keep(i);
+      continue;
+    }
     let ok = true;
     for (const [lf, rf] of COUNT_PAIRS) {
       const lv = v[lf] ?? null;
@@ -174,7 +333,7 @@ export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly Rea
       sink.push({
         code: "counts-inconsistent",
         sheet: results.name,
-        row: r.row,
+        row: at[i]!,
         column: col(results, lf),
         details: { left: header(lf), leftValue: lv, right: header(rf), rightValue: rv },
       });
@@ -185,7 +344,7 @@ export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly Rea
       sink.push({
         code: "counts-inconsistent",
         sheet: results.name,
-        row: r.row,
+        row: at[i]!,
         column: col(results, "atLeastMid"),
         details: { left: "«Ниже Bmin» + «Не ниже Bmid»", leftValue: v.belowMin + v.atLeastMid, right: LABELS.participants ?? "", rightValue: v.participants },
       });
@@ -195,7 +354,7 @@ export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly Rea
       sink.push({
         code: "counts-inconsistent",
         sheet: results.name,
-        row: r.row,
+        row: at[i]!,
         column: col(results, "marks45"),
         details: { left: "«Отметка «2»» + «Отметки «4» и «5»»", leftValue: v.mark2 + v.marks45, right: LABELS.participants ?? "", rightValue: v.participants },
       });
@@ -208,15 +367,56 @@ export function checkCounts(results: Sheet<AggregatedResult>, rows: readonly Rea
       sink.push({
         code: "counts-inconsistent",
         sheet: results.name,
-        row: r.row,
+        row: at[i]!,
         column: col(results, v.journalRaised !== null && v.journalRaised !== undefined ? "journalRaised" : "journalConfirmed"),
         details: { left: "«Понизили» + «Подтвердили» + «Повысили»", leftValue: journalSum, right: LABELS.participants ?? "", rightValue: v.participants },
       });
       ok = false;
     }
-    if (ok) kept.push(r);
+    if (ok) kept.keep(i);
+    else kept.drop(i);
   }
-  return kept;
+  return kept.result;
+}
+
+/** `a ≤ b` where both are given. */
+function atMost(a: number | null | undefined, b: number | null | undefined): boolean {
+  return a === null || a === undefined || b === null || b === undefined || a <= b;
+}
+
+/**
+ * Nothing for {@link checkCounts} to report in this row: its rules (COUNT_PAIRS, then the three
+ * sums) with the fields named, the quick answer for the many rows that are right. Where it says
+ * no, the rules run one by one and say what is wrong.
+ */
+function plainlyConsistent(v: AggregatedResult): boolean {
+  const p = v.participants;
+  if (
+    !atMost(v.belowMin, p) ||
+    !atMost(v.atLeastMid, p) ||
+    !atMost(v.atLeastTop, v.atLeastMid) ||
+    !atMost(v.atLeastTop, p) ||
+    !atMost(v.mark2, p) ||
+    !atMost(v.marks45, p) ||
+    !atMost(p, v.gradeSize) ||
+    !atMost(v.belowScaleMin, p) ||
+    !atMost(v.highBand, p) ||
+    !atMost(v.procedureLow, p) ||
+    !atMost(v.procedureHigh, p) ||
+    !atMost(v.procedureBelowScaleMin, p) ||
+    !atMost(v.journalLowered, p) ||
+    !atMost(v.journalConfirmed, p) ||
+    !atMost(v.journalRaised, p)
+  ) {
+    return false;
+  }
+  if (v.belowMin !== null && v.atLeastMid !== null && v.belowMin + v.atLeastMid > p) return false;
+  if (v.mark2 !== null && v.marks45 !== null && v.mark2 + v.marks45 > p) return false;
+  const lowered = v.journalLowered ?? null;
+  const confirmed = v.journalConfirmed ?? null;
+  const raised = v.journalRaised ?? null;
+  const given = (lowered === null ? 0 : 1) + (confirmed === null ? 0 : 1) + (raised === null ? 0 : 1);
+  return given <= 1 || (lowered ?? 0) + (confirmed ?? 0) + (raised ?? 0) <= p;
 }
 
 type CountField = { [K in keyof AggregatedResult]-?: NonNullable<AggregatedResult[K]> extends number ? K : never }[keyof AggregatedResult] & string;
@@ -264,72 +464,96 @@ const LABELS: Partial<Record<keyof AggregatedResult, string>> = {
  */
 export function checkAgainstScales<T extends { year: number; procedure: string; grade: number; subject: string }>(
   sheet: Sheet<T>,
-  rows: readonly ReadRow<T>[],
+  list: RowList<T>,
   scales: ReadonlyMap<string, Scale | null>,
   valueField: keyof T & string,
   value: (v: T) => number | null,
   sink: IssueSink,
-): ReadRow<T>[] {
+): RowList<T> {
   const reported = new Set<string>();
-  const kept: ReadRow<T>[] = [];
-  // The scale of each year × procedure × grade × subject, looked up once.
-  const resolved = new NestedMap<{ k: string; scale: Scale | null | undefined }>(4);
-  let last: { k: string; scale: Scale | null | undefined } | null = null;
+  const kept = new KeptList(list);
+  const { values, at } = list;
+  // The scale of each year × procedure × grade × subject, looked up once: by subject in the
+  // map of the year × procedure × grade, which changes only with a run of a school's rows
+  // (a participant's subjects follow each other, so the subject changes every row).
+  const resolved = new NestedMap<Map<string, { k: string; scale: Scale | null | undefined }>>(3);
+  let bySubject: Map<string, { k: string; scale: Scale | null | undefined }> | null = null;
   let lastYear = 0;
   let lastProcedure = "";
   let lastGrade = 0;
-  let lastSubject = "";
-  for (const r of rows) {
-    const v = r.value;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (v.subject === ALL_SUBJECTS) {
-      kept.push(r);
+      kept.keep(i);
       continue;
     }
-    // Rows come grouped (a school's participants in one subject), so the last row's scale is
-    // usually this row's: no key array, no lookups.
-    let hit: { k: string; scale: Scale | null | undefined } | null = last;
-    if (hit === null || v.year !== lastYear || v.procedure !== lastProcedure || v.grade !== lastGrade || v.subject !== lastSubject) {
-      const parts = [v.year, v.procedure, v.grade, v.subject];
-      hit = resolved.get(parts) ?? null;
-      if (hit === null) {
-        const key = scaleKey(v.procedure, v.grade, v.subject);
-        const yearly = scales.get(yearScaleKey(v.year, key));
-        hit = { k: key, scale: yearly !== undefined ? yearly : scales.get(key) };
-        resolved.set(parts, hit);
+    if (bySubject === null || v.year !== lastYear || v.procedure !== lastProcedure || v.grade !== lastGrade) {
+      const parts = [v.year, v.procedure, v.grade];
+      bySubject = resolved.get(parts) ?? null;
+      if (bySubject === null) {
+        bySubject = new Map();
+        resolved.set(parts, bySubject);
       }
-      last = hit;
       lastYear = v.year;
       lastProcedure = v.procedure;
       lastGrade = v.grade;
-      lastSubject = v.subject;
+    }
+    let hit = bySubject.get(v.subject);
+    if (hit === undefined) {
+      const key = scaleKey(v.procedure, v.grade, v.subject);
+      const yearly = scales.get(yearScaleKey(v.year, key));
+      hit = { k: key, scale: yearly !== undefined ? yearly : scales.get(key) };
+      bySubject.set(v.subject, hit);
     }
     const { k, scale } = hit;
     if (scale === null) {
-      kept.push(r);
+      kept.keep(i);
       continue;
     }
     if (scale === undefined) {
+      kept.drop(i);
       if (!reported.has(k)) {
         reported.add(k);
-        sink.push({ code: "scale-missing", sheet: sheet.name, row: r.row, column: col(sheet, "subject" as keyof T & string), details: { key: scaleKeyText(v.procedure, v.grade, v.subject) } });
+        sink.push({ code: "scale-missing", sheet: sheet.name, row: at[i]!, column: col(sheet, "subject" as keyof T & string), details: { key: scaleKeyText(v.procedure, v.grade, v.subject) } });
       }
       continue;
     }
     const x = value(v);
     if (x !== null && x > scale.maxScore) {
+      kept.drop(i);
       sink.push({
         code: "score-above-max",
         sheet: sheet.name,
-        row: r.row,
+        row: at[i]!,
         column: col(sheet, valueField),
         received: x,
         details: { max: scale.maxScore, key: scaleKeyText(v.procedure, v.grade, v.subject) },
       });
       continue;
     }
-    kept.push(r);
+    kept.keep(i);
   }
-  return kept;
+  return kept.result;
+}
+
+/** A row of «Результаты» with a count or mean that participant rows would replace. */
+function carriesCounts(v: AggregatedResult): boolean {
+  return (
+    v.belowMin != null ||
+    v.atLeastMid != null ||
+    v.atLeastTop != null ||
+    v.meanScore != null ||
+    v.mark2 != null ||
+    v.marks45 != null ||
+    v.belowScaleMin != null ||
+    v.highBand != null ||
+    v.procedureLow != null ||
+    v.procedureHigh != null ||
+    v.procedureBelowScaleMin != null ||
+    v.journalLowered != null ||
+    v.journalConfirmed != null ||
+    v.journalRaised != null
+  );
 }
 
 /** Key of school × year × procedure × grade: the unit that participant rows replace. */
@@ -344,28 +568,25 @@ export function groupKey(r: { schoolId: string; year: number; procedure: string;
  */
 export function flagOverriddenResults(
   results: Sheet<AggregatedResult>,
-  rows: readonly ReadRow<AggregatedResult>[],
-  scores: readonly ReadRow<ParticipantScore>[],
+  list: RowList<AggregatedResult>,
+  scores: RowList<ParticipantScore>,
   sink: IssueSink,
 ): void {
   const withScores = new NestedMap<true>(4);
   let previous: ParticipantScore | null = null;
-  for (const { value: s } of scores) {
+  for (const s of scores.values) {
     // A school's participant rows come together: one entry per run of the same key.
     if (previous !== null && s.schoolId === previous.schoolId && s.year === previous.year && s.procedure === previous.procedure && s.grade === previous.grade) continue;
     withScores.set([s.schoolId, s.year, s.procedure, s.grade], true);
     previous = s;
   }
   const ignored = new Map<string, { first: ReadRow<AggregatedResult>; n: number }>();
-  for (const r of rows) {
-    const v = r.value;
-    const hasCounts = [v.belowMin, v.atLeastMid, v.atLeastTop, v.meanScore, v.mark2, v.marks45, v.belowScaleMin, v.highBand, v.procedureLow, v.procedureHigh, v.procedureBelowScaleMin, v.journalLowered, v.journalConfirmed, v.journalRaised].some(
-      (x) => x !== null && x !== undefined,
-    );
-    if (!hasCounts || withScores.get([v.schoolId, v.year, v.procedure, v.grade]) === undefined) continue;
+  for (let i = 0; i < list.values.length; i++) {
+    const v = list.values[i]!;
+    if (!carriesCounts(v) || withScores.get([v.schoolId, v.year, v.procedure, v.grade]) === undefined) continue;
     const k = groupKey(v);
     const d = ignored.get(k);
-    if (d === undefined) ignored.set(k, { first: r, n: 1 });
+    if (d === undefined) ignored.set(k, { first: { row: list.at[i]!, value: v }, n: 1 });
     else d.n += 1;
   }
   for (const { first, n } of ignored.values()) {
