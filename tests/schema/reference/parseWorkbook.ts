@@ -23,15 +23,16 @@ import {
   yearScaleKey,
 } from "./rules";
 import { findSheet, locateSheet, sheetNameMatches } from "../../../src/schema/shape";
-import { checkMonitoringCounts, checkMunicipalIndicators, dropAbsentMonitoringFields } from "./monitoringRules";
+import { checkMonitoringCounts, checkMunicipalIndicators, dropAbsentMonitoringFields } from "../../../src/schema/monitoringRules";
 import { MUNICIPAL_INDICATORS_SHEET } from "../../../src/schema/monitoringSheets";
-import { checkRecommendations, RECOMMENDATIONS_SHEET } from "./recommendationsSheet";
-import { checkRiskProfiles, RISK_PROFILE_SHEET } from "./riskProfileSheet";
+import { checkRecommendations, RECOMMENDATIONS_SHEET } from "../../../src/schema/recommendationsSheet";
+import { checkRiskProfiles, RISK_PROFILE_SHEET } from "../../../src/schema/riskProfileSheet";
 import { checkResultPresence } from "./resultPresence";
 import { RESULTS_SHEET, SCALES_SHEET, SCHOOLS_SHEET, SCORES_SHEET } from "../../../src/schema/sheets";
 import { IssueSink } from "../../../src/schema/sink";
 import { joinContinuations } from "../../../src/schema/continuation";
-import { unifySpellings } from "./spellings";
+import { unifySpellings } from "../../../src/schema/spellings";
+import type { ReadSheet as LiveReadSheet } from "../../../src/schema/readSheet";
 import { looseKey } from "../../../src/schema/text";
 
 export type ParseResult =
@@ -211,8 +212,8 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
   checkResultPresence(results, resultRows, scores, scoreRows, present(RESULTS_SHEET as SheetDef<unknown>) || present(SCORES_SHEET as SheetDef<unknown>), sink);
 
   // One spelling per municipality (case, ё, Latin look-alikes), with a warning where spellings merged.
-  const unified = unifySpellings(schools, schools.rows, "municipality", "муниципалитет", sink);
-  const schoolYears = splitSchoolYears(checkMonitoringCounts(schools, dropAbsentFisLogin(schools, dropAbsentMonitoringFields(schools, unified.rows)), sink));
+  const unified = unifySpellings(live(schools), schools.rows, "municipality", "муниципалитет", sink);
+  const schoolYears = splitSchoolYears(checkMonitoringCounts(live(schools), dropAbsentFisLogin(schools, dropAbsentMonitoringFields(live(schools), unified.rows)), sink));
   const schoolRows = schoolYears.latest;
   const municipalities = schools.complete && schools.invalid.length === 0 ? new Set(unified.spelling.values()) : null;
   const municipalSheet = municipalLoad.sheet;
@@ -220,13 +221,13 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
     municipalSheet === null
       ? null
       : checkMunicipalIndicators(
-          { ...municipalSheet, rows: unifySpellings(municipalSheet, municipalSheet.rows, "municipality", "муниципалитет", sink, { sheet: schools.name, spelling: unified.spelling }).rows },
+          live({ ...municipalSheet, rows: unifySpellings(live(municipalSheet), municipalSheet.rows, "municipality", "муниципалитет", sink, { sheet: schools.name, spelling: unified.spelling }).rows }),
           municipalities,
           sink,
         );
 
-  const recommendationRows = recommendationsLoad.sheet === null ? null : checkRecommendations(recommendationsLoad.sheet, sink);
-  const profileRows = profileLoad.sheet === null ? null : checkRiskProfiles(profileLoad.sheet, known, sink);
+  const recommendationRows = recommendationsLoad.sheet === null ? null : checkRecommendations(live(recommendationsLoad.sheet), sink);
+  const profileRows = profileLoad.sheet === null ? null : checkRiskProfiles(live(profileLoad.sheet), known, sink);
 
   const issues = sink.finish().map((d) => toIssue(joined.relocate(d)));
   if (issues.some((i) => i.severity === "error")) return { ok: false, issues };
@@ -244,4 +245,13 @@ export function parseWorkbook(input: RawWorkbook): ParseResult {
       ...(schoolYears.earlier.length === 0 ? {} : { earlierSchools: schoolYears.earlier }),
     },
   };
+}
+
+/**
+ * A read sheet of the old shape as the live modules take it (they read `rows` only): the modules
+ * the speed work left unchanged (spellings, monitoringRules, recommendationsSheet,
+ * riskProfileSheet) are the live ones, not copies.
+ */
+function live<T>(sheet: ReadSheet<T>): LiveReadSheet<T> {
+  return { ...sheet, list: { values: sheet.rows.map((r) => r.value), at: sheet.rows.map((r) => r.row) } };
 }
