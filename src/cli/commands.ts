@@ -167,15 +167,36 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
     return EXIT_INPUT;
   }
   const { result, inputRows } = computed;
+  const written = await writeIdentifyOutputs(result, inputRows, options, basename(inputPath), now);
+  stageDone("write");
+
+  const { warnings } = issueCounts(result.issues);
+  io.stdout.write(summary(result, methodology));
+  const cutNote = cutWarning((written.cut ?? []).map((c) => ({ sheet: c.split("!")[0] ?? "", cell: c.split("!")[1] ?? "" })));
+  if (cutNote !== null) io.stdout.write(`Предупреждение: ${cutNote}\n`);
+  io.stdout.write(`Результат: ${[options.output, options.json, options.report].filter((x) => x !== undefined).join(", ")}\n`);
+  if (warnings > 0) io.stdout.write(`Предупреждений: ${warnings} (лист «Замечания»${options.json !== undefined ? " и JSON" : ""}; полный список — shnor validate)\n`);
+  return EXIT_OK;
+}
+
+/**
+ * Writes the result workbook, and the JSON and the report where asked for, all or none: every
+ * output goes to a temporary file as it is made (written on the thread pool) and all are renamed
+ * into place together at the end; an error or a signal before that leaves none.
+ */
+export async function writeIdentifyOutputs(
+  result: AnalysisResult,
+  inputRows: Readonly<Record<string, number>>,
+  options: Pick<IdentifyOptions, "output" | "json" | "report">,
+  source: string,
+  now: Date,
+): Promise<WriteReport> {
   const date = now.toISOString().slice(0, 10);
-  // Every output goes to a temporary file as it is made (written on the thread pool) and all are
-  // renamed into place together at the end; an error or a signal before that leaves none.
   const outputs = new StreamedOutputs();
-  let written: WriteReport;
   try {
     const xlsx = outputs.open(options.output);
     // The sheets' XML is made first; the JSON is made while zlib deflates it on the thread pool.
-    const started = await startResultWorkbookTo(resultSheets(result, { inputRows, date, source: basename(inputPath) }), {
+    const started = await startResultWorkbookTo(resultSheets(result, { inputRows, date, source }), {
       write: (chunk) => {
         xlsx.write(chunk);
         return Promise.resolve();
@@ -186,25 +207,17 @@ export async function identifyCommand(inputPath: string, options: IdentifyOption
       const json = outputs.open(options.json);
       writeResultJson(result, (text) => json.text(text));
     }
-    written = await started.finished;
+    const written = await started.finished;
     if (options.report !== undefined) {
-      const report = await loadReport().reportBytes(result, { date, source: basename(inputPath) });
+      const report = await loadReport().reportBytes(result, { date, source });
       outputs.open(options.report).write(report);
     }
     await outputs.commit();
+    return written;
   } catch (e) {
     outputs.abort();
     throw e;
   }
-  stageDone("write");
-
-  const { warnings } = issueCounts(result.issues);
-  io.stdout.write(summary(result, methodology));
-  const cutNote = cutWarning((written.cut ?? []).map((c) => ({ sheet: c.split("!")[0] ?? "", cell: c.split("!")[1] ?? "" })));
-  if (cutNote !== null) io.stdout.write(`Предупреждение: ${cutNote}\n`);
-  io.stdout.write(`Результат: ${[options.output, options.json, options.report].filter((x) => x !== undefined).join(", ")}\n`);
-  if (warnings > 0) io.stdout.write(`Предупреждений: ${warnings} (лист «Замечания»${options.json !== undefined ? " и JSON" : ""}; полный список — shnor validate)\n`);
-  return EXIT_OK;
 }
 
 /** `--report` must be a .docx path other than the input and the other outputs. */

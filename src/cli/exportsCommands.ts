@@ -5,14 +5,10 @@
  */
 import { basename } from "node:path";
 import { parseWorkbook, type RawWorkbook } from "../schema";
-import { resultWorkbookBytes } from "../workbook/resultWriterNode";
 import { analyseParsed } from "../workbook/pipeline";
-import { resultSheets } from "../workbook/resultSheets";
-import { EXIT_INPUT, EXIT_OK, loadReport, methodologyFrom, summary, UsageError, type IdentifyOptions, type Io } from "./commands";
-import { writeFileAtomic } from "./files";
+import { EXIT_INPUT, EXIT_OK, methodologyFrom, summary, UsageError, writeIdentifyOutputs, type IdentifyOptions, type Io } from "./commands";
 import { importFromFiles, importIssueLines, toRawWorkbook } from "./importCommand";
 import { issueCounts, issuesTable } from "./issuesTable";
-import { resultJsonText } from "./json";
 
 export interface ExportsOptions {
   readonly exports: string;
@@ -43,12 +39,7 @@ export async function identifyExportsCommand(options: ExportsOptions & IdentifyO
     return EXIT_INPUT;
   }
   const { result, inputRows } = analyseParsed(parsed.input, parsed.issues, methodology);
-  const { bytes } = await resultWorkbookBytes(resultSheets(result, { inputRows, date: now.toISOString().slice(0, 10), source: basename(options.exports) }));
-  const json = options.json === undefined ? null : resultJsonText(result);
-  const report = options.report === undefined ? null : await loadReport().reportBytes(result, { date: now.toISOString().slice(0, 10), source: basename(options.exports) });
-  writeFileAtomic(options.output, bytes);
-  if (json !== null && options.json !== undefined) writeFileAtomic(options.json, json);
-  if (report !== null && options.report !== undefined) writeFileAtomic(options.report, report);
+  await writeIdentifyOutputs(result, inputRows, options, basename(options.exports), now);
   io.stdout.write(summary(result, methodology));
   io.stdout.write(`Результат: ${[options.output, options.json, options.report].filter((x) => x !== undefined).join(", ")}\n`);
   const { warnings } = issueCounts(result.issues);
