@@ -14,6 +14,7 @@ import { POINTS_FORMAT, type NumberFormat, type SheetSpec, type SpecCell, type S
 import { writeResultWorkbook, type PartZip } from "../../src/workbook/resultWriter";
 import { resultSheets } from "../../src/workbook/resultSheets";
 import { writeResultWorkbook as referenceWriter } from "./helpers/resultWriterReference";
+import { Random } from "../../src/demo/prng";
 
 /** Every part's bytes, in the order added. */
 class Parts implements PartZip {
@@ -48,16 +49,10 @@ async function expectSame(specs: readonly SheetSpec[]): Promise<Parts> {
   return ours;
 }
 
-/** A small deterministic generator (mulberry32). */
+/** The demo's seeded generator (mulberry32), so a failure is reproducible. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Random(seed);
+  return () => r.next();
 }
 
 const NUMBERS: readonly number[] = [

@@ -14,6 +14,7 @@ import { WorkbookScan } from "../../src/workbook/xlsxScan";
 import { WorkbookScan as WorkbookScanBefore } from "./oracle/xlsxScanV3";
 import { NS, R_NS, REL } from "./handZip";
 import { zipEntries } from "./unzip";
+import { Random } from "../../src/demo/prng";
 
 const ROOT = path.resolve(__dirname, "../..");
 const enc = new TextEncoder();
@@ -63,16 +64,10 @@ const every =
   (b) =>
     Array.from({ length: Math.ceil(b.length / n) }, (_v, k) => b.subarray(k * n, k * n + n));
 
-/** A small deterministic generator (mulberry32), so a failure is reproducible. */
+/** The demo's seeded generator (mulberry32), so a failure is reproducible. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Random(seed);
+  return () => r.next();
 }
 
 function randomCuts(seed: number): Cut {
